@@ -1,0 +1,81 @@
+/**
+ * The registry of error codes a client of the hub can receive in `extensions.code`.
+ * `docs/errors.md` is generated from it (`npm run docs:errors`) and a test keeps it current.
+ */
+
+export interface ErrorCodeInfo {
+  /** HTTP status of a response whose only error is this one. */
+  readonly status: number;
+  readonly description: string;
+}
+
+export const ERROR_CODES = {
+  UNAUTHENTICATED: {
+    status: 401,
+    description:
+      "No bearer token, or a token that fails verification: signature, key id, algorithm, issuer, audience, expiry or required claims. Subgraphs answer it to any call without a valid hub-context token from the gateway.",
+  },
+  AUTHENTICATION_UNAVAILABLE: {
+    status: 503,
+    description:
+      "The identity provider's keys cannot be fetched, so no token can be verified; nothing is served until they can (fail closed).",
+  },
+  PURPOSE_REQUIRED: {
+    status: 400,
+    description: "The request has no `X-Purpose` header, or its value is not one of the closed list of purposes.",
+  },
+  PURPOSE_NOT_ALLOWED: {
+    status: 403,
+    description: "The declared purpose is on the list but the caller's token does not allow it.",
+  },
+  UNCLASSIFIED_FIELD: {
+    status: 403,
+    description:
+      "The operation touches a field that carries no data category; such a field is never served (R10-1). This is a defect of the schema, to report to the hub operator.",
+  },
+  GRAPHQL_PARSE_FAILED: {
+    status: 400,
+    description: "The operation is not valid GraphQL syntax.",
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    status: 400,
+    description: "The operation does not match the schema.",
+  },
+  BAD_USER_INPUT: {
+    status: 400,
+    description: "An argument or variable has an invalid value (for example a page size out of range).",
+  },
+  BAD_REQUEST: {
+    status: 400,
+    description: "The HTTP request itself is malformed (no operation, wrong content type, invalid JSON).",
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    status: 400,
+    description: "The operation name does not match an operation in the document.",
+  },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    description:
+      "Something unexpected failed. The message never carries internal details; the request id in the logs leads to them.",
+  },
+} as const satisfies Record<string, ErrorCodeInfo>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Renders the registry as the Markdown page `docs/errors.md`. */
+export function renderErrorCodesMarkdown(): string {
+  const rows = Object.entries(ERROR_CODES).map(
+    ([code, info]) => `| \`${code}\` | ${info.status} | ${info.description} |`,
+  );
+  return [
+    "# Error codes",
+    "",
+    "Every error the hub returns carries one of these codes in `extensions.code`.",
+    "Generated from `contracts/src/errors.ts` by `npm run docs:errors`; do not edit by hand.",
+    "",
+    "| code | HTTP status | meaning |",
+    "|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,4 @@
+export * from "./vocabulary";
+export * from "./principal";
+export * from "./errors";
+export * from "./parseEnv";

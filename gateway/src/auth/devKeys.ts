@@ -1,0 +1,54 @@
+/**
+ * Development keys, generated on first run under the state folder and never committed: the demo
+ * identity provider's signing key (for persona tokens) and the gateway's hub-context key.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from "jose";
+
+export interface KeyFiles {
+  privateJwk: string;
+  publicJwks: string;
+}
+
+export function keyFiles(keysDir: string, name: "idp" | "gateway"): KeyFiles {
+  return {
+    privateJwk: path.join(keysDir, `${name}.private.jwk.json`),
+    publicJwks: path.join(keysDir, `${name}.jwks.json`),
+  };
+}
+
+const ALGORITHMS = { idp: "ES256", gateway: "EdDSA" } as const;
+
+/** Creates the key pair `name` in `keysDir` unless it exists. Returns the files. */
+export async function ensureDevKey(keysDir: string, name: "idp" | "gateway"): Promise<KeyFiles> {
+  const files = keyFiles(keysDir, name);
+  if (existsSync(files.privateJwk) && existsSync(files.publicJwks)) return files;
+  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+  const alg = ALGORITHMS[name];
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const kid = `${name}-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 8)}`;
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg, use: "sig" };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: "sig" };
+  writeFileSync(files.privateJwk, JSON.stringify(privateJwk, null, 2), { mode: 0o600 });
+  writeFileSync(files.publicJwks, JSON.stringify({ keys: [publicJwk] }, null, 2));
+  return files;
+}
+
+export interface SigningKey {
+  key: CryptoKey | Uint8Array;
+  kid: string;
+  alg: string;
+}
+
+/** Reads a private JWK file; names the file when it cannot. */
+export async function loadSigningKey(file: string): Promise<SigningKey> {
+  let jwk: JWK;
+  try {
+    jwk = JSON.parse(readFileSync(file, "utf8")) as JWK;
+  } catch {
+    throw new Error(`Cannot read the private signing key at ${file}`);
+  }
+  if (!jwk.kid || !jwk.alg || !jwk.d) throw new Error(`The key at ${file} is not a private JWK with kid and alg`);
+  return { key: await importJWK(jwk, jwk.alg), kid: jwk.kid, alg: jwk.alg };
+}

@@ -1,0 +1,29 @@
+/** Signs an identity token the way the demo identity provider does (persona tokens, test fixtures). */
+import { SignJWT } from "jose";
+import type { Principal } from "@hub/contracts";
+import type { SigningKey } from "./devKeys";
+
+export interface MintOptions {
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+  claimNamespace?: string;
+}
+
+export function mintToken(key: SigningKey, principal: Principal, options: MintOptions): Promise<string> {
+  const ns = options.claimNamespace ?? "";
+  return new SignJWT({
+    [`${ns}agency`]: principal.agency,
+    [`${ns}role`]: principal.role,
+    [`${ns}purposes`]: principal.purposes,
+    [`${ns}country`]: principal.country,
+    [`${ns}cases`]: principal.cases,
+  })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "JWT" })
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setSubject(principal.subject)
+    .setIssuedAt()
+    .setExpirationTime(`${options.ttlSeconds}s`)
+    .sign(key.key);
+}

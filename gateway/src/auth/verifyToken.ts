@@ -1,0 +1,89 @@
+/**
+ * Authenticates a caller: verifies the bearer JWT against the identity provider's keys with an
+ * issuer, audience and algorithm allow-list, and maps its claims to a hub principal.
+ */
+import { readFileSync } from "node:fs";
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from "jose";
+import { principalSchema, type Principal } from "@hub/contracts";
+import type { GatewayConfig } from "../config";
+import { hubError } from "../errors";
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
+
+type KeySet = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+
+function loadKeySet(jwks: GatewayConfig["jwks"]): KeySet {
+  switch (jwks.kind) {
+    case "url":
+      return createRemoteJWKSet(jwks.url, { timeoutDuration: 5000, cooldownDuration: 30_000 });
+    case "file": {
+      let set: JSONWebKeySet;
+      try {
+        set = JSON.parse(readFileSync(jwks.path, "utf8")) as JSONWebKeySet;
+      } catch {
+        throw new Error(`Cannot read the identity provider's keys (HUB_JWKS) at ${jwks.path}`);
+      }
+      return createLocalJWKSet(set);
+    }
+  }
+}
+
+export function createTokenVerifier(config: GatewayConfig): TokenVerifier {
+  const keySet = loadKeySet(config.jwks);
+  return async (authorization) => {
+    const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/i.exec(authorization?.trim() ?? "");
+    if (!match?.[1]) throw hubError("UNAUTHENTICATED", "A bearer token is required (Authorization: Bearer <JWT>).");
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1], keySet, {
+        issuer: config.issuer,
+        audience: config.audience,
+        algorithms: config.algorithms,
+        requiredClaims: ["sub", "exp", "iat"],
+        clockTolerance: 30,
+      }));
+    } catch (error) {
+      throw rejection(error);
+    }
+    return principalFromClaims(payload, config.claimNamespace);
+  };
+}
+
+/** Turns jose's typed errors into one client-facing error each; the token's content is never echoed. */
+function rejection(error: unknown) {
+  if (!(error instanceof errors.JOSEError)) return hubError("UNAUTHENTICATED", "The token could not be verified.");
+  switch (error.code) {
+    case errors.JWTExpired.code:
+      return hubError("UNAUTHENTICATED", "The token has expired.");
+    case errors.JWTClaimValidationFailed.code:
+      return hubError("UNAUTHENTICATED", `The token's "${(error as errors.JWTClaimValidationFailed).claim}" claim is not accepted.`);
+    case errors.JOSEAlgNotAllowed.code:
+      return hubError("UNAUTHENTICATED", "The token's signing algorithm is not accepted.");
+    case errors.JWKSNoMatchingKey.code:
+      return hubError("UNAUTHENTICATED", "The token's key id is not one of the identity provider's keys.");
+    case errors.JWSSignatureVerificationFailed.code:
+      return hubError("UNAUTHENTICATED", "The token's signature is invalid.");
+    case errors.JWKSTimeout.code:
+    case errors.JWKSInvalid.code:
+      return hubError("AUTHENTICATION_UNAVAILABLE", "The identity provider's keys cannot be obtained; try again later.");
+    default:
+      return hubError("UNAUTHENTICATED", "The token is malformed or not supported.");
+  }
+}
+
+export function principalFromClaims(payload: JWTPayload, namespace: string): Principal {
+  const claim = (name: string): unknown => payload[`${namespace}${name}`];
+  const parsed = principalSchema.safeParse({
+    subject: payload.sub,
+    agency: claim("agency"),
+    role: claim("role"),
+    purposes: claim("purposes"),
+    country: claim("country"),
+    cases: claim("cases") ?? [],
+  });
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? "claims");
+    throw hubError("UNAUTHENTICATED", `The token's claims do not describe a hub principal ("${field}" is missing or invalid).`);
+  }
+  return parsed.data;
+}

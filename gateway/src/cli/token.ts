@@ -1,0 +1,52 @@
+/**
+ * `npm run token -- --persona NAME [--country XX] [--ttl SECONDS]`: prints a JWT for a demo
+ * persona, signed by the local development identity provider key.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
+import { ensureDevKey, loadSigningKey } from "../auth/devKeys";
+import { mintToken } from "../auth/mintToken";
+import { isPersonaName, PERSONA_NAMES, PERSONAS } from "../auth/personas";
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      persona: { type: "string" },
+      country: { type: "string" },
+      ttl: { type: "string", default: "3600" },
+    },
+    strict: true,
+  });
+  const name = values.persona ?? "";
+  if (!isPersonaName(name)) {
+    throw new Error(`--persona must be one of: ${PERSONA_NAMES.join(", ")}`);
+  }
+  const config = loadConfig();
+  const country = values.country ?? config.country;
+  if (!/^[A-Z]{2}$/.test(country)) throw new Error("--country must be an ISO 3166-1 alpha-2 code such as DE");
+  const ttlSeconds = Number(values.ttl);
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 86_400) {
+    throw new Error("--ttl must be between 60 and 86400 seconds");
+  }
+  const files = await ensureDevKey(path.join(config.stateDir, "keys"), "idp");
+  const persona = PERSONAS[name];
+  const token = await mintToken(
+    await loadSigningKey(files.privateJwk),
+    {
+      subject: persona.subject,
+      agency: persona.agency,
+      role: persona.role,
+      purposes: [...persona.purposes],
+      country,
+      cases: [],
+    },
+    { issuer: config.issuer, audience: config.audience, ttlSeconds, claimNamespace: config.claimNamespace },
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

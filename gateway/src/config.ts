@@ -1,0 +1,89 @@
+/**
+ * The gateway's configuration: read from the environment once, validated, and failing at start
+ * with one line naming the bad variable.
+ */
+import path from "node:path";
+import { z } from "zod";
+import { parseEnv, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
+
+export const DEMO_ISSUER = "urn:migration-hub:demo-idp";
+export const DEFAULT_AUDIENCE = "migration-hub";
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** JWKS of the identity provider: a file path or an https URL. */
+  jwks: { kind: "file"; path: string } | { kind: "url"; url: URL };
+  issuer: string;
+  audience: string;
+  algorithms: string[];
+  /** Prefix of the hub's custom claims (`agency`, `role`, `purposes`, `country`, `cases`). */
+  claimNamespace: string;
+  /** Private JWK that signs hub-context tokens for subgraphs. */
+  hubContextKeyPath: string;
+  hubContextTtlSeconds: number;
+  supergraphPath: string;
+  /** Subgraph URLs that override those in the supergraph (deployment addresses). */
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  /** ISO alpha-2 country of the hub (R14-1). */
+  country: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  maxBodyBytes: number;
+  stateDir: string;
+}
+
+const ALLOWED_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
+
+const urlVariable = (name: SubgraphName) => `${name.toUpperCase().replace(/-/g, "_")}_URL`;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const stateDir = path.resolve(env.HUB_STATE_DIR?.trim() || ".hub");
+  const keysDir = path.join(stateDir, "keys");
+  const httpUrl = z.string().url().regex(/^https?:\/\//, "must be an http(s) URL");
+  const schema = z.object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    HUB_JWKS: z.string().min(1).default(path.join(keysDir, "idp.jwks.json")),
+    HUB_ISSUER: z.string().min(1).default(DEMO_ISSUER),
+    HUB_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
+    HUB_ALGORITHMS: z
+      .string()
+      .default("RS256,PS256,ES256,EdDSA")
+      .transform((v) => v.split(",").map((a) => a.trim()))
+      .refine((list) => list.every((a) => ALLOWED_ALGORITHMS.includes(a)), {
+        message: `each algorithm must be one of ${ALLOWED_ALGORITHMS.join(", ")} (never none or HS*)`,
+      }),
+    HUB_CLAIM_NAMESPACE: z.string().default(""),
+    HUB_CONTEXT_KEY: z.string().min(1).default(path.join(keysDir, "gateway.private.jwk.json")),
+    HUB_CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(300).default(60),
+    HUB_SUPERGRAPH: z.string().min(1).default(path.resolve(__dirname, "../../contracts/supergraph.graphql")),
+    HUB_COUNTRY: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code").default("AM"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [urlVariable(name), httpUrl.optional()])),
+  });
+  const c = parseEnv(schema, env) as Record<string, unknown> & z.infer<typeof schema>;
+  const jwks = String(c.HUB_JWKS);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    jwks: /^https?:\/\//.test(jwks) ? { kind: "url", url: new URL(jwks) } : { kind: "file", path: path.resolve(jwks) },
+    issuer: c.HUB_ISSUER,
+    audience: c.HUB_AUDIENCE,
+    algorithms: c.HUB_ALGORITHMS,
+    claimNamespace: c.HUB_CLAIM_NAMESPACE,
+    hubContextKeyPath: path.resolve(c.HUB_CONTEXT_KEY),
+    hubContextTtlSeconds: c.HUB_CONTEXT_TTL_SECONDS,
+    supergraphPath: path.resolve(c.HUB_SUPERGRAPH),
+    subgraphUrls: Object.fromEntries(
+      SUBGRAPH_NAMES.flatMap((name) => {
+        const url = c[urlVariable(name)];
+        return typeof url === "string" ? [[name, url]] : [];
+      }),
+    ),
+    country: c.HUB_COUNTRY,
+    logLevel: c.LOG_LEVEL,
+    maxBodyBytes: c.HUB_MAX_BODY_BYTES,
+    stateDir,
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The one normaliser of client-facing errors: registered codes pass as they are, anything else
+ * becomes INTERNAL_SERVER_ERROR with no internal message or stack (the log keeps the original).
+ */
+import type { GraphQLFormattedError } from "graphql";
+import type { Logger } from "pino";
+import { ERROR_CODES } from "@hub/contracts";
+
+export function createErrorNormaliser(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR" && Object.hasOwn(ERROR_CODES, code)) {
+      const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log.error({ err: error, formatted }, "unexpected error");
+    return {
+      message: "Internal server error",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  };
+}

@@ -1,0 +1,41 @@
+/** What `npm start` prints once the hub is up: where things are and a first query to paste. */
+import type { SeedMarker, AgencyDatabase } from "./databases";
+
+export interface BannerInput {
+  gatewayUrl: string;
+  subgraphs: { name: string; url: string }[];
+  databases: AgencyDatabase[];
+  dataRoot: string;
+  marker: SeedMarker;
+  token: string;
+}
+
+export function firstQuery(personRef: string): string {
+  return `{ person(personRef: "${personRef}") { givenName familyName citizenships { code name } hasValidPermit crossings(first: 3) { direction crossedAt crossingPoint { name } } } }`;
+}
+
+export function renderBanner(input: BannerInput): string {
+  const body = JSON.stringify({ query: firstQuery(input.marker.samplePersonRef) });
+  const embedded = input.databases.every((d) => d.embedded);
+  return [
+    "",
+    "Migration Data Exchange Hub is running.",
+    "",
+    `  Gateway      ${input.gatewayUrl}`,
+    ...input.subgraphs.map((s) => `  ${s.name.padEnd(18)} ${s.url}  (answers the gateway only)`),
+    `  Data         ${embedded ? `embedded PostgreSQL in ${input.dataRoot}` : "the PostgreSQL databases in your *_DATABASE_URL variables"}, ${input.marker.persons} synthetic persons`,
+    "",
+    "A first federated query (Migration Service + Border Police + Statistics Office), as the border-officer persona:",
+    "",
+    `curl -s ${input.gatewayUrl} \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -H 'X-Purpose: BORDER_CHECK' \\`,
+    `  -H 'Authorization: Bearer ${input.token}' \\`,
+    `  --data '${body}'`,
+    "",
+    "Other personas: npm run token -- --persona NAME   (border-officer, border-investigator, migration-clerk,",
+    "  asylum-officer, trafficking-caseworker, statistician, auditor, dpo; add --country XX for a foreign authority)",
+    "Stop with Ctrl-C. Data stays in the state folder; delete it to start afresh.",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,39 @@
+/** Jest: unit tests beside the code, end-to-end tests in tests/ against the real running hub. */
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: "es2022",
+    },
+    module: { type: "commonjs" },
+  },
+];
+const shared = {
+  testEnvironment: "node",
+  transform: { "^.+\\.(t|j)sx?$": swc },
+  // jose is ESM-only: let the transform turn it into CommonJS for Jest.
+  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
+  modulePathIgnorePatterns: ["<rootDir>/.hub/", "<rootDir>/tests/output/"],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      rootDir: __dirname,
+      testMatch: ["<rootDir>/{subgraphs,gateway,contracts,infra}/**/src/**/*.test.ts"],
+    },
+    {
+      ...shared,
+      displayName: "e2e",
+      rootDir: __dirname,
+      testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/harness/globalSetup.ts",
+      globalTeardown: "<rootDir>/tests/harness/globalTeardown.ts",
+      testTimeout: 60000,
+    },
+  ],
+};

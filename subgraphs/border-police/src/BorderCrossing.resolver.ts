@@ -1,0 +1,59 @@
+/** Queries over border crossings and the links of a crossing to person, document and crossing point. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Between, type FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from "typeorm";
+import { Category, pageSize } from "@hub/kit";
+import { BorderCrossing } from "./BorderCrossing.entity";
+import { CrossingPoint } from "./CrossingPoint.entity";
+import type { Context } from "./loaders";
+import { Person, person } from "./Person.type";
+import { TravelDocument } from "./TravelDocument.entity";
+
+@Resolver(() => BorderCrossing)
+export class BorderCrossingResolver {
+  @Category("TRAVEL")
+  @Query(() => [BorderCrossing], { description: "Border crossings matching the filters, most recent first." })
+  crossings(
+    @Ctx() ctx: Context,
+    @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
+    @Arg("documentNumber", { nullable: true }) documentNumber?: string,
+    @Arg("crossingPointCode", { nullable: true }) crossingPointCode?: string,
+    @Arg("from", { nullable: true }) from?: Date,
+    @Arg("to", { nullable: true }) to?: Date,
+    @Arg("first", () => Int, { nullable: true }) first?: number,
+  ): Promise<BorderCrossing[]> {
+    const where: FindOptionsWhere<BorderCrossing> = {};
+    if (personRef) where.personRef = personRef;
+    if (documentNumber) where.documentNumber = documentNumber;
+    if (crossingPointCode) where.crossingPointCode = crossingPointCode;
+    if (from && to) where.crossedAt = Between(from, to);
+    else if (from) where.crossedAt = MoreThanOrEqual(from);
+    else if (to) where.crossedAt = LessThanOrEqual(to);
+    return ctx.dataSource
+      .getRepository(BorderCrossing)
+      .find({ where, order: { crossedAt: "DESC", id: "ASC" }, take: pageSize(first) });
+  }
+
+  @Category("IDENTIFIER")
+  @FieldResolver(() => Person)
+  person(@Root() crossing: BorderCrossing): Person | null {
+    return person(crossing.personRef);
+  }
+
+  @Category("MINOR")
+  @FieldResolver(() => Person, { nullable: true, description: "The adult accompanying a minor." })
+  accompanyingPerson(@Root() crossing: BorderCrossing): Person | null {
+    return person(crossing.accompanyingPersonRef);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => CrossingPoint)
+  crossingPoint(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): Promise<CrossingPoint | null> {
+    return ctx.loaders.crossingPointByCode.load(crossing.crossingPointCode);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => TravelDocument, { nullable: true })
+  travelDocument(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): Promise<TravelDocument | null> {
+    return ctx.loaders.documentByNumber.load(crossing.documentNumber);
+  }
+}

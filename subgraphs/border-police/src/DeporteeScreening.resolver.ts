@@ -1,0 +1,49 @@
+/** Screenings of returned nationals: search and links. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { FindOptionsWhere } from "typeorm";
+import { Category, pageSize } from "@hub/kit";
+import { Country, country } from "./Country.type";
+import { CrossingPoint } from "./CrossingPoint.entity";
+import { dateRange } from "./dateRange";
+import { DeporteeScreening } from "./DeporteeScreening.entity";
+import type { Context } from "./loaders";
+import { Person, person } from "./Person.type";
+
+@Resolver(() => DeporteeScreening)
+export class DeporteeScreeningResolver {
+  @Category("TRAVEL")
+  @Query(() => [DeporteeScreening], { description: "Deportee screenings matching the filters, most recent first." })
+  deporteeScreenings(
+    @Ctx() ctx: Context,
+    @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
+    @Arg("from", { nullable: true, description: "YYYY-MM-DD" }) from?: string,
+    @Arg("to", { nullable: true, description: "YYYY-MM-DD" }) to?: string,
+    @Arg("first", () => Int, { nullable: true }) first?: number,
+  ): Promise<DeporteeScreening[]> {
+    const where: FindOptionsWhere<DeporteeScreening> = {};
+    if (personRef) where.personRef = personRef;
+    const range = dateRange(from, to);
+    if (range) where.screenedOn = range;
+    return ctx.dataSource
+      .getRepository(DeporteeScreening)
+      .find({ where, order: { screenedOn: "DESC", id: "ASC" }, take: pageSize(first) });
+  }
+
+  @Category("IDENTIFIER")
+  @FieldResolver(() => Person)
+  person(@Root() screening: DeporteeScreening): Person | null {
+    return person(screening.personRef);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => CrossingPoint)
+  crossingPoint(@Root() screening: DeporteeScreening, @Ctx() ctx: Context): Promise<CrossingPoint | null> {
+    return ctx.loaders.crossingPointByCode.load(screening.crossingPointCode);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => Country, { description: "The country that returned the person." })
+  deportingCountry(@Root() screening: DeporteeScreening): Country | null {
+    return country(screening.deportingCountryCode);
+  }
+}

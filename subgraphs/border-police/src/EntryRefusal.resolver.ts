@@ -1,0 +1,44 @@
+/** Refusals of entry: search and links. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { FindOptionsWhere } from "typeorm";
+import { Category, pageSize } from "@hub/kit";
+import { CrossingPoint } from "./CrossingPoint.entity";
+import { dateRange } from "./dateRange";
+import { EntryRefusal } from "./EntryRefusal.entity";
+import type { Context } from "./loaders";
+import { Person, person } from "./Person.type";
+
+@Resolver(() => EntryRefusal)
+export class EntryRefusalResolver {
+  @Category("TRAVEL")
+  @Query(() => [EntryRefusal], { description: "Refusals of entry matching the filters, most recent first." })
+  entryRefusals(
+    @Ctx() ctx: Context,
+    @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
+    @Arg("crossingPointCode", { nullable: true }) crossingPointCode?: string,
+    @Arg("from", { nullable: true, description: "YYYY-MM-DD" }) from?: string,
+    @Arg("to", { nullable: true, description: "YYYY-MM-DD" }) to?: string,
+    @Arg("first", () => Int, { nullable: true }) first?: number,
+  ): Promise<EntryRefusal[]> {
+    const where: FindOptionsWhere<EntryRefusal> = {};
+    if (personRef) where.personRef = personRef;
+    if (crossingPointCode) where.crossingPointCode = crossingPointCode;
+    const range = dateRange(from, to);
+    if (range) where.refusedOn = range;
+    return ctx.dataSource
+      .getRepository(EntryRefusal)
+      .find({ where, order: { refusedOn: "DESC", id: "ASC" }, take: pageSize(first) });
+  }
+
+  @Category("IDENTIFIER")
+  @FieldResolver(() => Person)
+  person(@Root() refusal: EntryRefusal): Person | null {
+    return person(refusal.personRef);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => CrossingPoint)
+  crossingPoint(@Root() refusal: EntryRefusal, @Ctx() ctx: Context): Promise<CrossingPoint | null> {
+    return ctx.loaders.crossingPointByCode.load(refusal.crossingPointCode);
+  }
+}

@@ -1,0 +1,61 @@
+/** What the Border Police adds to a federated Person: documents, crossings, refusals, bans, screenings. */
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Category, pageSize } from "@hub/kit";
+import { BorderCrossing } from "./BorderCrossing.entity";
+import { DeporteeScreening } from "./DeporteeScreening.entity";
+import { EntryBan } from "./EntryBan.entity";
+import { EntryRefusal } from "./EntryRefusal.entity";
+import type { Context } from "./loaders";
+import { Person } from "./Person.type";
+import { TravelDocument } from "./TravelDocument.entity";
+import { today } from "./today";
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Category("TRAVEL")
+  @FieldResolver(() => [BorderCrossing], { description: "Border crossings, most recent first." })
+  async crossings(
+    @Root() person: Person,
+    @Ctx() ctx: Context,
+    @Arg("first", () => Int, { nullable: true }) first?: number,
+  ): Promise<BorderCrossing[]> {
+    const limit = pageSize(first);
+    return (await ctx.loaders.crossingsByPerson.load(person.personRef)).slice(0, limit);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => [TravelDocument])
+  travelDocuments(@Root() person: Person, @Ctx() ctx: Context): Promise<TravelDocument[]> {
+    return ctx.loaders.documentsByPerson.load(person.personRef);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => [EntryRefusal])
+  entryRefusals(@Root() person: Person, @Ctx() ctx: Context): Promise<EntryRefusal[]> {
+    return ctx.loaders.refusalsByPerson.load(person.personRef);
+  }
+
+  @Category("CRIMINAL")
+  @FieldResolver(() => [EntryBan])
+  entryBans(@Root() person: Person, @Ctx() ctx: Context): Promise<EntryBan[]> {
+    return ctx.loaders.bansByPerson.load(person.personRef);
+  }
+
+  @Category("FLAG")
+  @FieldResolver(() => Boolean, { description: "An entry ban is in force today; discloses nothing else." })
+  async hasActiveEntryBan(@Root() person: Person, @Ctx() ctx: Context): Promise<boolean> {
+    const bans = await ctx.loaders.bansByPerson.load(person.personRef);
+    const now = today();
+    return bans.some((ban) => ban.issuedOn <= now && ban.validUntil >= now);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => [DeporteeScreening])
+  deporteeScreenings(@Root() person: Person, @Ctx() ctx: Context): Promise<DeporteeScreening[]> {
+    return ctx.loaders.screeningsByPerson.load(person.personRef);
+  }
+}
+
+export function resolvePersonReference(reference: Record<string, unknown>): Person {
+  return { personRef: String(reference.personRef) };
+}

@@ -1,0 +1,46 @@
+/** A travel document seen at the border. */
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Category } from "@hub/kit";
+import { TravelDocumentKind } from "./enums";
+
+@Entity("travel_document")
+@ObjectType({ description: "A travel document seen at the border." })
+export class TravelDocument {
+  @Category("IDENTIFIER")
+  @Field()
+  @PrimaryColumn({ name: "document_number" })
+  documentNumber: string;
+
+  @Index()
+  @Column({ name: "person_ref" })
+  personRef: string;
+
+  @Category("TRAVEL")
+  @Field(() => TravelDocumentKind)
+  @Column({ type: "text" })
+  kind: TravelDocumentKind;
+
+  @Column({ name: "issuing_country" })
+  issuingCountryCode: string;
+
+  @Category("TRAVEL")
+  @Field({ description: "YYYY-MM-DD" })
+  @Column({ name: "issued_on", type: "date" })
+  issuedOn: string;
+
+  @Category("TRAVEL")
+  @Field({ description: "YYYY-MM-DD" })
+  @Column({ name: "expires_on", type: "date" })
+  expiresOn: string;
+
+  @Category("BIOMETRIC")
+  @Field(() => String, { nullable: true, description: "Digest of the facial image on the chip." })
+  @Column({ name: "chip_facial_image_digest", type: "text", nullable: true })
+  chipFacialImageDigest: string | null;
+
+  @Category("TRAVEL")
+  @Field({ description: "YYYY-MM-DD: after it the record is not disclosed in identifiable form." })
+  @Column({ name: "retain_until", type: "date" })
+  retainUntil: string;
+}

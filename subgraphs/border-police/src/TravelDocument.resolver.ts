@@ -1,0 +1,35 @@
+/** Look-up of a travel document by number, and its holder and issuing country. */
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Category } from "@hub/kit";
+import { Country, country } from "./Country.type";
+import type { Context } from "./loaders";
+import { Person, person } from "./Person.type";
+import { TravelDocument } from "./TravelDocument.entity";
+import { today } from "./today";
+
+@Resolver(() => TravelDocument)
+export class TravelDocumentResolver {
+  @Category("TRAVEL")
+  @Query(() => TravelDocument, { nullable: true })
+  travelDocument(@Arg("documentNumber") documentNumber: string, @Ctx() ctx: Context): Promise<TravelDocument | null> {
+    return ctx.loaders.documentByNumber.load(documentNumber);
+  }
+
+  @Category("IDENTIFIER")
+  @FieldResolver(() => Person)
+  holder(@Root() document: TravelDocument): Person | null {
+    return person(document.personRef);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => Country)
+  issuingCountry(@Root() document: TravelDocument): Country | null {
+    return country(document.issuingCountryCode);
+  }
+
+  @Category("TRAVEL")
+  @FieldResolver(() => Boolean, { description: "Not expired today." })
+  isValid(@Root() document: TravelDocument): boolean {
+    return document.expiresOn >= today();
+  }
+}

@@ -1,0 +1,1 @@
+export { borderPolice, entities, migrations } from "./subgraph";

@@ -1,0 +1,17 @@
+export { Category, SUBGRAPH_SDL_HEADER } from "./dataCategory";
+export { buildFederatedSchema, assertEveryFieldClassified } from "./buildFederatedSchema";
+export type { FederatedSchema, FederatedSchemaOptions, ReferenceResolver } from "./buildFederatedSchema";
+export { loadSubgraphConfig } from "./loadSubgraphConfig";
+export type { SubgraphConfig, SubgraphDefaults } from "./loadSubgraphConfig";
+export { createDataSource } from "./createDataSource";
+export { createHubContextVerifier, loadJwks, HubContextError } from "./verifyHubContext";
+export { startSubgraph } from "./startSubgraph";
+export type { SubgraphDefinition, RunningSubgraph } from "./startSubgraph";
+export type { SubgraphContext } from "./SubgraphContext";
+export { bulkInsert } from "./bulkInsert";
+export { runCli } from "./runCli";
+export { runSubgraphCommand } from "./runSubgraphCommand";
+export * from "./synthetic";
+export { parseSeedArgs, loadSeedWorld } from "./seedArgs";
+export { pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pageSize";
+export { manyByKey, oneByKey } from "./loaders";

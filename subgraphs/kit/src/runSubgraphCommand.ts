@@ -1,0 +1,60 @@
+/**
+ * The command line every subgraph shares: `serve` (default), `sdl` (print the schema),
+ * `migrate` (apply pending migrations) and `seed --persons N` (replace the data with a
+ * synthetic world).
+ */
+import { pino } from "pino";
+import { Registry } from "prom-client";
+import { createDataSource } from "./createDataSource";
+import { loadSubgraphConfig } from "./loadSubgraphConfig";
+import { runCli } from "./runCli";
+import { loadSeedWorld, parseSeedArgs } from "./seedArgs";
+import { startSubgraph, type SubgraphDefinition } from "./startSubgraph";
+
+export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoaders>, argv: string[]): void {
+  const [command = "serve", ...rest] = argv;
+  runCli(async () => {
+    switch (command) {
+      case "serve": {
+        const running = await startSubgraph(definition);
+        const shutdown = () => void running.stop().finally(() => process.exit(0));
+        process.once("SIGTERM", shutdown);
+        process.once("SIGINT", shutdown);
+        return;
+      }
+      case "sdl": {
+        const { sdl } = await definition.buildSchema();
+        process.stdout.write(sdl);
+        return;
+      }
+      case "migrate":
+      case "seed": {
+        const args = command === "seed" ? parseSeedArgs(rest) : undefined;
+        const config = loadSubgraphConfig(definition.defaults);
+        const log = pino({ name: config.name, level: config.logLevel });
+        const dataSource = createDataSource({
+          url: config.databaseUrl,
+          poolSize: 1,
+          entities: definition.entities,
+          migrations: definition.migrations,
+          registry: new Registry(),
+          log,
+        });
+        await dataSource.initialize();
+        try {
+          await dataSource.runMigrations({ transaction: "each" });
+          if (args) {
+            const world = loadSeedWorld(args);
+            await dataSource.transaction((manager) => definition.seed(manager, world));
+            log.info({ persons: world.persons.length }, "seeded");
+          }
+        } finally {
+          await dataSource.destroy();
+        }
+        return;
+      }
+      default:
+        throw new Error(`Unknown command "${command}": use serve, sdl, migrate or seed --persons N`);
+    }
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * Runs one agency's subgraph: its database (migrated), its federated schema, and an HTTP server
+ * that answers only calls carrying a valid hub-context token from the gateway.
+ */
+import http from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { pino, type Logger } from "pino";
+import { Registry, collectDefaultMetrics } from "prom-client";
+import type { DataSource, EntityManager } from "typeorm";
+import type { SyntheticWorld } from "./synthetic";
+import { HUB_CONTEXT_HEADER, type HubContextClaims } from "@hub/contracts";
+import { createDataSource, type DataSourceOptions } from "./createDataSource";
+import type { FederatedSchema } from "./buildFederatedSchema";
+import { loadSubgraphConfig, type SubgraphConfig, type SubgraphDefaults } from "./loadSubgraphConfig";
+import type { SubgraphContext } from "./SubgraphContext";
+import { createHubContextVerifier, loadJwks } from "./verifyHubContext";
+
+export interface SubgraphDefinition<TLoaders> {
+  defaults: SubgraphDefaults;
+  entities: DataSourceOptions["entities"];
+  migrations: DataSourceOptions["migrations"];
+  buildSchema: () => Promise<FederatedSchema>;
+  createLoaders: (dataSource: DataSource) => TLoaders;
+  /** Replaces this agency's records with its part of a synthetic world (in one transaction). */
+  seed: (db: EntityManager, world: SyntheticWorld) => Promise<void>;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  config: SubgraphConfig;
+  stop: () => Promise<void>;
+}
+
+export async function startSubgraph<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningSubgraph> {
+  const config = loadSubgraphConfig(definition.defaults, env);
+  const log = pino({ name: config.name, level: config.logLevel });
+  const verify = createHubContextVerifier(loadJwks(config.hubContextJwksPath), config.name);
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const dataSource = createDataSource({
+    url: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    registry,
+    log,
+  });
+  await dataSource.initialize();
+  if (config.runMigrations) await dataSource.runMigrations({ transaction: "each" });
+
+  const { schema } = await definition.buildSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  const server = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => normaliseError(formatted, error, log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await server.start();
+
+  app.disable("x-powered-by");
+  app.get("/health", (_req, res) => {
+    dataSource
+      .query("SELECT 1")
+      .then(() => res.json({ status: "ok", subgraph: config.name }))
+      .catch(() => res.status(503).json({ status: "unavailable", subgraph: config.name }));
+  });
+  app.get("/metrics", (_req, res) => {
+    registry
+      .metrics()
+      .then((text) => res.type(registry.contentType).send(text))
+      .catch(() => res.status(500).end());
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    (req, res, next) => {
+      verify(req.header(HUB_CONTEXT_HEADER))
+        .then((claims) => {
+          res.locals.hub = claims;
+          next();
+        })
+        .catch((error: Error) => {
+          log.warn({ reason: error.message }, "call refused: no valid hub-context token");
+          res.status(401).json({
+            errors: [{ message: "A valid hub-context token from the gateway is required.", extensions: { code: "UNAUTHENTICATED" } }],
+          });
+        });
+    },
+    expressMiddleware(server, {
+      context: async ({ res }) => {
+        const hub = res.locals.hub as HubContextClaims;
+        return {
+          hub,
+          loaders: definition.createLoaders(dataSource),
+          dataSource,
+          log: log.child({ requestId: hub.requestId }),
+        };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const url = `http://${config.host}:${config.port}/graphql`;
+  log.info({ url }, "subgraph ready");
+  return {
+    url,
+    config,
+    stop: async () => {
+      await server.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** Keeps coded errors as they are; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */
+function normaliseError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code && code !== "INTERNAL_SERVER_ERROR") return formatted;
+  log.error({ err: error }, "unexpected error in resolver");
+  const original = error instanceof GraphQLError ? error : undefined;
+  return {
+    message: "Internal server error",
+    path: original?.path ?? formatted.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  };
+}

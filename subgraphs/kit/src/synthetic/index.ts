@@ -1,0 +1,14 @@
+/** Public entry point of the synthetic data generator used by every subgraph's seed command. */
+export * from "./types";
+export { DEFAULT_AS_OF, DEFAULT_PERSONS, DEFAULT_SEED, generateWorld } from "./generateWorld";
+export { DEMO_PSEUDONYM_KEY, base32, personRefFor } from "./personRef";
+export {
+  COUNTRIES,
+  CROSSING_POINTS,
+  CROSSING_POINT_WEIGHTS,
+  CITIZENSHIP_WEIGHTS,
+  DEPORTING_COUNTRY_WEIGHTS,
+  HOME_COUNTRY,
+} from "./reference";
+export { TRAFFICKING_INDICATORS } from "./generateDeporteeScreenings";
+export { Rng, type Weighted } from "./random";

@@ -1,0 +1,39 @@
+/** Residence permits: look-up by number, search, and the permit holder. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { FindOptionsWhere } from "typeorm";
+import { Category, pageSize } from "@hub/kit";
+import { PermitStatus } from "./enums";
+import type { Context } from "./loaders";
+import { Person } from "./Person.entity";
+import { ResidencePermit } from "./ResidencePermit.entity";
+
+@Resolver(() => ResidencePermit)
+export class ResidencePermitResolver {
+  @Category("RESIDENCE")
+  @Query(() => ResidencePermit, { nullable: true })
+  residencePermit(@Arg("permitNumber") permitNumber: string, @Ctx() ctx: Context): Promise<ResidencePermit | null> {
+    return ctx.loaders.permitByNumber.load(permitNumber);
+  }
+
+  @Category("RESIDENCE")
+  @Query(() => [ResidencePermit], { description: "Residence permits matching the filters, most recent first." })
+  residencePermits(
+    @Ctx() ctx: Context,
+    @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
+    @Arg("status", () => PermitStatus, { nullable: true }) status?: PermitStatus,
+    @Arg("first", () => Int, { nullable: true }) first?: number,
+  ): Promise<ResidencePermit[]> {
+    const where: FindOptionsWhere<ResidencePermit> = {};
+    if (personRef) where.personRef = personRef;
+    if (status) where.status = status;
+    return ctx.dataSource
+      .getRepository(ResidencePermit)
+      .find({ where, order: { issuedOn: "DESC", permitNumber: "ASC" }, take: pageSize(first) });
+  }
+
+  @Category("IDENTIFIER")
+  @FieldResolver(() => Person, { description: "The permit holder." })
+  person(@Root() permit: ResidencePermit, @Ctx() ctx: Context): Promise<Person | null> {
+    return ctx.loaders.personByRef.load(permit.personRef);
+  }
+}

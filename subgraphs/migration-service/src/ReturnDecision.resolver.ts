@@ -1,0 +1,28 @@
+/** Return decisions of a person, and their links to person and destination country. */
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Category } from "@hub/kit";
+import { Country, country } from "./Country.type";
+import type { Context } from "./loaders";
+import { Person } from "./Person.entity";
+import { ReturnDecision } from "./ReturnDecision.entity";
+
+@Resolver(() => ReturnDecision)
+export class ReturnDecisionResolver {
+  @Category("RESIDENCE")
+  @Query(() => [ReturnDecision], { description: "Return decisions issued to a person, most recent first." })
+  returnDecisions(@Arg("personRef", () => ID) personRef: string, @Ctx() ctx: Context): Promise<ReturnDecision[]> {
+    return ctx.loaders.returnsByPerson.load(personRef);
+  }
+
+  @Category("IDENTIFIER")
+  @FieldResolver(() => Person, { description: "The person ordered to leave." })
+  person(@Root() decision: ReturnDecision, @Ctx() ctx: Context): Promise<Person | null> {
+    return ctx.loaders.personByRef.load(decision.personRef);
+  }
+
+  @Category("RESIDENCE")
+  @FieldResolver(() => Country, { nullable: true, description: "The country of return." })
+  destinationCountry(@Root() decision: ReturnDecision): Country | null {
+    return country(decision.destinationCountryCode);
+  }
+}

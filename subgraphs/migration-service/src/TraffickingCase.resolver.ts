@@ -1,0 +1,45 @@
+/** Trafficking cases: look-up by id, search, and the links to the victim and the country of exploitation. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { FindOptionsWhere } from "typeorm";
+import { Category, pageSize } from "@hub/kit";
+import { Country, country } from "./Country.type";
+import type { Context } from "./loaders";
+import { Person } from "./Person.entity";
+import { TraffickingCase } from "./TraffickingCase.entity";
+
+@Resolver(() => TraffickingCase)
+export class TraffickingCaseResolver {
+  @Category("TRAFFICKING")
+  @Query(() => TraffickingCase, { nullable: true })
+  traffickingCase(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: Context): Promise<TraffickingCase | null> {
+    return ctx.loaders.caseById.load(caseId);
+  }
+
+  @Category("TRAFFICKING")
+  @Query(() => [TraffickingCase], { description: "Trafficking cases matching the filters, most recent first." })
+  traffickingCases(
+    @Ctx() ctx: Context,
+    @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
+    @Arg("assignedCaseworker", { nullable: true }) assignedCaseworker?: string,
+    @Arg("first", () => Int, { nullable: true }) first?: number,
+  ): Promise<TraffickingCase[]> {
+    const where: FindOptionsWhere<TraffickingCase> = {};
+    if (personRef) where.personRef = personRef;
+    if (assignedCaseworker) where.assignedCaseworker = assignedCaseworker;
+    return ctx.dataSource
+      .getRepository(TraffickingCase)
+      .find({ where, order: { identifiedOn: "DESC", caseId: "ASC" }, take: pageSize(first) });
+  }
+
+  @Category("IDENTIFIER")
+  @FieldResolver(() => Person, { description: "The (presumed) victim." })
+  person(@Root() trafficking: TraffickingCase, @Ctx() ctx: Context): Promise<Person | null> {
+    return ctx.loaders.personByRef.load(trafficking.personRef);
+  }
+
+  @Category("TRAFFICKING")
+  @FieldResolver(() => Country, { nullable: true })
+  countryOfExploitation(@Root() trafficking: TraffickingCase): Country | null {
+    return country(trafficking.countryOfExploitationCode);
+  }
+}

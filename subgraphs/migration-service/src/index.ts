@@ -1,0 +1,1 @@
+export { migrationService, entities, migrations } from "./subgraph";

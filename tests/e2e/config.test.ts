@@ -1,0 +1,33 @@
+/** A bad setting stops a process at start with one line naming the variable. */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "@jest/globals";
+import { repoRoot } from "../harness/fixtures";
+
+function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(repoRoot, entry)], { env: { PATH: process.env.PATH, ...env }, timeout: 20_000 }, (error, _stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
+    );
+  });
+}
+
+describe("configuration", () => {
+  it("the gateway refuses a malformed country code and names the variable", async () => {
+    const { code, stderr } = await run("gateway/dist/main.js", { HUB_COUNTRY: "Armenia" });
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Invalid configuration: HUB_COUNTRY: /)]);
+  });
+
+  it("the gateway refuses a signing algorithm outside the allow-list", async () => {
+    const { code, stderr } = await run("gateway/dist/main.js", { HUB_ALGORITHMS: "RS256,HS256" });
+    expect(code).not.toBe(0);
+    expect(stderr.trim()).toMatch(/^Invalid configuration: HUB_ALGORITHMS: /);
+  });
+
+  it("a subgraph refuses a database URL that is not PostgreSQL and names the variable", async () => {
+    const { code, stderr } = await run("subgraphs/border-police/dist/main.js", { BORDER_POLICE_DATABASE_URL: "mysql://localhost/bp" });
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Invalid configuration: BORDER_POLICE_DATABASE_URL: /)]);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Shared fixtures of the end-to-end tests: principals and their tokens (good and bad), requests
+ * to the gateway and to subgraphs, and the synthetic world the harness seeded.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { base64url, generateKeyPair, SignJWT } from "jose";
+import { HUB_CONTEXT_ISSUER, type HubContextClaims, type Principal } from "@hub/contracts";
+import { DEFAULT_AUDIENCE, DEMO_ISSUER, keyFiles, loadSigningKey, mintToken, PERSONAS, type PersonaName } from "@hub/gateway";
+import { generateWorld, type SyntheticWorld } from "@hub/kit";
+import { readHubEnv } from "./hubEnv";
+
+export const hub = readHubEnv();
+
+export function principalOf(persona: PersonaName, overrides: Partial<Principal> = {}): Principal {
+  const p = PERSONAS[persona];
+  return { subject: p.subject, agency: p.agency, role: p.role, purposes: [...p.purposes], country: "AM", cases: [], ...overrides };
+}
+
+const idpKey = () => loadSigningKey(keyFiles(hub.keysDir, "idp").privateJwk);
+const standard = { issuer: DEMO_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: 600 };
+
+export async function personaToken(persona: PersonaName, overrides: Partial<Principal> = {}): Promise<string> {
+  return mintToken(await idpKey(), principalOf(persona, overrides), standard);
+}
+
+/** Tokens that must all be refused, each for one reason. */
+export const badTokens = {
+  expired: async () => {
+    const key = await idpKey();
+    const past = Math.floor(Date.now() / 1000) - 3600;
+    return new SignJWT({ agency: "BORDER_POLICE", role: "border-officer", purposes: ["BORDER_CHECK"], country: "AM" })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid })
+      .setIssuer(DEMO_ISSUER)
+      .setAudience(DEFAULT_AUDIENCE)
+      .setSubject("officer-0147")
+      .setIssuedAt(past - 600)
+      .setExpirationTime(past)
+      .sign(key.key);
+  },
+  wrongIssuer: async () => mintToken(await idpKey(), principalOf("border-officer"), { ...standard, issuer: "https://idp.example.org" }),
+  wrongAudience: async () => mintToken(await idpKey(), principalOf("border-officer"), { ...standard, audience: "another-service" }),
+  algNone: async () => {
+    const header = base64url.encode(JSON.stringify({ alg: "none", typ: "JWT" }));
+    const now = Math.floor(Date.now() / 1000);
+    const payload = base64url.encode(
+      JSON.stringify({ sub: "officer-0147", iss: DEMO_ISSUER, aud: DEFAULT_AUDIENCE, iat: now, exp: now + 600, agency: "BORDER_POLICE", role: "border-officer", purposes: ["BORDER_CHECK"], country: "AM", cases: [] }),
+    );
+    return `${header}.${payload}.`;
+  },
+  /** The classic key-confusion attack: HMAC keyed with the provider's public key. */
+  hs256WithPublicKey: async () => {
+    const publicJwks = readFileSync(keyFiles(hub.keysDir, "idp").publicJwks, "utf8");
+    const kid = (JSON.parse(publicJwks) as { keys: { kid: string }[] }).keys[0]?.kid ?? "";
+    return new SignJWT({ agency: "BORDER_POLICE", role: "border-officer", purposes: ["BORDER_CHECK"], country: "AM", cases: [] })
+      .setProtectedHeader({ alg: "HS256", kid })
+      .setIssuer(DEMO_ISSUER)
+      .setAudience(DEFAULT_AUDIENCE)
+      .setSubject("officer-0147")
+      .setIssuedAt()
+      .setExpirationTime("10m")
+      .sign(new TextEncoder().encode(publicJwks));
+  },
+  unknownKid: async () => {
+    const { privateKey } = await generateKeyPair("ES256");
+    return mintToken({ key: privateKey, kid: "not-a-known-key", alg: "ES256" }, principalOf("border-officer"), standard);
+  },
+};
+
+/** A hub-context token as the gateway would sign it, for calling a subgraph directly. */
+export async function hubContextToken(audience: string, claims: HubContextClaims): Promise<string> {
+  const key = await loadSigningKey(keyFiles(hub.keysDir, "gateway").privateJwk);
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid })
+    .setIssuer(HUB_CONTEXT_ISSUER)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime("60s")
+    .sign(key.key);
+}
+
+export interface GraphQLResponseBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Answer {
+  status: number;
+  body: GraphQLResponseBody;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  purpose?: string;
+  variables?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  url?: string;
+}
+
+export async function gql(query: string, options: RequestOptions = {}): Promise<Answer> {
+  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.purpose) headers["x-purpose"] = options.purpose;
+  const res = await fetch(options.url ?? hub.gatewayUrl, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ query, variables: options.variables }),
+  });
+  return { status: res.status, body: (await res.json()) as GraphQLResponseBody, headers: res.headers };
+}
+
+/** The persona's token and its first purpose, ready for `gql`. */
+export async function as(persona: PersonaName, overrides: Partial<Principal> = {}): Promise<RequestOptions> {
+  return { token: await personaToken(persona, overrides), purpose: PERSONAS[persona].purposes[0] };
+}
+
+/** SQL statements a subgraph has sent so far (from its /metrics). */
+export async function sqlStatements(subgraph: string): Promise<number> {
+  const url = hub.subgraphs[subgraph]?.metricsUrl;
+  if (!url) throw new Error(`unknown subgraph ${subgraph}`);
+  const text = await (await fetch(url)).text();
+  const line = text.split("\n").find((l) => l.startsWith("hub_sql_statements_total"));
+  return Number(line?.split(" ")[1] ?? Number.NaN);
+}
+
+let cachedWorld: SyntheticWorld | undefined;
+/** The same deterministic world the harness seeded. */
+export function world(): SyntheticWorld {
+  cachedWorld ??= generateWorld({ persons: hub.persons });
+  return cachedWorld;
+}
+
+export const repoRoot = path.resolve(__dirname, "../..");

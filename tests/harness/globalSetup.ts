@@ -1,0 +1,91 @@
+/**
+ * Starts the real hub for the end-to-end tests: fresh agency databases, seeded synthetic data,
+ * development keys, the three subgraphs and the gateway, each as its own process.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { ensureDevKey } from "@hub/gateway";
+import { AGENCY_PROCESSES, gatewayEntry } from "@hub/local/dist/layout";
+import { runToCompletion, waitForHealth } from "@hub/local/dist/processes";
+import { HUB_ENV_FILE, OUTPUT_DIR, TEST_PERSONS, type HubEnv } from "./hubEnv";
+import { createTestDatabases } from "./testDatabases";
+
+declare global {
+  var hubProcesses: ChildProcess[] | undefined;
+  var hubStopDatabases: (() => Promise<void>) | undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function start(entry: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  const child = spawn(process.execPath, [entry], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const chunks: string[] = [];
+  child.stdout?.on("data", (c: Buffer) => chunks.push(c.toString()));
+  child.stderr?.on("data", (c: Buffer) => chunks.push(c.toString()));
+  child.on("exit", () => writeFileSync(logFile, chunks.join("")));
+  return child;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const stateDir = path.join(OUTPUT_DIR, "state");
+  rmSync(stateDir, { recursive: true, force: true });
+  mkdirSync(stateDir, { recursive: true });
+  const keysDir = path.join(stateDir, "keys");
+  const idp = await ensureDevKey(keysDir, "idp");
+  const gatewayKey = await ensureDevKey(keysDir, "gateway");
+  const databases = await createTestDatabases(stateDir);
+  globalThis.hubStopDatabases = databases.stop;
+  const pool = databases.kind === "embedded" ? { DATABASE_POOL_SIZE: "1" } : {};
+  const base = { PATH: process.env.PATH, HUB_STATE_DIR: stateDir, LOG_LEVEL: "info", ...pool };
+
+  await Promise.all(
+    AGENCY_PROCESSES.map((a) =>
+      runToCompletion(a.entry, ["seed", "--persons", String(TEST_PERSONS)], { ...base, [a.databaseUrlVariable]: databases.urls[a.name] }, `seeding ${a.name}`),
+    ),
+  );
+
+  const processes: ChildProcess[] = [];
+  globalThis.hubProcesses = processes;
+  const subgraphs: HubEnv["subgraphs"] = {};
+  const urlOverrides: Record<string, string> = {};
+  for (const agency of AGENCY_PROCESSES) {
+    const port = await freePort();
+    const child = start(
+      agency.entry,
+      { ...base, PORT: String(port), [agency.databaseUrlVariable]: databases.urls[agency.name], HUB_CONTEXT_JWKS: gatewayKey.publicJwks },
+      path.join(OUTPUT_DIR, `${agency.name}.log`),
+    );
+    processes.push(child);
+    subgraphs[agency.name] = { url: `http://127.0.0.1:${port}/graphql`, metricsUrl: `http://127.0.0.1:${port}/metrics` };
+    urlOverrides[`${agency.name.toUpperCase().replace(/-/g, "_")}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    await waitForHealth(`http://127.0.0.1:${port}/health`, agency.name, child);
+  }
+  const gatewayPort = await freePort();
+  const gateway = start(
+    gatewayEntry,
+    { ...base, PORT: String(gatewayPort), HUB_JWKS: idp.publicJwks, ...urlOverrides },
+    path.join(OUTPUT_DIR, "gateway.log"),
+  );
+  processes.push(gateway);
+  await waitForHealth(`http://127.0.0.1:${gatewayPort}/health`, "gateway", gateway);
+
+  const env: HubEnv = {
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+    subgraphs,
+    keysDir,
+    stateDir,
+    persons: TEST_PERSONS,
+    databases: databases.kind,
+  };
+  writeFileSync(HUB_ENV_FILE, JSON.stringify(env, null, 2));
+}

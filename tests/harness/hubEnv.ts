@@ -1,0 +1,20 @@
+/** What the harness started, written by globalSetup for the test files to read. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export const OUTPUT_DIR = path.resolve(__dirname, "../output");
+export const HUB_ENV_FILE = path.join(OUTPUT_DIR, "hub.json");
+export const TEST_PERSONS = 400;
+
+export interface HubEnv {
+  gatewayUrl: string;
+  subgraphs: Record<string, { url: string; metricsUrl: string }>;
+  keysDir: string;
+  stateDir: string;
+  persons: number;
+  databases: "server" | "embedded";
+}
+
+export function readHubEnv(): HubEnv {
+  return JSON.parse(readFileSync(HUB_ENV_FILE, "utf8")) as HubEnv;
+}
