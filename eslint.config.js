@@ -7,7 +7,9 @@ module.exports = tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" } },
+    languageOptions: {
+      globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" },
+    },
     rules: {
       "no-console": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
@@ -18,14 +20,36 @@ module.exports = tseslint.config(
     // The gateway knows subgraphs only through contracts/.
     files: ["gateway/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["@hub/kit", "@hub/border-police", "@hub/migration-service", "@hub/statistics-office", "**/subgraphs/**"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "@hub/kit",
+            "@hub/border-police",
+            "@hub/migration-service",
+            "@hub/statistics-office",
+            "**/subgraphs/**",
+          ],
+        },
+      ],
     },
   },
   {
     // Subgraphs never import the gateway nor each other.
     files: ["subgraphs/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["@hub/gateway", "**/gateway/**", "@hub/border-police", "@hub/migration-service", "@hub/statistics-office"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "@hub/gateway",
+            "**/gateway/**",
+            "@hub/border-police",
+            "@hub/migration-service",
+            "@hub/statistics-office",
+          ],
+        },
+      ],
     },
   },
   {

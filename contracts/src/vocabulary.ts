@@ -40,24 +40,13 @@ export const DATA_CATEGORIES = [
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
 /** Special categories of data (Convention 108+ Art. 6). */
-export const SPECIAL_CATEGORIES: readonly DataCategory[] = [
-  "BIOMETRIC",
-  "ASYLUM",
-  "TRAFFICKING",
-  "HEALTH",
-  "CRIMINAL",
-];
+export const SPECIAL_CATEGORIES: readonly DataCategory[] = ["BIOMETRIC", "ASYLUM", "TRAFFICKING", "HEALTH", "CRIMINAL"];
 
 export function isDataCategory(value: unknown): value is DataCategory {
   return typeof value === "string" && (DATA_CATEGORIES as readonly string[]).includes(value);
 }
 
-export const AGENCIES = [
-  "BORDER_POLICE",
-  "MIGRATION_SERVICE",
-  "STATISTICS_OFFICE",
-  "HUB_OPERATOR",
-] as const;
+export const AGENCIES = ["BORDER_POLICE", "MIGRATION_SERVICE", "STATISTICS_OFFICE", "HUB_OPERATOR"] as const;
 export type Agency = (typeof AGENCIES)[number];
 
 export function isAgency(value: unknown): value is Agency {

@@ -39,7 +39,10 @@ const urlVariable = (name: SubgraphName) => `${name.toUpperCase().replace(/-/g, 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const stateDir = path.resolve(env.HUB_STATE_DIR?.trim() || ".hub");
   const keysDir = path.join(stateDir, "keys");
-  const httpUrl = z.string().url().regex(/^https?:\/\//, "must be an http(s) URL");
+  const httpUrl = z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must be an http(s) URL");
   const schema = z.object({
     PORT: z.coerce.number().int().min(1).max(65535).default(4000),
     HOST: z.string().min(1).default("127.0.0.1"),
@@ -57,7 +60,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     HUB_CONTEXT_KEY: z.string().min(1).default(path.join(keysDir, "gateway.private.jwk.json")),
     HUB_CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(300).default(60),
     HUB_SUPERGRAPH: z.string().min(1).default(path.resolve(__dirname, "../../contracts/supergraph.graphql")),
-    HUB_COUNTRY: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code").default("AM"),
+    HUB_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+      .default("AM"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [urlVariable(name), httpUrl.optional()])),

@@ -18,7 +18,11 @@ export function createGateway(supergraphSdl: string, config: GatewayConfig, sign
           // Entity fetches of one request reuse the token signed for that subgraph.
           let token = context.hubContextTokens?.get(name);
           if (!token) {
-            token = sign(name, { principal: context.principal, purpose: context.purpose, requestId: context.requestId });
+            token = sign(name, {
+              principal: context.principal,
+              purpose: context.purpose,
+              requestId: context.requestId,
+            });
             context.hubContextTokens.set(name, token);
           }
           return token.then((value: string) => {

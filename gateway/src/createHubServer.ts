@@ -49,6 +49,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const server = new ApolloServer<HubContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    logger: log,
     formatError: createErrorNormaliser(log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -99,7 +100,12 @@ function jsonErrorHandler(log: Logger): express.ErrorRequestHandler {
     res.status(status).json({
       errors: [
         {
-          message: status === 413 ? "The request body is too large." : status === 500 ? "Internal server error" : "The request body is not valid JSON.",
+          message:
+            status === 413
+              ? "The request body is too large."
+              : status === 500
+                ? "Internal server error"
+                : "The request body is not valid JSON.",
           extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
         },
       ],

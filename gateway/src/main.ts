@@ -1,14 +1,15 @@
-/** Starts the gateway. */
+/** Starts the gateway. A configuration or start-up failure prints one line and exits non-zero. */
 import { loadConfig } from "./config";
 import { startHubServer } from "./createHubServer";
 
-startHubServer(loadConfig())
-  .then((hub) => {
-    const shutdown = () => void hub.stop().finally(() => process.exit(0));
-    process.once("SIGTERM", shutdown);
-    process.once("SIGINT", shutdown);
-  })
-  .catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
+async function main(): Promise<void> {
+  const hub = await startHubServer(loadConfig());
+  const shutdown = () => void hub.stop().finally(() => process.exit(0));
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -11,7 +11,9 @@ const QUERY = `query ($refs: [ID!]!) {
 }`;
 
 async function statementsFor(count: number): Promise<{ border: number; migration: number; returned: number }> {
-  const refs = world().persons.slice(0, count).map((p) => p.personRef);
+  const refs = world()
+    .persons.slice(0, count)
+    .map((p) => p.personRef);
   const beforeBorder = await sqlStatements("border-police");
   const beforeMigration = await sqlStatements("migration-service");
   const res = await gql(QUERY, { ...(await as("border-officer")), variables: { refs } });

@@ -6,8 +6,11 @@ import { repoRoot } from "../harness/fixtures";
 
 function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, entry)], { env: { PATH: process.env.PATH, ...env }, timeout: 20_000 }, (error, _stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, entry)],
+      { env: { PATH: process.env.PATH, ...env }, timeout: 20_000 },
+      (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
     );
   });
 }
@@ -26,8 +29,12 @@ describe("configuration", () => {
   });
 
   it("a subgraph refuses a database URL that is not PostgreSQL and names the variable", async () => {
-    const { code, stderr } = await run("subgraphs/border-police/dist/main.js", { BORDER_POLICE_DATABASE_URL: "mysql://localhost/bp" });
+    const { code, stderr } = await run("subgraphs/border-police/dist/main.js", {
+      BORDER_POLICE_DATABASE_URL: "mysql://localhost/bp",
+    });
     expect(code).not.toBe(0);
-    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Invalid configuration: BORDER_POLICE_DATABASE_URL: /)]);
+    expect(stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^Invalid configuration: BORDER_POLICE_DATABASE_URL: /),
+    ]);
   });
 });

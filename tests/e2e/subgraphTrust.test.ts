@@ -3,7 +3,11 @@ import { describe, expect, it } from "@jest/globals";
 import { gql, hub, hubContextToken, principalOf } from "../harness/fixtures";
 
 const QUERY = `{ crossingPoints { code name } }`;
-const claims = { principal: principalOf("border-officer"), purpose: "BORDER_CHECK" as const, requestId: "direct-call-test" };
+const claims = {
+  principal: principalOf("border-officer"),
+  purpose: "BORDER_CHECK" as const,
+  requestId: "direct-call-test",
+};
 const borderPolice = () => hub.subgraphs["border-police"]?.url ?? "";
 
 describe("gateway-to-subgraph trust", () => {

@@ -6,7 +6,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { base64url, generateKeyPair, SignJWT } from "jose";
 import { HUB_CONTEXT_ISSUER, type HubContextClaims, type Principal } from "@hub/contracts";
-import { DEFAULT_AUDIENCE, DEMO_ISSUER, keyFiles, loadSigningKey, mintToken, PERSONAS, type PersonaName } from "@hub/gateway";
+import {
+  DEFAULT_AUDIENCE,
+  DEMO_ISSUER,
+  keyFiles,
+  loadSigningKey,
+  mintToken,
+  PERSONAS,
+  type PersonaName,
+} from "@hub/gateway";
 import { generateWorld, type SyntheticWorld } from "@hub/kit";
 import { readHubEnv } from "./hubEnv";
 
@@ -14,7 +22,15 @@ export const hub = readHubEnv();
 
 export function principalOf(persona: PersonaName, overrides: Partial<Principal> = {}): Principal {
   const p = PERSONAS[persona];
-  return { subject: p.subject, agency: p.agency, role: p.role, purposes: [...p.purposes], country: "AM", cases: [], ...overrides };
+  return {
+    subject: p.subject,
+    agency: p.agency,
+    role: p.role,
+    purposes: [...p.purposes],
+    country: "AM",
+    cases: [],
+    ...overrides,
+  };
 }
 
 const idpKey = () => loadSigningKey(keyFiles(hub.keysDir, "idp").privateJwk);
@@ -38,13 +54,26 @@ export const badTokens = {
       .setExpirationTime(past)
       .sign(key.key);
   },
-  wrongIssuer: async () => mintToken(await idpKey(), principalOf("border-officer"), { ...standard, issuer: "https://idp.example.org" }),
-  wrongAudience: async () => mintToken(await idpKey(), principalOf("border-officer"), { ...standard, audience: "another-service" }),
+  wrongIssuer: async () =>
+    mintToken(await idpKey(), principalOf("border-officer"), { ...standard, issuer: "https://idp.example.org" }),
+  wrongAudience: async () =>
+    mintToken(await idpKey(), principalOf("border-officer"), { ...standard, audience: "another-service" }),
   algNone: async () => {
     const header = base64url.encode(JSON.stringify({ alg: "none", typ: "JWT" }));
     const now = Math.floor(Date.now() / 1000);
     const payload = base64url.encode(
-      JSON.stringify({ sub: "officer-0147", iss: DEMO_ISSUER, aud: DEFAULT_AUDIENCE, iat: now, exp: now + 600, agency: "BORDER_POLICE", role: "border-officer", purposes: ["BORDER_CHECK"], country: "AM", cases: [] }),
+      JSON.stringify({
+        sub: "officer-0147",
+        iss: DEMO_ISSUER,
+        aud: DEFAULT_AUDIENCE,
+        iat: now,
+        exp: now + 600,
+        agency: "BORDER_POLICE",
+        role: "border-officer",
+        purposes: ["BORDER_CHECK"],
+        country: "AM",
+        cases: [],
+      }),
     );
     return `${header}.${payload}.`;
   },
@@ -52,7 +81,13 @@ export const badTokens = {
   hs256WithPublicKey: async () => {
     const publicJwks = readFileSync(keyFiles(hub.keysDir, "idp").publicJwks, "utf8");
     const kid = (JSON.parse(publicJwks) as { keys: { kid: string }[] }).keys[0]?.kid ?? "";
-    return new SignJWT({ agency: "BORDER_POLICE", role: "border-officer", purposes: ["BORDER_CHECK"], country: "AM", cases: [] })
+    return new SignJWT({
+      agency: "BORDER_POLICE",
+      role: "border-officer",
+      purposes: ["BORDER_CHECK"],
+      country: "AM",
+      cases: [],
+    })
       .setProtectedHeader({ alg: "HS256", kid })
       .setIssuer(DEMO_ISSUER)
       .setAudience(DEFAULT_AUDIENCE)
@@ -63,7 +98,11 @@ export const badTokens = {
   },
   unknownKid: async () => {
     const { privateKey } = await generateKeyPair("ES256");
-    return mintToken({ key: privateKey, kid: "not-a-known-key", alg: "ES256" }, principalOf("border-officer"), standard);
+    return mintToken(
+      { key: privateKey, kid: "not-a-known-key", alg: "ES256" },
+      principalOf("border-officer"),
+      standard,
+    );
   },
 };
 

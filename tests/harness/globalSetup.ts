@@ -22,7 +22,9 @@ function freePort(): Promise<number> {
     const server = net.createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -50,7 +52,12 @@ export default async function globalSetup(): Promise<void> {
 
   await Promise.all(
     AGENCY_PROCESSES.map((a) =>
-      runToCompletion(a.entry, ["seed", "--persons", String(TEST_PERSONS)], { ...base, [a.databaseUrlVariable]: databases.urls[a.name] }, `seeding ${a.name}`),
+      runToCompletion(
+        a.entry,
+        ["seed", "--persons", String(TEST_PERSONS)],
+        { ...base, [a.databaseUrlVariable]: databases.urls[a.name] },
+        `seeding ${a.name}`,
+      ),
     ),
   );
 
@@ -62,11 +69,19 @@ export default async function globalSetup(): Promise<void> {
     const port = await freePort();
     const child = start(
       agency.entry,
-      { ...base, PORT: String(port), [agency.databaseUrlVariable]: databases.urls[agency.name], HUB_CONTEXT_JWKS: gatewayKey.publicJwks },
+      {
+        ...base,
+        PORT: String(port),
+        [agency.databaseUrlVariable]: databases.urls[agency.name],
+        HUB_CONTEXT_JWKS: gatewayKey.publicJwks,
+      },
       path.join(OUTPUT_DIR, `${agency.name}.log`),
     );
     processes.push(child);
-    subgraphs[agency.name] = { url: `http://127.0.0.1:${port}/graphql`, metricsUrl: `http://127.0.0.1:${port}/metrics` };
+    subgraphs[agency.name] = {
+      url: `http://127.0.0.1:${port}/graphql`,
+      metricsUrl: `http://127.0.0.1:${port}/metrics`,
+    };
     urlOverrides[`${agency.name.toUpperCase().replace(/-/g, "_")}_URL`] = `http://127.0.0.1:${port}/graphql`;
     await waitForHealth(`http://127.0.0.1:${port}/health`, agency.name, child);
   }

@@ -56,7 +56,10 @@ function rejection(error: unknown) {
     case errors.JWTExpired.code:
       return hubError("UNAUTHENTICATED", "The token has expired.");
     case errors.JWTClaimValidationFailed.code:
-      return hubError("UNAUTHENTICATED", `The token's "${(error as errors.JWTClaimValidationFailed).claim}" claim is not accepted.`);
+      return hubError(
+        "UNAUTHENTICATED",
+        `The token's "${(error as errors.JWTClaimValidationFailed).claim}" claim is not accepted.`,
+      );
     case errors.JOSEAlgNotAllowed.code:
       return hubError("UNAUTHENTICATED", "The token's signing algorithm is not accepted.");
     case errors.JWKSNoMatchingKey.code:
@@ -65,7 +68,10 @@ function rejection(error: unknown) {
       return hubError("UNAUTHENTICATED", "The token's signature is invalid.");
     case errors.JWKSTimeout.code:
     case errors.JWKSInvalid.code:
-      return hubError("AUTHENTICATION_UNAVAILABLE", "The identity provider's keys cannot be obtained; try again later.");
+      return hubError(
+        "AUTHENTICATION_UNAVAILABLE",
+        "The identity provider's keys cannot be obtained; try again later.",
+      );
     default:
       return hubError("UNAUTHENTICATED", "The token is malformed or not supported.");
   }
@@ -83,7 +89,10 @@ export function principalFromClaims(payload: JWTPayload, namespace: string): Pri
   });
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? "claims");
-    throw hubError("UNAUTHENTICATED", `The token's claims do not describe a hub principal ("${field}" is missing or invalid).`);
+    throw hubError(
+      "UNAUTHENTICATED",
+      `The token's claims do not describe a hub principal ("${field}" is missing or invalid).`,
+    );
   }
   return parsed.data;
 }

@@ -3,7 +3,13 @@
  * subgraphs that serve it (`@join__field` / `@join__type`). Read from the supergraph's SDL, so
  * the gateway knows subgraphs only through contracts/.
  */
-import { Kind, parse, type ConstDirectiveNode, type ObjectTypeDefinitionNode, type InterfaceTypeDefinitionNode } from "graphql";
+import {
+  Kind,
+  parse,
+  type ConstDirectiveNode,
+  type ObjectTypeDefinitionNode,
+  type InterfaceTypeDefinitionNode,
+} from "graphql";
 import { isDataCategory, type DataCategory } from "@hub/contracts";
 
 export interface FieldInfo {

@@ -39,7 +39,12 @@ export function collectFields(
   if (!root) return [];
   const touched: TouchedField[] = [];
 
-  const visit = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, path: string, seen: ReadonlySet<string>) => {
+  const visit = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    path: string,
+    seen: ReadonlySet<string>,
+  ) => {
     for (const selection of selectionSet.selections) {
       switch (selection.kind) {
         case Kind.FIELD: {

@@ -64,15 +64,29 @@ export function readSeedMarker(dataRoot: string): SeedMarker | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as SeedMarker) : null;
 }
 
-export async function seedAll(databases: Databases, env: NodeJS.ProcessEnv, persons: number, dataRoot: string): Promise<SeedMarker> {
+export async function seedAll(
+  databases: Databases,
+  env: NodeJS.ProcessEnv,
+  persons: number,
+  dataRoot: string,
+): Promise<SeedMarker> {
   await Promise.all(
     databases.agencies.map((db) => {
       const agency = AGENCY_PROCESSES.find((a) => a.name === db.name);
       if (!agency) throw new Error(`unknown agency ${db.name}`);
-      return runToCompletion(agency.entry, ["seed", "--persons", String(persons)], { ...env, ...databaseEnv(db) }, `seeding ${db.name}`);
+      return runToCompletion(
+        agency.entry,
+        ["seed", "--persons", String(persons)],
+        { ...env, ...databaseEnv(db) },
+        `seeding ${db.name}`,
+      );
     }),
   );
-  const marker: SeedMarker = { persons, seededAt: new Date().toISOString(), samplePersonRef: pickSamplePerson(persons) };
+  const marker: SeedMarker = {
+    persons,
+    seededAt: new Date().toISOString(),
+    samplePersonRef: pickSamplePerson(persons),
+  };
   mkdirSync(dataRoot, { recursive: true });
   writeFileSync(path.join(dataRoot, "seeded.json"), JSON.stringify(marker, null, 2));
   return marker;

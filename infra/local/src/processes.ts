@@ -21,7 +21,12 @@ export function startService(entry: string, env: NodeJS.ProcessEnv, label: strin
   return child;
 }
 
-export async function waitForHealth(url: string, label: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitForHealth(
+  url: string,
+  label: string,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${label} exited during start (exit ${child.exitCode})`);

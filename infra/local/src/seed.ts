@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   try {
     const started = Date.now();
     const marker = await seedAll(databases, process.env, args.persons, dataRoot);
-    process.stdout.write(`Seeded ${marker.persons} persons into ${databases.agencies.length} agencies in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `Seeded ${marker.persons} persons into ${databases.agencies.length} agencies in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   } finally {
     await databases.stop();
   }

@@ -62,7 +62,11 @@ async function main(): Promise<void> {
   const token = await mintToken(
     await loadSigningKey(idp.privateJwk),
     { ...persona, purposes: [...persona.purposes], country: env.HUB_COUNTRY?.trim() || "AM", cases: [] },
-    { issuer: env.HUB_ISSUER?.trim() || DEMO_ISSUER, audience: env.HUB_AUDIENCE?.trim() || DEFAULT_AUDIENCE, ttlSeconds: 12 * 3600 },
+    {
+      issuer: env.HUB_ISSUER?.trim() || DEMO_ISSUER,
+      audience: env.HUB_AUDIENCE?.trim() || DEFAULT_AUDIENCE,
+      ttlSeconds: 12 * 3600,
+    },
   );
   process.stdout.write(
     renderBanner({

@@ -1,10 +1,9 @@
 /** Screenings of returned nationals: search and links. */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { FindOptionsWhere } from "typeorm";
-import { Category, pageSize } from "@hub/kit";
+import { Category, pageSize, dateRange } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import { CrossingPoint } from "./CrossingPoint.entity";
-import { dateRange } from "./dateRange";
 import { DeporteeScreening } from "./DeporteeScreening.entity";
 import type { Context } from "./loaders";
 import { Person, person } from "./Person.type";

@@ -1,9 +1,8 @@
 /** Refusals of entry: search and links. */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { FindOptionsWhere } from "typeorm";
-import { Category, pageSize } from "@hub/kit";
+import { Category, pageSize, dateRange } from "@hub/kit";
 import { CrossingPoint } from "./CrossingPoint.entity";
-import { dateRange } from "./dateRange";
 import { EntryRefusal } from "./EntryRefusal.entity";
 import type { Context } from "./loaders";
 import { Person, person } from "./Person.type";

@@ -1,6 +1,6 @@
 /** What the Border Police adds to a federated Person: documents, crossings, refusals, bans, screenings. */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { Category, pageSize } from "@hub/kit";
+import { Category, pageSize, today } from "@hub/kit";
 import { BorderCrossing } from "./BorderCrossing.entity";
 import { DeporteeScreening } from "./DeporteeScreening.entity";
 import { EntryBan } from "./EntryBan.entity";
@@ -8,7 +8,6 @@ import { EntryRefusal } from "./EntryRefusal.entity";
 import type { Context } from "./loaders";
 import { Person } from "./Person.type";
 import { TravelDocument } from "./TravelDocument.entity";
-import { today } from "./today";
 
 @Resolver(() => Person)
 export class PersonResolver {

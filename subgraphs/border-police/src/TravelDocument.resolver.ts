@@ -1,11 +1,10 @@
 /** Look-up of a travel document by number, and its holder and issuing country. */
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Category } from "@hub/kit";
+import { Category, today } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import type { Context } from "./loaders";
 import { Person, person } from "./Person.type";
 import { TravelDocument } from "./TravelDocument.entity";
-import { today } from "./today";
 
 @Resolver(() => TravelDocument)
 export class TravelDocumentResolver {

@@ -15,7 +15,16 @@ export async function seedBorderPolice(db: EntityManager, world: SyntheticWorld)
   await bulkInsert(
     db,
     "travel_document",
-    ["document_number", "person_ref", "kind", "issuing_country", "issued_on", "expires_on", "chip_facial_image_digest", "retain_until"],
+    [
+      "document_number",
+      "person_ref",
+      "kind",
+      "issuing_country",
+      "issued_on",
+      "expires_on",
+      "chip_facial_image_digest",
+      "retain_until",
+    ],
     world.travelDocuments.map((d) => [
       d.documentNumber,
       d.personRef,

@@ -7,9 +7,12 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, isObjectType, parse, type DocumentNode } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
-import { SUBGRAPH_SDL_HEADER } from "./dataCategory";
+import { dataCategoryDirective, SUBGRAPH_SDL_HEADER } from "./dataCategory";
 
-type SubgraphModule = Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { resolvers?: unknown }>;
+type SubgraphModule = Extract<
+  Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number],
+  { resolvers?: unknown }
+>;
 type ResolverMap = NonNullable<SubgraphModule["resolvers"]>;
 
 /** Resolves an entity representation sent by the gateway (`_entities`). */
@@ -37,6 +40,7 @@ export async function buildFederatedSchema<TContext>(
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes ?? [],
     skipCheck: true,
+    directives: [dataCategoryDirective],
     validate: false,
   });
   const sdl = `${SUBGRAPH_SDL_HEADER}\n${printSchemaWithDirectives(typeGraphQLSchema)}\n`;

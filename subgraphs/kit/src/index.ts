@@ -14,4 +14,7 @@ export { runSubgraphCommand } from "./runSubgraphCommand";
 export * from "./synthetic";
 export { parseSeedArgs, loadSeedWorld } from "./seedArgs";
 export { pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pageSize";
+export type { PageBounds } from "./pageSize";
 export { manyByKey, oneByKey } from "./loaders";
+export { today } from "./today";
+export { dateRange } from "./dateRange";

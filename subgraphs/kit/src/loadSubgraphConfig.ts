@@ -30,10 +30,7 @@ export interface SubgraphConfig {
 
 const booleanString = z.enum(["true", "false"]).transform((v) => v === "true");
 
-export function loadSubgraphConfig(
-  defaults: SubgraphDefaults,
-  env: NodeJS.ProcessEnv = process.env,
-): SubgraphConfig {
+export function loadSubgraphConfig(defaults: SubgraphDefaults, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const stateDir = path.resolve(env.HUB_STATE_DIR?.trim() || ".hub");
   const schema = z.object({
     PORT: z.coerce.number().int().min(1).max(65535).default(defaults.port),
@@ -43,7 +40,10 @@ export function loadSubgraphConfig(
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
       .default(defaults.embeddedDatabaseUrl),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    HUB_CONTEXT_JWKS: z.string().min(1).default(path.join(stateDir, "keys", "gateway.jwks.json")),
+    HUB_CONTEXT_JWKS: z
+      .string()
+      .min(1)
+      .default(path.join(stateDir, "keys", "gateway.jwks.json")),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RUN_MIGRATIONS: booleanString.default(true),
   });

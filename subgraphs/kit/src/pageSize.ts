@@ -4,10 +4,18 @@ import { GraphQLError } from "graphql";
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 
-export function pageSize(first: number | undefined | null): number {
-  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
+export interface PageBounds {
+  default: number;
+  max: number;
+}
+
+export function pageSize(
+  first: number | undefined | null,
+  bounds: PageBounds = { default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE },
+): number {
+  if (first === undefined || first === null) return bounds.default;
+  if (!Number.isInteger(first) || first < 1 || first > bounds.max) {
+    throw new GraphQLError(`first must be between 1 and ${bounds.max}`, {
       extensions: { code: "BAD_USER_INPUT" },
     });
   }

@@ -9,7 +9,7 @@ import { createDataSource } from "./createDataSource";
 import { loadSubgraphConfig } from "./loadSubgraphConfig";
 import { runCli } from "./runCli";
 import { loadSeedWorld, parseSeedArgs } from "./seedArgs";
-import { startSubgraph, type SubgraphDefinition } from "./startSubgraph";
+import { openDatabase, startSubgraph, type SubgraphDefinition } from "./startSubgraph";
 
 export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoaders>, argv: string[]): void {
   const [command = "serve", ...rest] = argv;
@@ -40,7 +40,7 @@ export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoa
           registry: new Registry(),
           log,
         });
-        await dataSource.initialize();
+        await openDatabase(dataSource, definition.defaults.databaseUrlVariable);
         try {
           await dataSource.runMigrations({ transaction: "each" });
           if (args) {

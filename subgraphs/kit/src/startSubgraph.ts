@@ -5,6 +5,7 @@
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -53,7 +54,7 @@ export async function startSubgraph<TLoaders>(
     registry,
     log,
   });
-  await dataSource.initialize();
+  await openDatabase(dataSource, definition.defaults.databaseUrlVariable);
   if (config.runMigrations) await dataSource.runMigrations({ transaction: "each" });
 
   const { schema } = await definition.buildSchema();
@@ -63,7 +64,9 @@ export async function startSubgraph<TLoaders>(
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => normaliseError(formatted, error, log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    logger: log,
+    // Traces would tell the gateway about resolver timings; the hub keeps those in its own logs.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
 
@@ -92,7 +95,12 @@ export async function startSubgraph<TLoaders>(
         .catch((error: Error) => {
           log.warn({ reason: error.message }, "call refused: no valid hub-context token");
           res.status(401).json({
-            errors: [{ message: "A valid hub-context token from the gateway is required.", extensions: { code: "UNAUTHENTICATED" } }],
+            errors: [
+              {
+                message: "A valid hub-context token from the gateway is required.",
+                extensions: { code: "UNAUTHENTICATED" },
+              },
+            ],
           });
         });
     },
@@ -120,6 +128,15 @@ export async function startSubgraph<TLoaders>(
       await dataSource.destroy();
     },
   };
+}
+
+/** Connects, naming the variable to check when the database cannot be reached. */
+export async function openDatabase(dataSource: DataSource, variable: string): Promise<void> {
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new Error(`Cannot connect to the database (${variable}): ${(error as Error).message}`);
+  }
 }
 
 /** Keeps coded errors as they are; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */

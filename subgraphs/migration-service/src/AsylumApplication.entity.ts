@@ -31,7 +31,9 @@ export class AsylumApplication {
   countryOfOriginCode: string;
 
   @Category("ASYLUM")
-  @Field(() => [AsylumGround], { description: "May reveal political opinion, religion, ethnicity or sexual orientation." })
+  @Field(() => [AsylumGround], {
+    description: "May reveal political opinion, religion, ethnicity or sexual orientation.",
+  })
   @Column({ type: "text", array: true })
   grounds: AsylumGround[];
 

@@ -1,12 +1,11 @@
 /** Look-up of persons (by personRef or national id), their identity links, and entity references. */
 import { GraphQLError } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { Category, MAX_PAGE_SIZE } from "@hub/kit";
+import { Category, MAX_PAGE_SIZE, today } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import { isMinorOn } from "./isMinorOn";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
-import { today } from "./today";
 
 @Resolver(() => Person)
 export class PersonResolver {

@@ -1,13 +1,12 @@
 /** What the State Migration Service holds about a Person: permits, asylum, returns, trafficking, and flags. */
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { Category } from "@hub/kit";
+import { Category, today } from "@hub/kit";
 import { AsylumApplication } from "./AsylumApplication.entity";
 import { PermitStatus, PROTECTION_OUTCOMES, TraffickingCaseStatus } from "./enums";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
 import { ResidencePermit } from "./ResidencePermit.entity";
 import { ReturnDecision } from "./ReturnDecision.entity";
-import { today } from "./today";
 import { TraffickingCase } from "./TraffickingCase.entity";
 
 @Resolver(() => Person)

@@ -15,7 +15,10 @@ export enum PermitType {
   PERMANENT = "PERMANENT",
   OTHER = "OTHER",
 }
-registerEnumType(PermitType, { name: "PermitType", description: "Reason for a residence permit, as the statistics count them." });
+registerEnumType(PermitType, {
+  name: "PermitType",
+  description: "Reason for a residence permit, as the statistics count them.",
+});
 
 export enum PermitStatus {
   VALID = "VALID",

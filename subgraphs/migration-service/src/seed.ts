@@ -35,7 +35,17 @@ export async function seedMigrationService(db: EntityManager, world: SyntheticWo
   await bulkInsert(
     db,
     "residence_permit",
-    ["permit_number", "person_ref", "permit_type", "first_permit", "issued_on", "valid_until", "status", "employer", "retain_until"],
+    [
+      "permit_number",
+      "person_ref",
+      "permit_type",
+      "first_permit",
+      "issued_on",
+      "valid_until",
+      "status",
+      "employer",
+      "retain_until",
+    ],
     world.residencePermits.map((r) => [
       r.permitNumber,
       r.personRef,

@@ -7,7 +7,9 @@ export enum Sex {
   FEMALE = "FEMALE",
   MALE = "MALE",
 }
-registerEnumType(Sex, { name: "Sex", description: "Sex of the persons counted; TOTAL is both sexes." });
+// Not "Sex": the Migration Service's Sex (FEMALE, MALE) is a person's, and composition requires an
+// enum used as an argument to have the same values in every subgraph that defines it.
+registerEnumType(Sex, { name: "ObservationSex", description: "Sex of the persons counted; TOTAL is both sexes." });
 
 /** Age groups of the migration statistics (Eurostat-style bands); TOTAL is all ages. */
 export enum AgeGroup {
@@ -41,4 +43,10 @@ registerEnumType(IndicatorUnit, { name: "IndicatorUnit" });
 
 /** Disaggregated values in a fixed order: the canonical order of cells in every table. */
 export const SEXES: readonly Sex[] = [Sex.TOTAL, Sex.FEMALE, Sex.MALE];
-export const AGE_GROUPS: readonly AgeGroup[] = [AgeGroup.TOTAL, AgeGroup.Y0_17, AgeGroup.Y18_34, AgeGroup.Y35_64, AgeGroup.Y65_MAX];
+export const AGE_GROUPS: readonly AgeGroup[] = [
+  AgeGroup.TOTAL,
+  AgeGroup.Y0_17,
+  AgeGroup.Y18_34,
+  AgeGroup.Y35_64,
+  AgeGroup.Y65_MAX,
+];

@@ -22,7 +22,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     code: "ASYLUM_FIRST_TIME_APPLICANTS",
     name: "First-time asylum applicants",
-    description: "Persons lodging an application for international protection for the first time, by year lodged; cf. Eurostat migr_asyappctza.",
+    description:
+      "Persons lodging an application for international protection for the first time, by year lodged; cf. Eurostat migr_asyappctza.",
     unit: IndicatorUnit.PERSONS,
     sourceAgency: "MIGRATION_SERVICE",
     subjectCategory: "ASYLUM",
@@ -31,7 +32,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     code: "ASYLUM_DECISIONS",
     name: "First instance asylum decisions",
-    description: "Decisions taken on asylum applications in the year, whatever the outcome; cf. Eurostat migr_asydcfsta.",
+    description:
+      "Decisions taken on asylum applications in the year, whatever the outcome; cf. Eurostat migr_asydcfsta.",
     unit: IndicatorUnit.DECISIONS,
     sourceAgency: "MIGRATION_SERVICE",
     subjectCategory: "ASYLUM",

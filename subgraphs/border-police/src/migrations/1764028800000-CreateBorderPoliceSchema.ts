@@ -71,7 +71,14 @@ export class CreateBorderPoliceSchema1764028800000 implements MigrationInterface
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["deportee_screening", "entry_ban", "entry_refusal", "border_crossing", "travel_document", "crossing_point"]) {
+    for (const table of [
+      "deportee_screening",
+      "entry_ban",
+      "entry_refusal",
+      "border_crossing",
+      "travel_document",
+      "crossing_point",
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

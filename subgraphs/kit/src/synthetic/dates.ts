@@ -12,9 +12,17 @@ export function toDay(date: string): Day {
   return Math.round(ms / MS_PER_DAY);
 }
 
+/** Few distinct days occur (decades' worth), while records number in the hundreds of thousands. */
+const formatted = new Map<Day, string>();
+
 /** A day number to `YYYY-MM-DD`. */
 export function formatDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let text = formatted.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    formatted.set(day, text);
+  }
+  return text;
 }
 
 /** Seconds since the epoch to an ISO 8601 UTC instant without fractional seconds. */

@@ -70,12 +70,40 @@ const BASE_GROUNDS: Weighted<AsylumGround> = [
 ];
 /** What applicants from the main origins most often invoke. */
 const GROUNDS_BY_ORIGIN: Readonly<Record<string, Weighted<AsylumGround>>> = {
-  SY: [["ARMED_CONFLICT", 60], ["ETHNICITY", 15], ["RELIGION", 15], ["POLITICAL_OPINION", 10]],
-  IQ: [["ARMED_CONFLICT", 35], ["ETHNICITY", 30], ["RELIGION", 25], ["POLITICAL_OPINION", 10]],
-  UA: [["ARMED_CONFLICT", 80], ["NATIONALITY", 10], ["POLITICAL_OPINION", 10]],
-  IR: [["POLITICAL_OPINION", 40], ["RELIGION", 30], ["SEXUAL_ORIENTATION", 20], ["ETHNICITY", 10]],
-  RU: [["POLITICAL_OPINION", 55], ["PARTICULAR_SOCIAL_GROUP", 30], ["SEXUAL_ORIENTATION", 15]],
-  AF: [["ETHNICITY", 35], ["POLITICAL_OPINION", 30], ["PARTICULAR_SOCIAL_GROUP", 20], ["RELIGION", 15]],
+  SY: [
+    ["ARMED_CONFLICT", 60],
+    ["ETHNICITY", 15],
+    ["RELIGION", 15],
+    ["POLITICAL_OPINION", 10],
+  ],
+  IQ: [
+    ["ARMED_CONFLICT", 35],
+    ["ETHNICITY", 30],
+    ["RELIGION", 25],
+    ["POLITICAL_OPINION", 10],
+  ],
+  UA: [
+    ["ARMED_CONFLICT", 80],
+    ["NATIONALITY", 10],
+    ["POLITICAL_OPINION", 10],
+  ],
+  IR: [
+    ["POLITICAL_OPINION", 40],
+    ["RELIGION", 30],
+    ["SEXUAL_ORIENTATION", 20],
+    ["ETHNICITY", 10],
+  ],
+  RU: [
+    ["POLITICAL_OPINION", 55],
+    ["PARTICULAR_SOCIAL_GROUP", 30],
+    ["SEXUAL_ORIENTATION", 15],
+  ],
+  AF: [
+    ["ETHNICITY", 35],
+    ["POLITICAL_OPINION", 30],
+    ["PARTICULAR_SOCIAL_GROUP", 20],
+    ["RELIGION", 15],
+  ],
 };
 
 export interface AsylumResult {

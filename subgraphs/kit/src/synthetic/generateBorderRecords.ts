@@ -3,7 +3,13 @@ import { type Day, addYears, formatDay, toDay } from "./dates";
 import { type Rng, type Weighted } from "./random";
 import { type PersonSeed, type WorldClock, choosePersons, numberChronologically, pad, retainUntil } from "./records";
 import { crossingPointWeightsFor } from "./reference";
-import type { EntryBanGrounds, RefusalReason, SyntheticEntryBan, SyntheticEntryRefusal, SyntheticReturnDecision } from "./types";
+import type {
+  EntryBanGrounds,
+  RefusalReason,
+  SyntheticEntryBan,
+  SyntheticEntryRefusal,
+  SyntheticReturnDecision,
+} from "./types";
 
 const BAN_SHARE_OF_PERSONS = 0.008;
 const REFUSAL_SHARE_OF_PERSONS = 0.015;
@@ -56,7 +62,9 @@ export function generateBorderRecords(
   const entryBans: SyntheticEntryBan[] = banned.map((person) => {
     const removal = returnOf.get(person.record.personRef);
     const grounds = banGrounds(rng, removal);
-    const issued = removal?.returnedOn ? toDay(removal.returnedOn) : rng.day(Math.max(clock.start, person.adultFrom), clock.asOf - 1);
+    const issued = removal?.returnedOn
+      ? toDay(removal.returnedOn)
+      : rng.day(Math.max(clock.start, person.adultFrom), clock.asOf - 1);
     const [minYears, maxYears] = BAN_YEARS[grounds];
     const until = addYears(issued, rng.int(minYears, maxYears));
     bans.set(person, { issued, until });
@@ -69,7 +77,11 @@ export function generateBorderRecords(
       retainUntil: retainUntil(rng, clock, issued),
     };
   });
-  numberChronologically(entryBans, (b) => toDay(b.issuedOn), (b, seq) => (b.id = `EB${pad(seq, 8)}`));
+  numberChronologically(
+    entryBans,
+    (b) => toDay(b.issuedOn),
+    (b, seq) => (b.id = `EB${pad(seq, 8)}`),
+  );
 
   // Banned persons who try to come back are refused under letter H.
   const refusalWeight = (p: PersonSeed): number => (bans.has(p) ? 10 : p.adultFrom > clock.asOf ? 0.2 : 1);
@@ -85,7 +97,11 @@ export function generateBorderRecords(
     const times = rng.chance(0.12) ? 2 : 1;
     for (let i = 0; i < times; i++) entryRefusals.push(refusal(rng, person, bans.get(person), clock));
   }
-  numberChronologically(entryRefusals, (r) => toDay(r.refusedOn), (r, seq) => (r.id = `ER${pad(seq, 8)}`));
+  numberChronologically(
+    entryRefusals,
+    (r) => toDay(r.refusedOn),
+    (r, seq) => (r.id = `ER${pad(seq, 8)}`),
+  );
   return { entryBans, entryRefusals };
 }
 

@@ -4,14 +4,30 @@ import { type Rng, at } from "./random";
 import { type PersonSeed, type WorldClock, pad, retainUntil } from "./records";
 import { crossingPointWeightsFor, isAirport } from "./reference";
 import type { SyntheticBorderCrossing } from "./types";
-import { type DocumentSpan, usableOn } from "./generateTravelDocuments";
+import type { DocumentSpan } from "./generateTravelDocuments";
 
 /** Frequent travellers (drivers, traders, commuters) cross 12-40 times; everyone else a few times. */
 const FREQUENT_SHARE = 0.08;
-const USUAL_MEAN = 4.2;
+const USUAL_MEAN = 4.4;
 const MAX_CROSSINGS = 40;
 const ACCOMPANIED_SHARE = 0.85;
 const SECONDS_PER_DAY = 86_400;
+
+/**
+ * Relative traffic by year: the 2020 closure for COVID-19 and the slow 2021 recovery, then the
+ * higher level since 2022. Times are drawn by rejection against these weights.
+ */
+const TRAFFIC_BY_YEAR: Readonly<Record<number, number>> = { 2019: 1, 2020: 0.3, 2021: 0.55, 2022: 1.05 };
+const TRAFFIC_LATER = 1.15;
+const TRAFFIC_MAX = 1.15;
+const DRAW_ATTEMPTS = 6;
+
+/** A document's validity clipped to the period the person could travel in, in days. */
+interface Window {
+  span: DocumentSpan;
+  from: Day;
+  to: Day;
+}
 
 export function generateCrossings(
   rng: Rng,
@@ -22,20 +38,16 @@ export function generateCrossings(
   // Records are numbered in time order at the end, as a border system's sequence would be.
   const timed: { at: number; crossing: SyntheticBorderCrossing }[] = [];
   for (const person of persons) {
-    const spans = (documents[person.index] ?? []).filter((s) => s.kind !== "LAISSEZ_PASSER");
     const count = rng.chance(FREQUENT_SHARE) ? rng.int(12, MAX_CROSSINGS) : rng.geometric(USUAL_MEAN, MAX_CROSSINGS);
-    if (count === 0 || spans.length === 0) continue;
-    // Travel is only recorded while the person is alive and holds a document.
-    const first = Math.max(clock.start, person.birth, Math.min(...spans.map((s) => s.issued)));
-    const to = Math.min(clock.asOf - 1, Math.max(...spans.map((s) => s.expires)));
-    if (first > to) continue;
-    const times = new Float64Array(count);
-    for (let i = 0; i < count; i++) times[i] = rng.int(first * SECONDS_PER_DAY, (to + 1) * SECONDS_PER_DAY - 1);
-    times.sort();
+    const windows = travelWindows(person, documents[person.index] ?? [], clock);
+    if (count === 0 || windows.length === 0) continue;
+    const draws: { seconds: number; span: DocumentSpan }[] = [];
+    for (let i = 0; i < count; i++) draws.push(drawTime(rng, windows));
+    draws.sort((a, b) => a.seconds - b.seconds);
     // Residents start by leaving, visitors by arriving; a few were already across when records begin.
     let entry = person.national ? rng.chance(0.1) : rng.chance(0.9);
-    for (const seconds of times) {
-      timed.push({ at: seconds, crossing: crossing(rng, person, spans, seconds, entry, clock) });
+    for (const { seconds, span } of draws) {
+      timed.push({ at: seconds, crossing: crossing(rng, person, span, seconds, entry, clock) });
       entry = !entry;
     }
   }
@@ -46,19 +58,43 @@ export function generateCrossings(
   });
 }
 
+/** Travel is only recorded while the person is alive and holds a valid document (laissez-passers aside). */
+function travelWindows(person: PersonSeed, spans: readonly DocumentSpan[], clock: WorldClock): Window[] {
+  const windows: Window[] = [];
+  for (const span of spans) {
+    if (span.kind === "LAISSEZ_PASSER") continue;
+    const from = Math.max(clock.start, person.birth, span.issued);
+    const to = Math.min(clock.asOf - 1, span.expires);
+    if (from <= to) windows.push({ span, from, to });
+  }
+  return windows;
+}
+
+/** A time within one of the windows (chosen by length), shaped by the yearly traffic. */
+function drawTime(rng: Rng, windows: readonly Window[]): { seconds: number; span: DocumentSpan } {
+  const total = windows.reduce((sum, w) => sum + w.to - w.from + 1, 0);
+  let seconds = 0;
+  let span = at(windows, 0).span;
+  for (let attempt = 0; attempt < DRAW_ATTEMPTS; attempt++) {
+    let r = rng.int(0, total - 1);
+    const window = windows.find((w) => (r -= w.to - w.from + 1) < 0) ?? at(windows, 0);
+    span = window.span;
+    seconds = rng.int(window.from * SECONDS_PER_DAY, (window.to + 1) * SECONDS_PER_DAY - 1);
+    const year = new Date(seconds * 1000).getUTCFullYear();
+    if (rng.chance((TRAFFIC_BY_YEAR[year] ?? (year < 2019 ? 1 : TRAFFIC_LATER)) / TRAFFIC_MAX)) break;
+  }
+  return { seconds, span };
+}
+
 function crossing(
   rng: Rng,
   person: PersonSeed,
-  spans: readonly DocumentSpan[],
+  document: DocumentSpan,
   seconds: number,
   entry: boolean,
   clock: WorldClock,
 ): SyntheticBorderCrossing {
   const day: Day = Math.floor(seconds / SECONDS_PER_DAY);
-  const usable = usableOn(spans, day);
-  // The passport usually, another valid document now and then.
-  // Between documents (a gap the register does not explain) the first one stands in.
-  const document = (usable.length > 1 && rng.chance(0.25) ? usable[1] : usable[0]) ?? at(spans, 0);
   const point = rng.weighted(crossingPointWeightsFor(person.primary));
   const accompanied = day < person.adultFrom && rng.chance(ACCOMPANIED_SHARE);
   // A face match needs an image on the chip to match against, and e-gates only at airports.

@@ -107,9 +107,24 @@ function deportingCountryFor(rng: Rng, person: PersonSeed): string {
 
 /** Most returns are flights into Zvartnots; removals from Russia and Georgia also come overland. */
 function arrivalPoint(rng: Rng, deportingCountry: string): string {
-  if (deportingCountry === "GE") return rng.weighted([["BGT", 60], ["BVR", 25], ["GGV", 15]]);
-  if (deportingCountry === "RU") return rng.weighted([["EVN", 80], ["LWN", 8], ["BGT", 8], ["BVR", 4]]);
-  if (deportingCountry === "TR") return rng.weighted([["EVN", 80], ["BGT", 20]]);
+  if (deportingCountry === "GE")
+    return rng.weighted([
+      ["BGT", 60],
+      ["BVR", 25],
+      ["GGV", 15],
+    ]);
+  if (deportingCountry === "RU")
+    return rng.weighted([
+      ["EVN", 80],
+      ["LWN", 8],
+      ["BGT", 8],
+      ["BVR", 4],
+    ]);
+  if (deportingCountry === "TR")
+    return rng.weighted([
+      ["EVN", 80],
+      ["BGT", 20],
+    ]);
   return "EVN";
 }
 

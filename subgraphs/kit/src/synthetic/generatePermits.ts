@@ -99,13 +99,23 @@ function protectionChain(rng: Rng, person: PersonSeed, decided: Day, clock: Worl
  * backward from the last permit, which is valid at asOf for those still resident.
  */
 function ordinaryChain(rng: Rng, person: PersonSeed, clock: WorldClock, forceExpired: boolean): Planned[] {
-  const count = forceExpired ? 1 : rng.weighted<number>([[1, 50], [2, 30], [3, 20]]);
+  const count = forceExpired
+    ? 1
+    : rng.weighted<number>([
+        [1, 50],
+        [2, 30],
+        [3, 20],
+      ]);
   const types = [firstType(rng, person, clock.asOf)];
   while (types.length < count) {
     const previous = at(types, types.length - 1);
     const adult = person.adultFrom <= clock.asOf;
     types.push(
-      adult && rng.chance(0.2) ? "PERMANENT" : previous === "EDUCATION" && adult && rng.chance(0.4) ? "REMUNERATED" : previous,
+      adult && rng.chance(0.2)
+        ? "PERMANENT"
+        : previous === "EDUCATION" && adult && rng.chance(0.4)
+          ? "REMUNERATED"
+          : previous,
     );
   }
   const lastValidity = VALIDITY_YEARS[at(types, count - 1)];
@@ -130,7 +140,13 @@ function firstType(rng: Rng, person: PersonSeed, asOf: Day): PermitType {
   return rng.weighted(person.birth > addYears(asOf, -30) ? STUDENT_AGE_TYPES : ADULT_TYPES);
 }
 
-function addChain(rng: Rng, person: PersonSeed, chain: readonly Planned[], clock: WorldClock, result: PermitResult): void {
+function addChain(
+  rng: Rng,
+  person: PersonSeed,
+  chain: readonly Planned[],
+  clock: WorldClock,
+  result: PermitResult,
+): void {
   let employer: string | null = null;
   chain.forEach((planned, i) => {
     const last = i === chain.length - 1;

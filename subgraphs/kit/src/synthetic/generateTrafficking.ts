@@ -95,7 +95,10 @@ export function generateTrafficking(
   victims.forEach((person, i) => {
     const earliest = Math.max(clock.start, addYears(person.birth, 8));
     const recent = i < MIN_RECENT || rng.chance(0.04);
-    const identified = rng.day(recent ? Math.max(earliest, clock.asOf - REFLECTION_DAYS + 1) : earliest, clock.asOf - 1);
+    const identified = rng.day(
+      recent ? Math.max(earliest, clock.asOf - REFLECTION_DAYS + 1) : earliest,
+      clock.asOf - 1,
+    );
     const minor = identified < person.adultFrom;
     const form: ExploitationForm =
       minor && rng.chance(0.3) ? "BEGGING" : rng.weighted(person.record.sex === "FEMALE" ? FORMS_FEMALE : FORMS_MALE);

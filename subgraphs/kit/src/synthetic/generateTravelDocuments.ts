@@ -92,7 +92,9 @@ function validity(rng: Rng, person: PersonSeed, years: number, clock: WorldClock
     const issued = addYears(expires, -years) + 1;
     if (issued >= person.birth) return [issued, expires];
   }
-  const issued = rng.day(Math.max(person.birth, addYears(clock.asOf, -years) + 1), clock.asOf - 1);
+  // Documents in use skew old: people renew when travel requires it, not as soon as they may.
+  const earliest = Math.max(person.birth, addYears(clock.asOf, -years) + 1);
+  const issued = clock.asOf - 1 - Math.floor((clock.asOf - 1 - earliest) * Math.sqrt(rng.next()));
   return [issued, addYears(issued, years) - 1];
 }
 
@@ -126,9 +128,4 @@ function document(
 /** Stands in for the digest of a face image: deterministic, unique, and obviously not biometric. */
 function facialImageDigest(documentNumber: string, personRef: string): string {
   return createHash("sha256").update(`synthetic-face:${personRef}:${documentNumber}`).digest("hex");
-}
-
-/** The person's documents usable at the border on `day`, the passport first when there is one. */
-export function usableOn(spans: readonly DocumentSpan[], day: Day): DocumentSpan[] {
-  return spans.filter((s) => s.kind !== "LAISSEZ_PASSER" && s.issued <= day && day <= s.expires);
 }

@@ -75,15 +75,14 @@ export function generateWorld(options: WorldOptions): SyntheticWorld {
 
 /** Every record kind gets a few lapsed records even in a small world (see `ensurePastRetention`). */
 function topUpPastRetention(rng: Rng, world: SyntheticWorld, clock: WorldClock): void {
-  const day = toDay;
-  ensurePastRetention(world.persons, rng, clock, (r) => day(r.dateOfBirth));
-  ensurePastRetention(world.travelDocuments, rng, clock, (r) => day(r.issuedOn));
-  ensurePastRetention(world.crossings, rng, clock, (r) => day(r.crossedAt.slice(0, 10)));
-  ensurePastRetention(world.entryRefusals, rng, clock, (r) => day(r.refusedOn));
-  ensurePastRetention(world.entryBans, rng, clock, (r) => day(r.issuedOn));
-  ensurePastRetention(world.deporteeScreenings, rng, clock, (r) => day(r.screenedOn));
-  ensurePastRetention(world.residencePermits, rng, clock, (r) => day(r.issuedOn));
-  ensurePastRetention(world.asylumApplications, rng, clock, (r) => day(r.lodgedOn));
-  ensurePastRetention(world.returnDecisions, rng, clock, (r) => day(r.issuedOn));
-  ensurePastRetention(world.traffickingCases, rng, clock, (r) => day(r.identifiedOn));
+  ensurePastRetention(world.persons, rng, clock, (r) => toDay(r.dateOfBirth));
+  ensurePastRetention(world.travelDocuments, rng, clock, (r) => toDay(r.issuedOn));
+  ensurePastRetention(world.crossings, rng, clock, (r) => toDay(r.crossedAt.slice(0, 10)));
+  ensurePastRetention(world.entryRefusals, rng, clock, (r) => toDay(r.refusedOn));
+  ensurePastRetention(world.entryBans, rng, clock, (r) => toDay(r.issuedOn));
+  ensurePastRetention(world.deporteeScreenings, rng, clock, (r) => toDay(r.screenedOn));
+  ensurePastRetention(world.residencePermits, rng, clock, (r) => toDay(r.issuedOn));
+  ensurePastRetention(world.asylumApplications, rng, clock, (r) => toDay(r.lodgedOn));
+  ensurePastRetention(world.returnDecisions, rng, clock, (r) => toDay(r.issuedOn));
+  ensurePastRetention(world.traffickingCases, rng, clock, (r) => toDay(r.identifiedOn));
 }

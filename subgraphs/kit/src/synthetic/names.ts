@@ -3,16 +3,7 @@ import type { Rng } from "./random";
 import type { Sex } from "./types";
 
 export type NameGroup =
-  | "ARMENIAN"
-  | "GEORGIAN"
-  | "RUSSIAN"
-  | "PERSIAN"
-  | "ARABIC"
-  | "TURKIC"
-  | "INDIAN"
-  | "CHINESE"
-  | "AFRICAN"
-  | "OTHER";
+  "ARMENIAN" | "GEORGIAN" | "RUSSIAN" | "PERSIAN" | "ARABIC" | "TURKIC" | "INDIAN" | "CHINESE" | "AFRICAN" | "OTHER";
 
 interface NameList {
   female: readonly string[];
@@ -27,24 +18,34 @@ function list(names: string): readonly string[] {
 
 const NAMES: Readonly<Record<NameGroup, NameList>> = {
   ARMENIAN: {
-    female: list("Anahit, Lusine, Mariam, Nare, Ani, Gayane, Siranush, Armine, Tatevik, Hasmik, Lilit, Nune, Astghik, Karine"),
+    female: list(
+      "Anahit, Lusine, Mariam, Nare, Ani, Gayane, Siranush, Armine, Tatevik, Hasmik, Lilit, Nune, Astghik, Karine",
+    ),
     male: list("Aram, Hayk, Tigran, Davit, Narek, Gor, Vahe, Armen, Levon, Samvel, Artur, Hovhannes, Gevorg, Ashot"),
-    family: list("Hakobyan, Sargsyan, Petrosyan, Grigoryan, Avetisyan, Martirosyan, Khachatryan, Vardanyan, Ghazaryan, Harutyunyan, Mkrtchyan, Poghosyan, Stepanyan, Karapetyan, Abrahamyan, Manukyan, Simonyan, Galstyan"),
+    family: list(
+      "Hakobyan, Sargsyan, Petrosyan, Grigoryan, Avetisyan, Martirosyan, Khachatryan, Vardanyan, Ghazaryan, Harutyunyan, Mkrtchyan, Poghosyan, Stepanyan, Karapetyan, Abrahamyan, Manukyan, Simonyan, Galstyan",
+    ),
   },
   GEORGIAN: {
     female: list("Nino, Tamar, Ketevan, Mariam, Eka, Natia, Salome, Tinatin, Ana, Lika"),
     male: list("Giorgi, Levan, Irakli, Davit, Nikoloz, Luka, Zurab, Otar, Revaz, Tornike"),
-    family: list("Beridze, Kapanadze, Gelashvili, Maisuradze, Lomidze, Tsiklauri, Abashidze, Jgerenaia, Kvaratskhelia, Chkheidze, Mchedlishvili, Gogoladze"),
+    family: list(
+      "Beridze, Kapanadze, Gelashvili, Maisuradze, Lomidze, Tsiklauri, Abashidze, Jgerenaia, Kvaratskhelia, Chkheidze, Mchedlishvili, Gogoladze",
+    ),
   },
   RUSSIAN: {
     female: list("Anna, Elena, Olga, Natalia, Irina, Svetlana, Yulia, Daria, Ekaterina, Oksana, Polina, Vera"),
     male: list("Aleksei, Dmitrii, Sergei, Ivan, Mikhail, Andrei, Nikolai, Pavel, Artem, Oleg, Maksim, Yurii"),
-    family: list("Smirnov, Kuznetsov, Popov, Vasilev, Sokolov, Morozov, Volkov, Lebedev, Kozlov, Novikov, Fedorov, Orlov, Belov, Zaitsev"),
+    family: list(
+      "Smirnov, Kuznetsov, Popov, Vasilev, Sokolov, Morozov, Volkov, Lebedev, Kozlov, Novikov, Fedorov, Orlov, Belov, Zaitsev",
+    ),
   },
   PERSIAN: {
     female: list("Maryam, Zahra, Fatemeh, Shirin, Parisa, Niloufar, Leila, Mahsa, Sara, Roya"),
     male: list("Ali, Reza, Mohammad, Hossein, Amir, Mehdi, Arash, Dariush, Farhad, Kamran"),
-    family: list("Ahmadi, Hosseini, Rezaei, Mohammadi, Karimi, Rahimi, Moradi, Jafari, Sadeghi, Tehrani, Farahani, Shirazi"),
+    family: list(
+      "Ahmadi, Hosseini, Rezaei, Mohammadi, Karimi, Rahimi, Moradi, Jafari, Sadeghi, Tehrani, Farahani, Shirazi",
+    ),
   },
   ARABIC: {
     female: list("Fatima, Aisha, Layla, Noor, Rania, Huda, Salma, Yasmin, Dalia, Mariam"),
@@ -54,7 +55,9 @@ const NAMES: Readonly<Record<NameGroup, NameList>> = {
   TURKIC: {
     female: list("Aigerim, Dilnoza, Elif, Aizhan, Zarina, Gulnara, Madina, Ayse, Nilufar, Asel"),
     male: list("Nurlan, Timur, Emre, Rustam, Bekzat, Azamat, Murat, Aziz, Dauren, Sherzod"),
-    family: list("Nurlanov, Abdullaev, Yilmaz, Karimov, Tokhtarov, Sultanov, Demir, Rakhimov, Ismailov, Kaya, Usmonov, Bekov"),
+    family: list(
+      "Nurlanov, Abdullaev, Yilmaz, Karimov, Tokhtarov, Sultanov, Demir, Rakhimov, Ismailov, Kaya, Usmonov, Bekov",
+    ),
   },
   INDIAN: {
     female: list("Priya, Anjali, Kavya, Sunita, Deepika, Meera, Pooja, Lakshmi, Nisha, Farzana"),
@@ -74,7 +77,9 @@ const NAMES: Readonly<Record<NameGroup, NameList>> = {
   OTHER: {
     female: list("Maria, Sophie, Emma, Laura, Julia, Claire, Anna, Elena, Katarzyna, Sarah"),
     male: list("John, Pierre, Thomas, Marco, Lukas, Jan, David, Michael, Pablo, Nikos"),
-    family: list("Miller, Martin, Bernard, Schneider, Rossi, Nowak, Novak, Garcia, Papadopoulos, De Vries, Johnson, Lambert"),
+    family: list(
+      "Miller, Martin, Bernard, Schneider, Rossi, Nowak, Novak, Garcia, Papadopoulos, De Vries, Johnson, Lambert",
+    ),
   },
 };
 
@@ -130,8 +135,12 @@ export function familyNameForSex(name: string, sex: Sex): string {
 }
 
 /** Synthetic employer names for remunerated-work permits. */
-const EMPLOYER_STEMS = list("Arevik, Nairi, Lernamerdz, Kaputak, Tsirani, Hatsatun, Vanadzor Stone, Dzoraget, Aghavni, Shiraksar, Ardzagang, Meghrashen");
-const EMPLOYER_TRADES = list("Construction, Logistics, Software, Textiles, Hospitality, Agro, Mining Services, Trading, Engineering, Foods, Medical Centre, Security");
+const EMPLOYER_STEMS = list(
+  "Arevik, Nairi, Lernamerdz, Kaputak, Tsirani, Hatsatun, Vanadzor Stone, Dzoraget, Aghavni, Shiraksar, Ardzagang, Meghrashen",
+);
+const EMPLOYER_TRADES = list(
+  "Construction, Logistics, Software, Textiles, Hospitality, Agro, Mining Services, Trading, Engineering, Foods, Medical Centre, Security",
+);
 const EMPLOYER_FORMS = list("LLC, LLC, LLC, CJSC, OJSC");
 
 export function employerName(rng: Rng): string {

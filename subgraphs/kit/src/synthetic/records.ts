@@ -22,12 +22,14 @@ export interface WorldClock {
   asOf: Day;
   /** Start of the recorded history (border crossings and case records). */
   start: Day;
+  /** Latest end of retention given out: ten years after asOf. */
+  retainLatest: Day;
 }
 
 export function worldClock(asOf: string): WorldClock {
   const asOfDay = toDay(asOf);
   // Records go back to 2019, or two years when asOf is set early, so the history is never empty.
-  return { asOf: asOfDay, start: Math.min(toDay("2019-01-01"), asOfDay - 730) };
+  return { asOf: asOfDay, start: Math.min(toDay("2019-01-01"), asOfDay - 730), retainLatest: addYears(asOfDay, 10) };
 }
 
 /** Share of every record kind whose retention period has already run out at asOf. */
@@ -39,7 +41,7 @@ export const PAST_RETENTION_SHARE = 0.03;
  */
 export function retainUntil(rng: Rng, clock: WorldClock, recordDay: Day): string {
   if (rng.chance(PAST_RETENTION_SHARE)) return formatDay(pastRetention(rng, clock, recordDay));
-  return formatDay(rng.day(clock.asOf + 180, addYears(clock.asOf, 10)));
+  return formatDay(rng.day(clock.asOf + 180, clock.retainLatest));
 }
 
 function pastRetention(rng: Rng, clock: WorldClock, recordDay: Day): Day {
@@ -80,11 +82,17 @@ export function numberChronologically<T extends { personRef: string }>(
   assign: (record: T, sequence: number, year: number) => void,
   perYear = false,
 ): void {
-  records.sort((a, b) => dayOf(a) - dayOf(b) || (a.personRef < b.personRef ? -1 : a.personRef > b.personRef ? 1 : 0));
+  // Days are computed once up front: the comparator would otherwise re-parse dates n log n times.
+  const keyed = records.map((record) => ({ record, day: dayOf(record) }));
+  keyed.sort(
+    (a, b) =>
+      a.day - b.day || (a.record.personRef < b.record.personRef ? -1 : a.record.personRef > b.record.personRef ? 1 : 0),
+  );
   const counters = new Map<number, number>();
   let overall = 0;
-  for (const record of records) {
-    const year = yearOf(dayOf(record));
+  keyed.forEach(({ record }, i) => (records[i] = record));
+  for (const { record, day } of keyed) {
+    const year = yearOf(day);
     const sequence = perYear ? (counters.get(year) ?? 0) + 1 : ++overall;
     counters.set(year, sequence);
     assign(record, sequence, year);

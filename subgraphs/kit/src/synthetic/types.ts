@@ -92,12 +92,7 @@ export interface SyntheticEntryBan {
   retainUntil: string;
 }
 
-export type ReturnReason =
-  | "OVERSTAY"
-  | "IRREGULAR_ENTRY"
-  | "CRIMINAL_CONVICTION"
-  | "ASYLUM_REJECTED"
-  | "VOLUNTARY";
+export type ReturnReason = "OVERSTAY" | "IRREGULAR_ENTRY" | "CRIMINAL_CONVICTION" | "ASYLUM_REJECTED" | "VOLUNTARY";
 
 export interface SyntheticDeporteeScreening {
   id: string;
@@ -138,12 +133,7 @@ export type AsylumGround =
   | "SEXUAL_ORIENTATION"
   | "PARTICULAR_SOCIAL_GROUP"
   | "ARMED_CONFLICT";
-export type AsylumOutcome =
-  | "PENDING"
-  | "REFUGEE_STATUS"
-  | "SUBSIDIARY_PROTECTION"
-  | "HUMANITARIAN_STATUS"
-  | "REJECTED";
+export type AsylumOutcome = "PENDING" | "REFUGEE_STATUS" | "SUBSIDIARY_PROTECTION" | "HUMANITARIAN_STATUS" | "REJECTED";
 
 export interface SyntheticAsylumApplication {
   applicationId: string;
@@ -173,20 +163,8 @@ export interface SyntheticReturnDecision {
   retainUntil: string;
 }
 
-export type ExploitationForm =
-  | "SEXUAL"
-  | "LABOUR"
-  | "FORCED_CRIMINALITY"
-  | "BEGGING"
-  | "DOMESTIC_SERVITUDE"
-  | "MIXED";
-export type AssistanceKind =
-  | "SHELTER"
-  | "MEDICAL"
-  | "PSYCHOSOCIAL"
-  | "LEGAL"
-  | "REINTEGRATION"
-  | "VOLUNTARY_RETURN";
+export type ExploitationForm = "SEXUAL" | "LABOUR" | "FORCED_CRIMINALITY" | "BEGGING" | "DOMESTIC_SERVITUDE" | "MIXED";
+export type AssistanceKind = "SHELTER" | "MEDICAL" | "PSYCHOSOCIAL" | "LEGAL" | "REINTEGRATION" | "VOLUNTARY_RETURN";
 
 export interface SyntheticTraffickingCase {
   caseId: string;

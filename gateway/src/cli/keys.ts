@@ -1,0 +1,20 @@
+/**
+ * `npm run keys`: creates the development key pairs (identity provider and gateway) in the state
+ * folder if they are missing. Production supplies its own keys instead.
+ */
+import path from "node:path";
+import { ensureDevKey } from "../auth/devKeys";
+import { loadConfig } from "../config";
+
+async function main(): Promise<void> {
+  const keysDir = path.join(loadConfig().stateDir, "keys");
+  for (const name of ["idp", "gateway"] as const) {
+    const files = await ensureDevKey(keysDir, name);
+    process.stdout.write(`${name}: ${files.publicJwks}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+/** The indicator definitions (reference data). */
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Category } from "@hub/kit";
+import { IndicatorDefinition } from "./IndicatorDefinition.entity";
+import type { Context } from "./loaders";
+
+@Resolver(() => IndicatorDefinition)
+export class IndicatorDefinitionResolver {
+  @Category("REFERENCE")
+  @Query(() => [IndicatorDefinition], { description: "Every published indicator, by code." })
+  indicators(@Ctx() ctx: Context): Promise<IndicatorDefinition[]> {
+    return ctx.dataSource.getRepository(IndicatorDefinition).find({ order: { code: "ASC" } });
+  }
+
+  @Category("REFERENCE")
+  @Query(() => IndicatorDefinition, { nullable: true })
+  indicator(@Arg("code", () => ID) code: string, @Ctx() ctx: Context): Promise<IndicatorDefinition | null> {
+    return ctx.loaders.indicatorByCode.load(code);
+  }
+}

@@ -1,0 +1,1 @@
+export { statisticsOffice, entities, migrations } from "./subgraph";
