@@ -33,6 +33,11 @@ export const ERROR_CODES = {
     description:
       "The operation touches a field that carries no data category; such a field is never served (R10-1). This is a defect of the schema, to report to the hub operator.",
   },
+  QUERY_TOO_COMPLEX: {
+    status: 400,
+    description:
+      "The operation exceeds a limit checked before any work: depth, aliases, directives, tokens or estimated cost (HUB_MAX_* settings).",
+  },
   GRAPHQL_PARSE_FAILED: {
     status: 400,
     description: "The operation is not valid GraphQL syntax.",

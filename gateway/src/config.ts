@@ -29,6 +29,7 @@ export interface GatewayConfig {
   country: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxBodyBytes: number;
+  limits: { depth: number; aliases: number; tokens: number; cost: number; directives: number };
   stateDir: string;
 }
 
@@ -66,6 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       .default("AM"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+    HUB_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+    HUB_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+    HUB_MAX_TOKENS: z.coerce.number().int().min(50).max(100_000).default(2000),
+    HUB_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+    HUB_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [urlVariable(name), httpUrl.optional()])),
   });
   const c = parseEnv(schema, env) as Record<string, unknown> & z.infer<typeof schema>;
@@ -90,6 +96,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     country: c.HUB_COUNTRY,
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.HUB_MAX_BODY_BYTES,
+    limits: {
+      depth: c.HUB_MAX_DEPTH,
+      aliases: c.HUB_MAX_ALIASES,
+      tokens: c.HUB_MAX_TOKENS,
+      cost: c.HUB_MAX_COST,
+      directives: c.HUB_MAX_DIRECTIVES,
+    },
     stateDir,
   };
 }

@@ -19,6 +19,7 @@ import { createGateway } from "./createGateway";
 import { buildFieldCatalog } from "./fields/FieldCatalog";
 import type { HubContext } from "./HubContext";
 import { createHubContextSigner } from "./hubContext/signHubContext";
+import { createLimits } from "./limits";
 import { createErrorNormaliser } from "./normaliseError";
 import { operationGuard } from "./plugins/operationGuard";
 
@@ -46,12 +47,17 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const limits = createLimits(config.limits);
   const server = new ApolloServer<HubContext>({
     gateway,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     logger: log,
     formatError: createErrorNormaliser(log),
     plugins: [
+      ...limits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       operationGuard(buildFieldCatalog(supergraphSdl)),

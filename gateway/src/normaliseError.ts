@@ -5,9 +5,15 @@
 import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ERROR_CODES } from "@hub/contracts";
+import { isLimitRejection } from "./limits";
 
 export function createErrorNormaliser(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (isLimitRejection(error)) {
+      // graphql-js 16 words its token limit "more that"; clients get one spelling.
+      const message = formatted.message.replace(/^Syntax Error: /, "").replace("more that ", "more than ");
+      return { message, extensions: { code: "QUERY_TOO_COMPLEX" } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR" && Object.hasOwn(ERROR_CODES, code)) {
       const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "@jest/globals";
+import { buildSchema, parse, type OperationDefinitionNode } from "graphql";
+import { buildFieldCatalog } from "./FieldCatalog";
+import { collectFields } from "./collectFields";
+
+// A supergraph in miniature: categories and owners as composition writes them.
+const SUPERGRAPH = `
+type Query {
+  person(personRef: ID!): Person @join__field(graph: MIGRATION_SERVICE) @dataCategory(category: IDENTITY)
+  search: [Hit!]! @join__field(graph: MIGRATION_SERVICE) @dataCategory(category: IDENTITY)
+}
+type Person @join__type(graph: BORDER_POLICE, key: "personRef") @join__type(graph: MIGRATION_SERVICE, key: "personRef") {
+  personRef: ID! @dataCategory(category: IDENTIFIER)
+  familyName: String @join__field(graph: MIGRATION_SERVICE) @dataCategory(category: IDENTITY)
+  asylum: Asylum @join__field(graph: MIGRATION_SERVICE) @dataCategory(category: ASYLUM)
+  crossings: [Crossing!]! @join__field(graph: BORDER_POLICE) @dataCategory(category: TRAVEL)
+  secret: String @join__field(graph: BORDER_POLICE)
+}
+type Asylum @join__type(graph: MIGRATION_SERVICE) {
+  grounds: [String!]! @dataCategory(category: ASYLUM)
+}
+type Crossing @join__type(graph: BORDER_POLICE) {
+  direction: String @dataCategory(category: TRAVEL)
+  traveller: Person @dataCategory(category: IDENTIFIER)
+}
+union Hit = Person | Crossing
+`;
+
+const API = buildSchema(`
+type Query { person(personRef: ID!): Person search: [Hit!]! }
+type Person { personRef: ID! familyName: String asylum: Asylum crossings: [Crossing!]! secret: String }
+type Asylum { grounds: [String!]! }
+type Crossing { direction: String traveller: Person }
+union Hit = Person | Crossing
+`);
+
+const catalog = buildFieldCatalog(SUPERGRAPH);
+
+function touched(query: string) {
+  const document = parse(query);
+  const operation = document.definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode;
+  return collectFields(API, catalog, document, operation).map(
+    (f) => `${f.path} ${f.typeName}.${f.fieldName} ${f.category} ${f.owners.join("+")}`,
+  );
+}
+
+describe("collectFields", () => {
+  it("lists fields with category and owning subgraph, under their aliases", () => {
+    expect(touched(`{ p: person(personRef: "x") { name: familyName crossings { direction } } }`)).toEqual([
+      "p Query.person IDENTITY MIGRATION_SERVICE",
+      "p.name Person.familyName IDENTITY MIGRATION_SERVICE",
+      "p.crossings Person.crossings TRAVEL BORDER_POLICE",
+      "p.crossings.direction Crossing.direction TRAVEL BORDER_POLICE",
+    ]);
+  });
+
+  it("finds a special-category field behind a named fragment, an inline fragment and a nested entity", () => {
+    const query = `
+      query {
+        person(personRef: "x") {
+          ...Grounds
+          crossings { traveller { ... on Person { asylum { grounds } } } }
+        }
+      }
+      fragment Grounds on Person { asylum { grounds } }`;
+    const asylum = touched(query).filter((line) => line.includes("ASYLUM"));
+    expect(asylum).toEqual([
+      "person.asylum Person.asylum ASYLUM MIGRATION_SERVICE",
+      "person.asylum.grounds Asylum.grounds ASYLUM MIGRATION_SERVICE",
+      "person.crossings.traveller.asylum Person.asylum ASYLUM MIGRATION_SERVICE",
+      "person.crossings.traveller.asylum.grounds Asylum.grounds ASYLUM MIGRATION_SERVICE",
+    ]);
+  });
+
+  it("follows the members of a union and ignores __typename", () => {
+    expect(touched(`{ search { __typename ... on Person { personRef } ... on Crossing { direction } } }`)).toEqual([
+      "search Query.search IDENTITY MIGRATION_SERVICE",
+      "search.personRef Person.personRef IDENTIFIER BORDER_POLICE+MIGRATION_SERVICE",
+      "search.direction Crossing.direction TRAVEL BORDER_POLICE",
+    ]);
+  });
+
+  it("reports a field without a category as unclassified", () => {
+    expect(touched(`{ person(personRef: "x") { secret } }`)).toContain(
+      "person.secret Person.secret null BORDER_POLICE",
+    );
+  });
+
+  it("survives a fragment that spreads itself", () => {
+    const query = `{ person(personRef: "x") { ...A } } fragment A on Person { personRef ...A }`;
+    expect(touched(query)).toHaveLength(2);
+  });
+});

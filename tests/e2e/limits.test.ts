@@ -1,0 +1,43 @@
+/** Abusive operations are refused while parsing and validating, before any policy or subgraph work. */
+import { describe, expect, it } from "@jest/globals";
+import { as, gql } from "../harness/fixtures";
+
+async function expectTooComplex(query: string, message: RegExp) {
+  const res = await gql(query, await as("border-officer"));
+  expect(res.status).toBe(400);
+  expect(res.body.data ?? null).toBeNull();
+  expect(res.body.errors).toHaveLength(1);
+  expect(res.body.errors?.[0]?.message).toMatch(message);
+  expect(res.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+}
+
+describe("operation limits", () => {
+  it("refuses an operation nested deeper than the limit", async () => {
+    let selection = "id";
+    for (let i = 0; i < 7; i++) selection = `person { crossings { ${selection} } }`;
+    await expectTooComplex(`{ crossings(personRef: "x") { ${selection} } }`, /depth limit of 12 exceeded/);
+  });
+
+  it("refuses an operation with too many aliases", async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: crossingPoints { code }`).join(" ");
+    await expectTooComplex(`{ ${aliases} }`, /Aliases limit of 15 exceeded/);
+  });
+
+  it("refuses an operation with too many tokens", async () => {
+    const fields = Array.from({ length: 2600 }, () => "code").join(" ");
+    await expectTooComplex(`{ crossingPoints { ${fields} } }`, /more than 2000 tokens/);
+  });
+
+  it("refuses an operation whose estimated cost is too high", async () => {
+    const fields = Array.from({ length: 60 }, (_, i) => `c${i % 10}: crossingPoints { code name kind }`).join(" ");
+    const res = await gql(`{ ${fields} }`, await as("border-officer"));
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("serves an ordinary federated operation within every limit", async () => {
+    const res = await gql(`{ crossingPoints { code name neighbourCountry { name } } }`, await as("border-officer"));
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+  });
+});
