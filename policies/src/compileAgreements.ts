@@ -1,0 +1,43 @@
+/**
+ * Compiles each agreement into Cedar permit policies whose ids are the agreement's id (and
+ * `<id>/<CATEGORY>` for each special-category clause), so that a decision names the agreement
+ * that granted it and auditors can read the compiled set (`npm run policies -- print`).
+ */
+import type { Agreement } from "./agreements";
+
+const list = (values: readonly string[]) => `[${values.map((v) => JSON.stringify(v)).join(", ")}]`;
+const annotation = (value: string) => JSON.stringify(value.replace(/[\r\n]+/g, " "));
+
+function permit(a: Agreement, id: string, categoryTest: string, roles: readonly string[]): string {
+  return [
+    `@id(${annotation(id)})`,
+    `@agreement(${annotation(a.id)})`,
+    `@article("108+ Art. 5(2), 5(4)(b)")`,
+    `@legalBasis(${annotation(a.legalBasis)})`,
+    `@description(${annotation(a.title)})`,
+    `permit (principal in Hub::Agency::${JSON.stringify(a.consumer)}, action == Hub::Action::"read", resource)`,
+    "when {",
+    `  resource.owner == ${JSON.stringify(a.provider)} &&`,
+    `  ${list(a.purposes)}.contains(context.purpose) &&`,
+    `  ${list(roles)}.contains(principal.roleName) &&`,
+    `  ${categoryTest} &&`,
+    `  context.now >= datetime(${JSON.stringify(a.validFrom)}) &&`,
+    `  context.now <= datetime(${JSON.stringify(a.validTo)})`,
+    "};",
+  ].join("\n");
+}
+
+/** Clause id of a special-category clause: `<agreement id>/<CATEGORY>`. */
+export const clauseId = (agreementId: string, category: string) => `${agreementId}/${category}`;
+
+export function compileAgreement(a: Agreement): Record<string, string> {
+  const policies: Record<string, string> = {};
+  if (a.categories.length > 0) {
+    policies[a.id] = permit(a, a.id, `${list(a.categories)}.contains(resource.category)`, a.roles);
+  }
+  for (const clause of a.specialCategories) {
+    const id = clauseId(a.id, clause.category);
+    policies[id] = permit(a, id, `resource.category == ${JSON.stringify(clause.category)}`, clause.roles);
+  }
+  return policies;
+}
