@@ -28,6 +28,19 @@ export const ERROR_CODES = {
     status: 403,
     description: "The declared purpose is on the list but the caller's token does not allow it.",
   },
+  FORBIDDEN: {
+    status: 403,
+    description:
+      "A field the operation touches is not disclosed to this caller for this purpose. One error per field, with `path`, the deciding `rule`, its `article`, the `reason`, the field's `category` and `owner`, and a `hint`. In partial mode (`X-Hub-Partial: true`) these errors accompany the allowed data.",
+  },
+  AUTHORIZATION_REF_INVALID: {
+    status: 400,
+    description: "The `X-Authorization-Ref` header is not of the form `<reference>@<YYYY-MM-DD>`.",
+  },
+  POLICY_UNAVAILABLE: {
+    status: 503,
+    description: "The policy engine could not decide; nothing is served until it can (fail closed).",
+  },
   UNCLASSIFIED_FIELD: {
     status: 403,
     description:

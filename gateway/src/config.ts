@@ -23,6 +23,8 @@ export interface GatewayConfig {
   hubContextKeyPath: string;
   hubContextTtlSeconds: number;
   supergraphPath: string;
+  /** Rules, agreements and regimes the policy engine loads (R10-3 versions them together). */
+  policyPaths: { policiesDir: string; agreementsDir: string; regimesFile: string };
   /** Subgraph URLs that override those in the supergraph (deployment addresses). */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** ISO alpha-2 country of the hub (R14-1). */
@@ -34,6 +36,9 @@ export interface GatewayConfig {
 }
 
 const ALLOWED_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
+
+/** The repository (or image) root, two levels above gateway/dist. */
+const repoRoot = path.resolve(__dirname, "../..");
 
 const urlVariable = (name: SubgraphName) => `${name.toUpperCase().replace(/-/g, "_")}_URL`;
 
@@ -60,7 +65,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     HUB_CLAIM_NAMESPACE: z.string().default(""),
     HUB_CONTEXT_KEY: z.string().min(1).default(path.join(keysDir, "gateway.private.jwk.json")),
     HUB_CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(300).default(60),
-    HUB_SUPERGRAPH: z.string().min(1).default(path.resolve(__dirname, "../../contracts/supergraph.graphql")),
+    HUB_SUPERGRAPH: z
+      .string()
+      .min(1)
+      .default(path.join(repoRoot, "contracts", "supergraph.graphql")),
+    HUB_POLICIES_DIR: z.string().min(1).default(path.join(repoRoot, "policies")),
+    HUB_AGREEMENTS_DIR: z
+      .string()
+      .min(1)
+      .default(path.join(repoRoot, "contracts", "agreements")),
+    HUB_REGIMES: z
+      .string()
+      .min(1)
+      .default(path.join(repoRoot, "contracts", "regimes.yaml")),
     HUB_COUNTRY: z
       .string()
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
@@ -87,6 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     hubContextKeyPath: path.resolve(c.HUB_CONTEXT_KEY),
     hubContextTtlSeconds: c.HUB_CONTEXT_TTL_SECONDS,
     supergraphPath: path.resolve(c.HUB_SUPERGRAPH),
+    policyPaths: {
+      policiesDir: path.resolve(c.HUB_POLICIES_DIR),
+      agreementsDir: path.resolve(c.HUB_AGREEMENTS_DIR),
+      regimesFile: path.resolve(c.HUB_REGIMES),
+    },
     subgraphUrls: Object.fromEntries(
       SUBGRAPH_NAMES.flatMap((name) => {
         const url = c[urlVariable(name)];

@@ -11,6 +11,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { pino, type Logger } from "pino";
+import { PolicyDecisionPoint } from "@hub/policies";
+import { AUTHORIZATION_REF_HEADER, parseAuthorizationRef } from "./auth/authorizationRef";
 import { loadSigningKey } from "./auth/devKeys";
 import { resolvePurpose, PURPOSE_HEADER } from "./auth/resolvePurpose";
 import { createTokenVerifier } from "./auth/verifyToken";
@@ -22,11 +24,23 @@ import { createHubContextSigner } from "./hubContext/signHubContext";
 import { createLimits } from "./limits";
 import { createErrorNormaliser } from "./normaliseError";
 import { operationGuard } from "./plugins/operationGuard";
+import { PruningGateway } from "./PruningGateway";
 
 export interface HubServer {
   url: string;
   log: Logger;
   stop: () => Promise<void>;
+}
+
+/** Header that opts in to partial mode (R5-2). */
+export const PARTIAL_HEADER = "x-hub-partial";
+
+function loadPolicies(config: GatewayConfig): PolicyDecisionPoint {
+  try {
+    return PolicyDecisionPoint.load(config.policyPaths, config.country);
+  } catch (error) {
+    throw new Error(`Cannot load the policy set: ${(error as Error).message}`);
+  }
 }
 
 function readSupergraph(file: string): string {
@@ -42,7 +56,8 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const supergraphSdl = readSupergraph(config.supergraphPath);
   const verifyToken = createTokenVerifier(config);
   const sign = createHubContextSigner(await loadSigningKey(config.hubContextKeyPath), config.hubContextTtlSeconds);
-  const gateway = createGateway(supergraphSdl, config, sign);
+  const pdp = loadPolicies(config);
+  const gateway = new PruningGateway(createGateway(supergraphSdl, config, sign));
 
   const app = express();
   app.disable("x-powered-by");
@@ -60,7 +75,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       ...limits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      operationGuard(buildFieldCatalog(supergraphSdl)),
+      operationGuard(buildFieldCatalog(supergraphSdl), pdp, log),
     ],
   });
   await server.start();
@@ -80,11 +95,15 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       context: async ({ req, res }): Promise<HubContext> => {
         const principal = await verifyToken(req.header("authorization"));
         const purpose = resolvePurpose(req.header(PURPOSE_HEADER), principal);
+        const authorizationRef = parseAuthorizationRef(req.header(AUTHORIZATION_REF_HEADER));
         return {
           requestId: res.locals.requestId as string,
           principal,
           purpose,
+          mode: req.header(PARTIAL_HEADER)?.trim().toLowerCase() === "true" ? "partial" : "strict",
+          ...(authorizationRef ? { authorizationRef } : {}),
           touched: [],
+          partialErrors: [],
           hubContextTokens: new Map(),
         };
       },

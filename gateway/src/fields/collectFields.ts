@@ -4,6 +4,8 @@
  */
 import {
   getNamedType,
+  getNullableType,
+  isListType,
   isCompositeType,
   isInterfaceType,
   isObjectType,
@@ -23,6 +25,12 @@ export interface TouchedField extends FieldInfo {
   fieldName: string;
   /** Response path with aliases, e.g. `person.trips.crossingPoint.name`. */
   path: string;
+  /** A field of the operation's root type (a query's entry point). */
+  isRoot: boolean;
+  /** The field returns a list. */
+  isList: boolean;
+  /** Arguments given a non-null value (a literal, or a variable whose value is not null). */
+  givenArguments: string[];
 }
 
 export function collectFields(
@@ -30,6 +38,7 @@ export function collectFields(
   catalog: FieldCatalog,
   document: DocumentNode,
   operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
 ): TouchedField[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) {
@@ -53,8 +62,23 @@ export function collectFields(
           const responseName = selection.alias?.value ?? name;
           const fieldPath = path ? `${path}.${responseName}` : responseName;
           const info = catalog.get(fieldKey(parent.name, name)) ?? { category: null, owners: [] };
-          touched.push({ typeName: parent.name, fieldName: name, path: fieldPath, ...info });
           const fieldDef = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+          const givenArguments = (selection.arguments ?? [])
+            .filter((arg) =>
+              arg.value.kind === Kind.VARIABLE
+                ? variables[arg.value.name.value] !== undefined && variables[arg.value.name.value] !== null
+                : arg.value.kind !== Kind.NULL,
+            )
+            .map((arg) => arg.name.value);
+          touched.push({
+            typeName: parent.name,
+            fieldName: name,
+            path: fieldPath,
+            ...info,
+            isRoot: parent === root,
+            isList: fieldDef ? isListType(getNullableType(fieldDef.type)) : false,
+            givenArguments,
+          });
           const child = fieldDef ? getNamedType(fieldDef.type) : undefined;
           if (selection.selectionSet && child && isCompositeType(child)) {
             visit(selection.selectionSet, child, fieldPath, seen);
