@@ -46,15 +46,16 @@ export function pruneDocument(
   // Removing a field can empty its parent's selection, and so on upwards: repeat until stable.
   for (let changed = true; changed;) {
     changed = false;
-    const emptyFragments = new Set(
+    // Spreads of fragments that are empty, or were removed in the previous pass, go too.
+    const liveFragments = new Set(
       current.definitions
-        .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION && isEmptySelection(d))
+        .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION && !isEmptySelection(d))
         .map((d) => (d as { name: { value: string } }).name.value),
     );
     const next: DocumentNode = visit(current, {
       Field: { leave: (node: FieldNode) => (isEmptySelection(node) ? null : undefined) },
       InlineFragment: { leave: (node) => (isEmptySelection(node) ? null : undefined) },
-      FragmentSpread: (node) => (emptyFragments.has(node.name.value) ? null : undefined),
+      FragmentSpread: (node) => (liveFragments.has(node.name.value) ? undefined : null),
       FragmentDefinition: { leave: (node) => (isEmptySelection(node) ? null : undefined) },
     });
     if (print(next) !== print(current)) {
