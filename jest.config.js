@@ -24,7 +24,7 @@ module.exports = {
       ...shared,
       displayName: "unit",
       rootDir: __dirname,
-      testMatch: ["<rootDir>/{subgraphs,gateway,contracts,infra}/**/src/**/*.test.ts"],
+      testMatch: ["<rootDir>/{subgraphs,gateway,contracts,infra,policies}/**/src/**/*.test.ts"],
     },
     {
       ...shared,

@@ -31,7 +31,7 @@ export const ERROR_CODES = {
   FORBIDDEN: {
     status: 403,
     description:
-      "A field the operation touches is not disclosed to this caller for this purpose. One error per field, with `path`, the deciding `rule`, its `article`, the `reason`, the field's `category` and `owner`, and a `hint`. In partial mode (`X-Hub-Partial: true`) these errors accompany the allowed data.",
+      "A field the operation touches is not disclosed to this caller for this purpose. One error per field, with `path`, the deciding `rule`, its `article`, the `reason`, the field's `category` and `owner`, and a `hint`. In partial mode (`X-Hub-Partial: true`) these errors accompany the allowed data. A subgraph answers the same code, with `rule`, `article` and `reason`, for a special-category field that one record's facts deny (a minor's biometric data, R6-1-minors) while the rest of the record is served.",
   },
   AUTHORIZATION_REF_INVALID: {
     status: 400,

@@ -22,6 +22,11 @@ export const hubContextClaimsSchema = z.object({
   principal: principalSchema,
   purpose: z.enum(PURPOSES),
   requestId: z.string().min(1).max(100),
+  /** Valid-until date (YYYY-MM-DD) of the caller's X-Authorization-Ref, so subgraphs can decide R11-1 per record. */
+  authorizationUntil: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type HubContextClaims = z.infer<typeof hubContextClaimsSchema>;
 

@@ -22,6 +22,8 @@ export function createGateway(supergraphSdl: string, config: GatewayConfig, sign
               principal: context.principal,
               purpose: context.purpose,
               requestId: context.requestId,
+              // Subgraphs decide record by record with the same rules, R11-1 included.
+              ...(context.authorizationRef ? { authorizationUntil: context.authorizationRef.validUntil } : {}),
             });
             context.hubContextTokens.set(name, token);
           }

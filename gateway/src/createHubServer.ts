@@ -21,6 +21,7 @@ import { createGateway } from "./createGateway";
 import { buildFieldCatalog } from "./fields/FieldCatalog";
 import type { HubContext } from "./HubContext";
 import { createHubContextSigner } from "./hubContext/signHubContext";
+import { filteredIntrospection } from "./introspection/filteredIntrospection";
 import { createLimits } from "./limits";
 import { createErrorNormaliser } from "./normaliseError";
 import { operationGuard } from "./plugins/operationGuard";
@@ -68,6 +69,8 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
+    // Every caller sees its own filtered schema (introspection/), in production too.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     logger: log,
     formatError: createErrorNormaliser(log),
@@ -75,6 +78,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       ...limits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      filteredIntrospection(buildFieldCatalog(supergraphSdl), pdp, log),
       operationGuard(buildFieldCatalog(supergraphSdl), pdp, log),
     ],
   });

@@ -3,6 +3,7 @@
  * on pre-parsed policies, caches decisions for one policy version, and fails closed: if the engine
  * cannot load or evaluate, the answer is an error, never an allow.
  */
+import { createHash } from "node:crypto";
 import { preparsePolicySet, preparseSchema, statefulIsAuthorized, validate } from "@cedar-policy/cedar-wasm/nodejs";
 import type { Principal, Purpose } from "@hub/contracts";
 import {
@@ -80,6 +81,13 @@ const priority = (id: string) => {
 };
 
 const CACHE_LIMIT = 50_000;
+
+/**
+ * Policies compare a record's retention date only with today (R5-4), so for caching what counts is
+ * which side of today it falls on; without this nearly every record would be its own cache key.
+ */
+const retentionSide = (retainUntil: string | undefined, today: string) =>
+  retainUntil === undefined ? undefined : retainUntil < today ? "past" : "kept";
 const utcDay = () => new Date().toISOString().slice(0, 10);
 const datetime = (day: string) => ({ __extn: { fn: "datetime", arg: day } });
 
@@ -114,9 +122,9 @@ export class PolicyDecisionPoint {
     return new PolicyDecisionPoint(loadPolicySet(paths), hubCountry);
   }
 
-  /** Hash of policies, agreements and regimes (R10-3). */
+  /** Hash of policies, agreements, regimes and the hub's country: what a replay needs (R10-3). */
   get version(): string {
-    return this.policySet.version;
+    return createHash("sha256").update(`${this.policySet.version}\n${this.hubCountry}`).digest("hex");
   }
 
   decide(request: DecisionRequest): Decision {
@@ -135,7 +143,7 @@ export class PolicyDecisionPoint {
       today,
       request.authorizationUntil ?? "",
       request.unkeyedList ?? false,
-      request.record ?? null,
+      request.record ? { ...request.record, retainUntil: retentionSide(request.record.retainUntil, today) } : null,
     ]);
     const cached = this.cache.get(key);
     if (cached) return cached;

@@ -4,11 +4,21 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { isMap, LineCounter, parseAllDocuments, type Document } from "yaml";
+import { isMap, LineCounter, parseAllDocuments } from "yaml";
 import { z } from "zod";
 import { AGENCIES, DATA_CATEGORIES, PURPOSES, SPECIAL_CATEGORIES } from "@hub/contracts";
+import { describeIssue, lineOf } from "./yamlLocation";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  // A date Cedar's datetime() cannot read would make every decision fail (closed) at run time.
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: "is not a calendar date",
+    },
+  );
 const role = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, "must be a role name such as border-officer");
 const special = z.enum(SPECIAL_CATEGORIES as [string, ...string[]]);
 
@@ -20,36 +30,43 @@ export const agreementSchema = z
     consumer: z.enum(AGENCIES),
     purposes: z.array(z.enum(PURPOSES)).min(1),
     roles: z.array(role).min(1),
-    categories: z.array(z.enum(DATA_CATEGORIES)).refine((list) => list.every((c) => !SPECIAL_CATEGORIES.includes(c)), {
-      message: "special categories belong under specialCategories, with the roles allowed",
-    }),
+    categories: z.array(z.enum(DATA_CATEGORIES)),
     specialCategories: z.array(z.object({ category: special, roles: z.array(role).min(1) }).strict()).default([]),
     legalBasis: z.string().min(3).max(300),
     validFrom: isoDate,
     validTo: isoDate,
   })
   .strict()
-  .refine((a) => a.validFrom <= a.validTo, { message: "validFrom must not be after validTo", path: ["validTo"] })
-  .refine((a) => a.specialCategories.every((c) => c.roles.every((r) => a.roles.includes(r))), {
-    message: "a special-category clause may only list roles the agreement names in roles",
-    path: ["specialCategories"],
+  // Each problem points at the offending item, so that the error names its line.
+  .superRefine((a, ctx) => {
+    a.categories.forEach((category, i) => {
+      if (SPECIAL_CATEGORIES.includes(category)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["categories", i],
+          message: `${category} is a special category: list it under specialCategories, with the roles allowed`,
+        });
+      }
+    });
+    a.specialCategories.forEach((clause, i) => {
+      clause.roles.forEach((r, j) => {
+        if (!a.roles.includes(r)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["specialCategories", i, "roles", j],
+            message: `role ${r} is not among the agreement's roles (${a.roles.join(", ")})`,
+          });
+        }
+      });
+    });
+    if (a.validFrom > a.validTo) {
+      ctx.addIssue({ code: "custom", path: ["validTo"], message: "validFrom must not be after validTo" });
+    }
   });
 
 export type Agreement = z.infer<typeof agreementSchema> & { file: string };
 
 export class AgreementError extends Error {}
-
-function lineOf(doc: Document, counter: LineCounter, issuePath: readonly PropertyKey[]): number {
-  let node: unknown = doc.contents;
-  for (const key of issuePath) {
-    if (!node || typeof node !== "object" || !("get" in node)) break;
-    const next = (node as { get: (k: unknown, keepScalar: boolean) => unknown }).get(key, true);
-    if (next === undefined) break;
-    node = next;
-  }
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? counter.linePos(range[0]).line : 1;
-}
 
 /** Reads every agreement under `dir`; throws one AgreementError naming file, line and problem. */
 export function loadAgreements(dir: string): Agreement[] {
@@ -57,6 +74,7 @@ export function loadAgreements(dir: string): Agreement[] {
     .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
     .sort();
   const agreements: Agreement[] = [];
+  const firstSeen = new Map<string, string>();
   for (const name of files) {
     const file = path.join(dir, name);
     const counter = new LineCounter();
@@ -66,21 +84,17 @@ export function loadAgreements(dir: string): Agreement[] {
       if (syntax) {
         throw new AgreementError(`${file}:${counter.linePos(syntax.pos[0]).line}: ${syntax.message}`);
       }
-      if (!isMap(doc.contents)) throw new AgreementError(`${file}:1: an agreement must be a mapping of fields`);
-      const parsed = agreementSchema.safeParse(doc.toJS());
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue?.path ?? [];
-        const field = where.length > 0 ? `${where.join(".")}: ` : "";
-        throw new AgreementError(`${file}:${lineOf(doc, counter, where)}: ${field}${issue?.message}`);
+      if (!isMap(doc.contents)) {
+        throw new AgreementError(`${file}:${lineOf(doc, counter, [])}: an agreement must be a mapping of fields`);
       }
+      const parsed = agreementSchema.safeParse(doc.toJS());
+      if (!parsed.success) throw new AgreementError(describeIssue(file, doc, counter, parsed.error.issues[0]));
+      const where = `${file}:${lineOf(doc, counter, ["id"])}`;
+      const first = firstSeen.get(parsed.data.id);
+      if (first) throw new AgreementError(`${where}: id: ${parsed.data.id} is already used at ${first}`);
+      firstSeen.set(parsed.data.id, where);
       agreements.push({ ...parsed.data, file });
     }
-  }
-  const seen = new Set<string>();
-  for (const a of agreements) {
-    if (seen.has(a.id)) throw new AgreementError(`${a.file}: agreement id ${a.id} is used twice`);
-    seen.add(a.id);
   }
   return agreements;
 }

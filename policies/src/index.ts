@@ -4,7 +4,7 @@ export { loadPolicySet, defaultPolicyPaths, PolicyLoadError } from "./policySet"
 export type { LoadedPolicySet, PolicyInfo, PolicyPaths } from "./policySet";
 export { loadAgreements, AgreementError } from "./agreements";
 export type { Agreement } from "./agreements";
-export { loadRegimes, regimeOf, REGIMES } from "./regimes";
+export { loadRegimes, regimeOf, RegimeError, REGIMES } from "./regimes";
 export type { Regime, Regimes } from "./regimes";
 export { NON_PERSONAL } from "./entities";
 export type { DecidedCategory } from "./entities";

@@ -1,7 +1,8 @@
 /** The data-protection regime of foreign callers' countries (contracts/regimes.yaml, R14-1). */
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument } from "yaml";
+import { isMap, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { describeIssue, lineOf } from "./yamlLocation";
 
 export const REGIMES = ["PARTY", "LAW_OR_TREATY", "BINDING_SAFEGUARDS", "NONE"] as const;
 export type Regime = (typeof REGIMES)[number] | "DOMESTIC";
@@ -10,19 +11,23 @@ const schema = z.record(z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 al
 
 export type Regimes = ReadonlyMap<string, Regime>;
 
+export class RegimeError extends Error {}
+
+/** Reads the regime table; throws one RegimeError naming file, line and problem. */
 export function loadRegimes(file: string): Regimes {
   const counter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: counter });
+  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: counter, prettyErrors: false });
   const syntax = doc.errors[0];
-  if (syntax) throw new Error(`${file}:${counter.linePos(syntax.pos[0]).line}: ${syntax.message}`);
-  const parsed = schema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = String(issue?.path[0] ?? "");
-    const text = readFileSync(file, "utf8").split("\n");
-    const line = Math.max(1, text.findIndex((l) => l.startsWith(`${key}:`)) + 1);
-    throw new Error(`${file}:${line}: ${key}: ${issue?.message}`);
+  if (syntax) throw new RegimeError(`${file}:${counter.linePos(syntax.pos[0]).line}: ${syntax.message}`);
+  // A table with no entries (comments only) is valid: every foreign country is then NONE.
+  if (doc.contents === null) return new Map();
+  if (!isMap(doc.contents)) {
+    throw new RegimeError(
+      `${file}:${lineOf(doc, counter, [])}: the regimes must be a mapping of country code to regime`,
+    );
   }
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) throw new RegimeError(describeIssue(file, doc, counter, parsed.error.issues[0]));
   return new Map(Object.entries(parsed.data));
 }
 

@@ -11,8 +11,11 @@ const QUERY = `query ($refs: [ID!]!) {
 }`;
 
 async function statementsFor(count: number): Promise<{ border: number; migration: number; returned: number }> {
+  // Persons past retention are withheld (R5-4), so only retained ones are asked for.
+  const today = new Date().toISOString().slice(0, 10);
   const refs = world()
-    .persons.slice(0, count)
+    .persons.filter((p) => p.retainUntil >= today)
+    .slice(0, count)
     .map((p) => p.personRef);
   const beforeBorder = await sqlStatements("border-police");
   const beforeMigration = await sqlStatements("migration-service");

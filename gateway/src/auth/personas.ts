@@ -21,7 +21,7 @@ export const PERSONAS = {
     subject: "investigator-0031",
     agency: "BORDER_POLICE",
     role: "investigator",
-    purposes: ["CRIMINAL_INVESTIGATION", "BORDER_CHECK"],
+    purposes: ["CRIMINAL_INVESTIGATION"],
     description: "Border Police investigator (criminal investigations need an authorisation reference)",
   },
   "migration-clerk": {

@@ -15,6 +15,25 @@ const HINTS: Record<string, string> = {
   "RA-1": "Auditors read the audit log, not personal data.",
 };
 
+/** Yes/no facts that may be disclosed where the content of their category is not (R6-3). */
+const FLAG_ALTERNATIVES: Record<string, string> = {
+  ASYLUM: "Person.isProtectionHolder",
+  TRAFFICKING: "Person.reflectionPeriodActive",
+  RESIDENCE: "Person.hasValidPermit",
+  CRIMINAL: "Person.hasActiveEntryBan",
+};
+
+/** Rules about the caller or purpose as a whole, where a flag would not help either. */
+const NO_FLAG_RULES = new Set(["R5-1", "R5-3", "R5-6", "R11-1", "R14-1", "RA-1", "R10-1"]);
+
+function hintFor(rule: string, category: string): string | null {
+  const flag = FLAG_ALTERNATIVES[category];
+  if (flag && !NO_FLAG_RULES.has(rule))
+    return `Ask for the FLAG field ${flag} instead: it answers yes or no without disclosing content.`;
+  if (flag && rule === "R5-1") return `No agreement grants this; the FLAG field ${flag} may be.`;
+  return HINTS[rule] ?? HINTS[rule.replace(/-[a-z].*$/, "")] ?? null;
+}
+
 export function forbiddenErrors(denied: readonly FieldDecision[]): GraphQLFormattedError[] {
   return denied.map(({ field, owner, decision }) => {
     const category = field.category ?? "UNCLASSIFIED";
@@ -30,7 +49,7 @@ export function forbiddenErrors(denied: readonly FieldDecision[]): GraphQLFormat
         category,
         owner,
         policies: decision.policies,
-        hint: HINTS[rule] ?? HINTS[rule.replace(/-[a-z].*$/, "")] ?? null,
+        hint: hintFor(rule, category),
       },
     };
   });

@@ -6,13 +6,14 @@ import { BorderCrossing } from "./BorderCrossing.entity";
 import { CrossingPoint } from "./CrossingPoint.entity";
 import type { Context } from "./loaders";
 import { Person, person } from "./Person.type";
+import { decideField, disclose, discloseOne } from "./recordRules";
 import { TravelDocument } from "./TravelDocument.entity";
 
 @Resolver(() => BorderCrossing)
 export class BorderCrossingResolver {
   @Category("TRAVEL")
   @Query(() => [BorderCrossing], { description: "Border crossings matching the filters, most recent first." })
-  crossings(
+  async crossings(
     @Ctx() ctx: Context,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("documentNumber", { nullable: true }) documentNumber?: string,
@@ -28,9 +29,10 @@ export class BorderCrossingResolver {
     if (from && to) where.crossedAt = Between(from, to);
     else if (from) where.crossedAt = MoreThanOrEqual(from);
     else if (to) where.crossedAt = LessThanOrEqual(to);
-    return ctx.dataSource
+    const crossings = await ctx.dataSource
       .getRepository(BorderCrossing)
       .find({ where, order: { crossedAt: "DESC", id: "ASC" }, take: pageSize(first) });
+    return disclose(ctx, "BorderCrossing", crossings);
   }
 
   @Category("IDENTIFIER")
@@ -53,7 +55,15 @@ export class BorderCrossingResolver {
 
   @Category("TRAVEL")
   @FieldResolver(() => TravelDocument, { nullable: true })
-  travelDocument(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): Promise<TravelDocument | null> {
-    return ctx.loaders.documentByNumber.load(crossing.documentNumber);
+  async travelDocument(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): Promise<TravelDocument | null> {
+    return discloseOne(ctx, "TravelDocument", await ctx.loaders.documentByNumber.load(crossing.documentNumber));
+  }
+
+  // Declared (with its BIOMETRIC category) on the entity; decided here with the crossing's facts,
+  // so a minor's score is refused while the rest of the crossing is served (R6-1-minors).
+  @FieldResolver()
+  biometricMatchScore(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): number | null {
+    decideField(ctx, "BorderCrossing", crossing, "BIOMETRIC");
+    return crossing.biometricMatchScore;
   }
 }

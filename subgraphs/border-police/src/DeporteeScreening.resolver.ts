@@ -7,12 +7,13 @@ import { CrossingPoint } from "./CrossingPoint.entity";
 import { DeporteeScreening } from "./DeporteeScreening.entity";
 import type { Context } from "./loaders";
 import { Person, person } from "./Person.type";
+import { disclose } from "./recordRules";
 
 @Resolver(() => DeporteeScreening)
 export class DeporteeScreeningResolver {
   @Category("TRAVEL")
   @Query(() => [DeporteeScreening], { description: "Deportee screenings matching the filters, most recent first." })
-  deporteeScreenings(
+  async deporteeScreenings(
     @Ctx() ctx: Context,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("from", { nullable: true, description: "YYYY-MM-DD" }) from?: string,
@@ -23,9 +24,10 @@ export class DeporteeScreeningResolver {
     if (personRef) where.personRef = personRef;
     const range = dateRange(from, to);
     if (range) where.screenedOn = range;
-    return ctx.dataSource
+    const screenings = await ctx.dataSource
       .getRepository(DeporteeScreening)
       .find({ where, order: { screenedOn: "DESC", id: "ASC" }, take: pageSize(first) });
+    return disclose(ctx, "DeporteeScreening", screenings);
   }
 
   @Category("IDENTIFIER")

@@ -6,12 +6,13 @@ import { CrossingPoint } from "./CrossingPoint.entity";
 import { EntryRefusal } from "./EntryRefusal.entity";
 import type { Context } from "./loaders";
 import { Person, person } from "./Person.type";
+import { disclose } from "./recordRules";
 
 @Resolver(() => EntryRefusal)
 export class EntryRefusalResolver {
   @Category("TRAVEL")
   @Query(() => [EntryRefusal], { description: "Refusals of entry matching the filters, most recent first." })
-  entryRefusals(
+  async entryRefusals(
     @Ctx() ctx: Context,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("crossingPointCode", { nullable: true }) crossingPointCode?: string,
@@ -24,9 +25,10 @@ export class EntryRefusalResolver {
     if (crossingPointCode) where.crossingPointCode = crossingPointCode;
     const range = dateRange(from, to);
     if (range) where.refusedOn = range;
-    return ctx.dataSource
+    const refusals = await ctx.dataSource
       .getRepository(EntryRefusal)
       .find({ where, order: { refusedOn: "DESC", id: "ASC" }, take: pageSize(first) });
+    return disclose(ctx, "EntryRefusal", refusals);
   }
 
   @Category("IDENTIFIER")

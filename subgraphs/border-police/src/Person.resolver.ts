@@ -7,6 +7,7 @@ import { EntryBan } from "./EntryBan.entity";
 import { EntryRefusal } from "./EntryRefusal.entity";
 import type { Context } from "./loaders";
 import { Person } from "./Person.type";
+import { disclose } from "./recordRules";
 import { TravelDocument } from "./TravelDocument.entity";
 
 @Resolver(() => Person)
@@ -19,39 +20,41 @@ export class PersonResolver {
     @Arg("first", () => Int, { nullable: true }) first?: number,
   ): Promise<BorderCrossing[]> {
     const limit = pageSize(first);
-    return (await ctx.loaders.crossingsByPerson.load(person.personRef)).slice(0, limit);
+    const crossings = await ctx.loaders.crossingsByPerson.load(person.personRef);
+    return (await disclose(ctx, "BorderCrossing", crossings)).slice(0, limit);
   }
 
   @Category("TRAVEL")
   @FieldResolver(() => [TravelDocument])
-  travelDocuments(@Root() person: Person, @Ctx() ctx: Context): Promise<TravelDocument[]> {
-    return ctx.loaders.documentsByPerson.load(person.personRef);
+  async travelDocuments(@Root() person: Person, @Ctx() ctx: Context): Promise<TravelDocument[]> {
+    return disclose(ctx, "TravelDocument", await ctx.loaders.documentsByPerson.load(person.personRef));
   }
 
   @Category("TRAVEL")
   @FieldResolver(() => [EntryRefusal])
-  entryRefusals(@Root() person: Person, @Ctx() ctx: Context): Promise<EntryRefusal[]> {
-    return ctx.loaders.refusalsByPerson.load(person.personRef);
+  async entryRefusals(@Root() person: Person, @Ctx() ctx: Context): Promise<EntryRefusal[]> {
+    return disclose(ctx, "EntryRefusal", await ctx.loaders.refusalsByPerson.load(person.personRef));
   }
 
   @Category("CRIMINAL")
   @FieldResolver(() => [EntryBan])
-  entryBans(@Root() person: Person, @Ctx() ctx: Context): Promise<EntryBan[]> {
-    return ctx.loaders.bansByPerson.load(person.personRef);
+  async entryBans(@Root() person: Person, @Ctx() ctx: Context): Promise<EntryBan[]> {
+    return disclose(ctx, "EntryBan", await ctx.loaders.bansByPerson.load(person.personRef));
   }
 
   @Category("FLAG")
   @FieldResolver(() => Boolean, { description: "An entry ban is in force today; discloses nothing else." })
   async hasActiveEntryBan(@Root() person: Person, @Ctx() ctx: Context): Promise<boolean> {
-    const bans = await ctx.loaders.bansByPerson.load(person.personRef);
+    // Counts every ban still within retention (R5-4), whether or not this caller may read bans.
+    const bans = ctx.guard.retained(await ctx.loaders.bansByPerson.load(person.personRef));
     const now = today();
     return bans.some((ban) => ban.issuedOn <= now && ban.validUntil >= now);
   }
 
   @Category("TRAVEL")
   @FieldResolver(() => [DeporteeScreening])
-  deporteeScreenings(@Root() person: Person, @Ctx() ctx: Context): Promise<DeporteeScreening[]> {
-    return ctx.loaders.screeningsByPerson.load(person.personRef);
+  async deporteeScreenings(@Root() person: Person, @Ctx() ctx: Context): Promise<DeporteeScreening[]> {
+    return disclose(ctx, "DeporteeScreening", await ctx.loaders.screeningsByPerson.load(person.personRef));
   }
 }
 

@@ -4,14 +4,18 @@ import { Category, today } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import type { Context } from "./loaders";
 import { Person, person } from "./Person.type";
+import { discloseOne } from "./recordRules";
 import { TravelDocument } from "./TravelDocument.entity";
 
 @Resolver(() => TravelDocument)
 export class TravelDocumentResolver {
   @Category("TRAVEL")
   @Query(() => TravelDocument, { nullable: true })
-  travelDocument(@Arg("documentNumber") documentNumber: string, @Ctx() ctx: Context): Promise<TravelDocument | null> {
-    return ctx.loaders.documentByNumber.load(documentNumber);
+  async travelDocument(
+    @Arg("documentNumber") documentNumber: string,
+    @Ctx() ctx: Context,
+  ): Promise<TravelDocument | null> {
+    return discloseOne(ctx, "TravelDocument", await ctx.loaders.documentByNumber.load(documentNumber));
   }
 
   @Category("IDENTIFIER")

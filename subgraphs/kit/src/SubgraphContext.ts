@@ -2,6 +2,7 @@
 import type { HubContextClaims } from "@hub/contracts";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
+import type { RecordGuard } from "./RecordGuard";
 
 export interface SubgraphContext<TLoaders> {
   /** Principal, purpose and request id, as signed by the gateway. */
@@ -10,4 +11,6 @@ export interface SubgraphContext<TLoaders> {
   loaders: TLoaders;
   dataSource: DataSource;
   log: Logger;
+  /** Decides each record (and special-category field of a record) before it is returned. */
+  guard: RecordGuard;
 }

@@ -8,6 +8,8 @@ export { createHubContextVerifier, loadJwks, HubContextError } from "./verifyHub
 export { startSubgraph } from "./startSubgraph";
 export type { SubgraphDefinition, RunningSubgraph } from "./startSubgraph";
 export type { SubgraphContext } from "./SubgraphContext";
+export { RecordGuard } from "./RecordGuard";
+export type { FactsOf, RecordFacts, RecordGuardOptions } from "./RecordGuard";
 export { bulkInsert } from "./bulkInsert";
 export { runCli } from "./runCli";
 export { runSubgraphCommand } from "./runSubgraphCommand";

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseEnv } from "@hub/contracts";
+import { defaultPolicyPaths, type PolicyPaths } from "@hub/policies";
 
 export interface SubgraphDefaults {
   /** Subgraph name as composed in the supergraph, e.g. `border-police`. */
@@ -26,12 +27,20 @@ export interface SubgraphConfig {
   hubContextJwksPath: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   runMigrations: boolean;
+  /** Rules, agreements and regimes the record-level policy decisions load. */
+  policyPaths: PolicyPaths;
+  /** ISO alpha-2 country of the hub (R14-1). */
+  country: string;
 }
+
+/** The repository (or image) root, three levels above subgraphs/kit/dist. */
+const repoRoot = path.resolve(__dirname, "../../..");
 
 const booleanString = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export function loadSubgraphConfig(defaults: SubgraphDefaults, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const stateDir = path.resolve(env.HUB_STATE_DIR?.trim() || ".hub");
+  const policyDefaults = defaultPolicyPaths(repoRoot);
   const schema = z.object({
     PORT: z.coerce.number().int().min(1).max(65535).default(defaults.port),
     HOST: z.string().min(1).default("127.0.0.1"),
@@ -46,6 +55,13 @@ export function loadSubgraphConfig(defaults: SubgraphDefaults, env: NodeJS.Proce
       .default(path.join(stateDir, "keys", "gateway.jwks.json")),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RUN_MIGRATIONS: booleanString.default(true),
+    HUB_POLICIES_DIR: z.string().min(1).default(policyDefaults.policiesDir),
+    HUB_AGREEMENTS_DIR: z.string().min(1).default(policyDefaults.agreementsDir),
+    HUB_REGIMES: z.string().min(1).default(policyDefaults.regimesFile),
+    HUB_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+      .default("AM"),
   });
   const c = parseEnv(schema, env) as Record<string, unknown>;
   return {
@@ -57,5 +73,11 @@ export function loadSubgraphConfig(defaults: SubgraphDefaults, env: NodeJS.Proce
     hubContextJwksPath: c.HUB_CONTEXT_JWKS as string,
     logLevel: c.LOG_LEVEL as SubgraphConfig["logLevel"],
     runMigrations: c.RUN_MIGRATIONS as boolean,
+    policyPaths: {
+      policiesDir: path.resolve(c.HUB_POLICIES_DIR as string),
+      agreementsDir: path.resolve(c.HUB_AGREEMENTS_DIR as string),
+      regimesFile: path.resolve(c.HUB_REGIMES as string),
+    },
+    country: c.HUB_COUNTRY as string,
   };
 }

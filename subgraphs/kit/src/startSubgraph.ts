@@ -13,10 +13,13 @@ import { pino, type Logger } from "pino";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import type { DataSource, EntityManager } from "typeorm";
 import type { SyntheticWorld } from "./synthetic";
-import { HUB_CONTEXT_HEADER, type HubContextClaims } from "@hub/contracts";
+import { HUB_CONTEXT_HEADER, SUBGRAPHS, type Agency, type HubContextClaims } from "@hub/contracts";
+import { PolicyDecisionPoint } from "@hub/policies";
 import { createDataSource, type DataSourceOptions } from "./createDataSource";
 import type { FederatedSchema } from "./buildFederatedSchema";
+import { failClosedPlugin } from "./failClosedPlugin";
 import { loadSubgraphConfig, type SubgraphConfig, type SubgraphDefaults } from "./loadSubgraphConfig";
+import { RecordGuard } from "./RecordGuard";
 import type { SubgraphContext } from "./SubgraphContext";
 import { createHubContextVerifier, loadJwks } from "./verifyHubContext";
 
@@ -42,6 +45,9 @@ export async function startSubgraph<TLoaders>(
 ): Promise<RunningSubgraph> {
   const config = loadSubgraphConfig(definition.defaults, env);
   const log = pino({ name: config.name, level: config.logLevel });
+  const owner = agencyOf(config.name);
+  const pdp = loadPolicies(config);
+  log.info({ policySet: pdp.version, country: config.country }, "policy set loaded");
   const verify = createHubContextVerifier(loadJwks(config.hubContextJwksPath), config.name);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -66,7 +72,11 @@ export async function startSubgraph<TLoaders>(
     formatError: (formatted, error) => normaliseError(formatted, error, log),
     logger: log,
     // Traces would tell the gateway about resolver timings; the hub keeps those in its own logs.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      failClosedPlugin(),
+    ],
   });
   await server.start();
 
@@ -107,11 +117,13 @@ export async function startSubgraph<TLoaders>(
     expressMiddleware(server, {
       context: async ({ res }) => {
         const hub = res.locals.hub as HubContextClaims;
+        const requestLog = log.child({ requestId: hub.requestId });
         return {
           hub,
           loaders: definition.createLoaders(dataSource),
           dataSource,
-          log: log.child({ requestId: hub.requestId }),
+          log: requestLog,
+          guard: new RecordGuard({ pdp, owner, hub, log: requestLog }),
         };
       },
     }),
@@ -128,6 +140,21 @@ export async function startSubgraph<TLoaders>(
       await dataSource.destroy();
     },
   };
+}
+
+/** The agency whose repository this subgraph serves: the owner of every record it decides. */
+function agencyOf(name: string): Agency {
+  if (!Object.hasOwn(SUBGRAPHS, name)) throw new Error(`Subgraph ${name} has no agency in SUBGRAPHS (contracts)`);
+  return SUBGRAPHS[name as keyof typeof SUBGRAPHS];
+}
+
+/** One policy decision point per process; a policy set that does not load stops the process. */
+function loadPolicies(config: SubgraphConfig): PolicyDecisionPoint {
+  try {
+    return PolicyDecisionPoint.load(config.policyPaths, config.country);
+  } catch (error) {
+    throw new Error(`Cannot load the policy set: ${(error as Error).message.replace(/\s*\n\s*/g, " ")}`);
+  }
 }
 
 /** Connects, naming the variable to check when the database cannot be reached. */

@@ -7,21 +7,22 @@ import { Country, country } from "./Country.type";
 import { AsylumOutcome } from "./enums";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
+import { disclose, discloseOne } from "./recordRules";
 
 @Resolver(() => AsylumApplication)
 export class AsylumApplicationResolver {
   @Category("ASYLUM")
   @Query(() => AsylumApplication, { nullable: true })
-  asylumApplication(
+  async asylumApplication(
     @Arg("applicationId", () => ID) applicationId: string,
     @Ctx() ctx: Context,
   ): Promise<AsylumApplication | null> {
-    return ctx.loaders.applicationById.load(applicationId);
+    return discloseOne(ctx, "AsylumApplication", await ctx.loaders.applicationById.load(applicationId));
   }
 
   @Category("ASYLUM")
   @Query(() => [AsylumApplication], { description: "Asylum applications matching the filters, most recent first." })
-  asylumApplications(
+  async asylumApplications(
     @Ctx() ctx: Context,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("countryOfOrigin", { nullable: true, description: "ISO 3166-1 alpha-2" }) countryOfOrigin?: string,
@@ -32,15 +33,19 @@ export class AsylumApplicationResolver {
     if (personRef) where.personRef = personRef;
     if (countryOfOrigin) where.countryOfOriginCode = countryOfOrigin;
     if (outcome) where.outcome = outcome;
-    return ctx.dataSource
+    const applications = await ctx.dataSource
       .getRepository(AsylumApplication)
       .find({ where, order: { lodgedOn: "DESC", applicationId: "ASC" }, take: pageSize(first) });
+    return disclose(ctx, "AsylumApplication", applications);
   }
 
   @Category("IDENTIFIER")
-  @FieldResolver(() => Person, { description: "The applicant." })
-  person(@Root() application: AsylumApplication, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.personByRef.load(application.personRef);
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: "The applicant; null when that person's record is withheld.",
+  })
+  async person(@Root() application: AsylumApplication, @Ctx() ctx: Context): Promise<Person | null> {
+    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(application.personRef));
   }
 
   @Category("ASYLUM")

@@ -6,18 +6,19 @@ import { Country, country } from "./Country.type";
 import { isMinorOn } from "./isMinorOn";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
+import { disclose, discloseOne } from "./recordRules";
 
 @Resolver(() => Person)
 export class PersonResolver {
   @Category("IDENTITY")
   @Query(() => Person, { nullable: true })
-  person(@Arg("personRef", () => ID) personRef: string, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.personByRef.load(personRef);
+  async person(@Arg("personRef", () => ID) personRef: string, @Ctx() ctx: Context): Promise<Person | null> {
+    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(personRef));
   }
 
   @Category("IDENTITY")
   @Query(() => [Person], {
-    description: `Persons by personRef, in the order asked; unknown references are left out. At most ${MAX_PAGE_SIZE}.`,
+    description: `Persons by personRef, in the order asked; unknown and withheld references are left out. At most ${MAX_PAGE_SIZE}.`,
   })
   async persons(@Arg("personRefs", () => [ID]) personRefs: string[], @Ctx() ctx: Context): Promise<Person[]> {
     // Selection by key only, and capped: no bulk browsing of personal data (R5-3).
@@ -28,13 +29,14 @@ export class PersonResolver {
       });
     }
     const found = await Promise.all(refs.map((ref) => ctx.loaders.personByRef.load(ref)));
-    return found.filter((p): p is Person => p !== null);
+    const known = found.filter((p): p is Person => p !== null);
+    return disclose(ctx, "Person", known);
   }
 
   @Category("IDENTIFIER")
   @Query(() => Person, { nullable: true, description: "The person holding a national identification number." })
-  personByNationalId(@Arg("nationalId") nationalId: string, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.personByNationalId.load(nationalId);
+  async personByNationalId(@Arg("nationalId") nationalId: string, @Ctx() ctx: Context): Promise<Person | null> {
+    return discloseOne(ctx, "Person", await ctx.loaders.personByNationalId.load(nationalId));
   }
 
   @Category("IDENTITY")
@@ -58,7 +60,8 @@ export class PersonResolver {
   @Category("MINOR")
   @FieldResolver(() => Person, { nullable: true, description: "The registered guardian of a minor, when known." })
   async guardian(@Root() person: Person, @Ctx() ctx: Context): Promise<Person | null> {
-    return person.guardianPersonRef ? ctx.loaders.personByRef.load(person.guardianPersonRef) : null;
+    if (!person.guardianPersonRef) return null;
+    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(person.guardianPersonRef));
   }
 }
 
@@ -66,5 +69,5 @@ export class PersonResolver {
 export async function resolvePersonReference(reference: Record<string, unknown>, ctx: Context): Promise<Person | null> {
   const personRef = reference.personRef;
   if (typeof personRef !== "string") return null;
-  return ctx.loaders.personByRef.load(personRef);
+  return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(personRef));
 }

@@ -5,6 +5,7 @@ import { AsylumApplication } from "./AsylumApplication.entity";
 import { PermitStatus, PROTECTION_OUTCOMES, TraffickingCaseStatus } from "./enums";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
+import { disclose } from "./recordRules";
 import { ResidencePermit } from "./ResidencePermit.entity";
 import { ReturnDecision } from "./ReturnDecision.entity";
 import { TraffickingCase } from "./TraffickingCase.entity";
@@ -13,34 +14,36 @@ import { TraffickingCase } from "./TraffickingCase.entity";
 export class PersonRecordsResolver {
   @Category("RESIDENCE")
   @FieldResolver(() => [ResidencePermit], { description: "Residence permits, most recent first." })
-  residencePermits(@Root() person: Person, @Ctx() ctx: Context): Promise<ResidencePermit[]> {
-    return ctx.loaders.permitsByPerson.load(person.personRef);
+  async residencePermits(@Root() person: Person, @Ctx() ctx: Context): Promise<ResidencePermit[]> {
+    return disclose(ctx, "ResidencePermit", await ctx.loaders.permitsByPerson.load(person.personRef));
   }
 
   @Category("ASYLUM")
   @FieldResolver(() => [AsylumApplication], { description: "Asylum applications, most recent first." })
-  asylumApplications(@Root() person: Person, @Ctx() ctx: Context): Promise<AsylumApplication[]> {
-    return ctx.loaders.applicationsByPerson.load(person.personRef);
+  async asylumApplications(@Root() person: Person, @Ctx() ctx: Context): Promise<AsylumApplication[]> {
+    return disclose(ctx, "AsylumApplication", await ctx.loaders.applicationsByPerson.load(person.personRef));
   }
 
   @Category("RESIDENCE")
   @FieldResolver(() => [ReturnDecision], { description: "Return decisions, most recent first." })
-  returnDecisions(@Root() person: Person, @Ctx() ctx: Context): Promise<ReturnDecision[]> {
-    return ctx.loaders.returnsByPerson.load(person.personRef);
+  async returnDecisions(@Root() person: Person, @Ctx() ctx: Context): Promise<ReturnDecision[]> {
+    return disclose(ctx, "ReturnDecision", await ctx.loaders.returnsByPerson.load(person.personRef));
   }
 
   @Category("TRAFFICKING")
   @FieldResolver(() => [TraffickingCase], { description: "Trafficking cases, most recent first." })
-  traffickingCases(@Root() person: Person, @Ctx() ctx: Context): Promise<TraffickingCase[]> {
-    return ctx.loaders.casesByPerson.load(person.personRef);
+  async traffickingCases(@Root() person: Person, @Ctx() ctx: Context): Promise<TraffickingCase[]> {
+    return disclose(ctx, "TraffickingCase", await ctx.loaders.casesByPerson.load(person.personRef));
   }
 
   // The flags below answer yes/no so that other agencies need not see the records behind them (R6-3).
+  // They read every record the agency may still disclose, not only those this caller may see, and
+  // ignore only records past retention (R5-4).
 
   @Category("FLAG")
   @FieldResolver(() => Boolean, { description: "Holds a residence permit valid today; discloses nothing else." })
   async hasValidPermit(@Root() person: Person, @Ctx() ctx: Context): Promise<boolean> {
-    const permits = await ctx.loaders.permitsByPerson.load(person.personRef);
+    const permits = ctx.guard.retained(await ctx.loaders.permitsByPerson.load(person.personRef));
     const now = today();
     return permits.some((p) => p.status === PermitStatus.VALID && p.validUntil >= now);
   }
@@ -50,7 +53,7 @@ export class PersonRecordsResolver {
     description: "Was granted refugee status, subsidiary protection or humanitarian status; discloses nothing else.",
   })
   async isProtectionHolder(@Root() person: Person, @Ctx() ctx: Context): Promise<boolean> {
-    const applications = await ctx.loaders.applicationsByPerson.load(person.personRef);
+    const applications = ctx.guard.retained(await ctx.loaders.applicationsByPerson.load(person.personRef));
     return applications.some((a) => PROTECTION_OUTCOMES.has(a.outcome));
   }
 
@@ -59,7 +62,7 @@ export class PersonRecordsResolver {
     description: "An open trafficking case whose reflection period runs today; discloses nothing else.",
   })
   async reflectionPeriodActive(@Root() person: Person, @Ctx() ctx: Context): Promise<boolean> {
-    const cases = await ctx.loaders.casesByPerson.load(person.personRef);
+    const cases = ctx.guard.retained(await ctx.loaders.casesByPerson.load(person.personRef));
     const now = today();
     return cases.some((c) => c.status === TraffickingCaseStatus.OPEN && c.reflectionPeriodUntil >= now);
   }

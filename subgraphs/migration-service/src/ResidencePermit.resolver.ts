@@ -5,19 +5,23 @@ import { Category, pageSize } from "@hub/kit";
 import { PermitStatus } from "./enums";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
+import { disclose, discloseOne } from "./recordRules";
 import { ResidencePermit } from "./ResidencePermit.entity";
 
 @Resolver(() => ResidencePermit)
 export class ResidencePermitResolver {
   @Category("RESIDENCE")
   @Query(() => ResidencePermit, { nullable: true })
-  residencePermit(@Arg("permitNumber") permitNumber: string, @Ctx() ctx: Context): Promise<ResidencePermit | null> {
-    return ctx.loaders.permitByNumber.load(permitNumber);
+  async residencePermit(
+    @Arg("permitNumber") permitNumber: string,
+    @Ctx() ctx: Context,
+  ): Promise<ResidencePermit | null> {
+    return discloseOne(ctx, "ResidencePermit", await ctx.loaders.permitByNumber.load(permitNumber));
   }
 
   @Category("RESIDENCE")
   @Query(() => [ResidencePermit], { description: "Residence permits matching the filters, most recent first." })
-  residencePermits(
+  async residencePermits(
     @Ctx() ctx: Context,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("status", () => PermitStatus, { nullable: true }) status?: PermitStatus,
@@ -26,14 +30,18 @@ export class ResidencePermitResolver {
     const where: FindOptionsWhere<ResidencePermit> = {};
     if (personRef) where.personRef = personRef;
     if (status) where.status = status;
-    return ctx.dataSource
+    const permits = await ctx.dataSource
       .getRepository(ResidencePermit)
       .find({ where, order: { issuedOn: "DESC", permitNumber: "ASC" }, take: pageSize(first) });
+    return disclose(ctx, "ResidencePermit", permits);
   }
 
   @Category("IDENTIFIER")
-  @FieldResolver(() => Person, { description: "The permit holder." })
-  person(@Root() permit: ResidencePermit, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.personByRef.load(permit.personRef);
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: "The permit holder; null when that person's record is withheld.",
+  })
+  async person(@Root() permit: ResidencePermit, @Ctx() ctx: Context): Promise<Person | null> {
+    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(permit.personRef));
   }
 }

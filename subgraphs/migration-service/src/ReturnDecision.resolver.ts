@@ -4,20 +4,24 @@ import { Category } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
+import { disclose, discloseOne } from "./recordRules";
 import { ReturnDecision } from "./ReturnDecision.entity";
 
 @Resolver(() => ReturnDecision)
 export class ReturnDecisionResolver {
   @Category("RESIDENCE")
   @Query(() => [ReturnDecision], { description: "Return decisions issued to a person, most recent first." })
-  returnDecisions(@Arg("personRef", () => ID) personRef: string, @Ctx() ctx: Context): Promise<ReturnDecision[]> {
-    return ctx.loaders.returnsByPerson.load(personRef);
+  async returnDecisions(@Arg("personRef", () => ID) personRef: string, @Ctx() ctx: Context): Promise<ReturnDecision[]> {
+    return disclose(ctx, "ReturnDecision", await ctx.loaders.returnsByPerson.load(personRef));
   }
 
   @Category("IDENTIFIER")
-  @FieldResolver(() => Person, { description: "The person ordered to leave." })
-  person(@Root() decision: ReturnDecision, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.personByRef.load(decision.personRef);
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: "The person ordered to leave; null when that person's record is withheld.",
+  })
+  async person(@Root() decision: ReturnDecision, @Ctx() ctx: Context): Promise<Person | null> {
+    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(decision.personRef));
   }
 
   @Category("RESIDENCE")

@@ -5,19 +5,20 @@ import { Category, pageSize } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
+import { disclose, discloseOne } from "./recordRules";
 import { TraffickingCase } from "./TraffickingCase.entity";
 
 @Resolver(() => TraffickingCase)
 export class TraffickingCaseResolver {
   @Category("TRAFFICKING")
   @Query(() => TraffickingCase, { nullable: true })
-  traffickingCase(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: Context): Promise<TraffickingCase | null> {
-    return ctx.loaders.caseById.load(caseId);
+  async traffickingCase(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: Context): Promise<TraffickingCase | null> {
+    return discloseOne(ctx, "TraffickingCase", await ctx.loaders.caseById.load(caseId));
   }
 
   @Category("TRAFFICKING")
   @Query(() => [TraffickingCase], { description: "Trafficking cases matching the filters, most recent first." })
-  traffickingCases(
+  async traffickingCases(
     @Ctx() ctx: Context,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("assignedCaseworker", { nullable: true }) assignedCaseworker?: string,
@@ -26,15 +27,19 @@ export class TraffickingCaseResolver {
     const where: FindOptionsWhere<TraffickingCase> = {};
     if (personRef) where.personRef = personRef;
     if (assignedCaseworker) where.assignedCaseworker = assignedCaseworker;
-    return ctx.dataSource
+    const cases = await ctx.dataSource
       .getRepository(TraffickingCase)
       .find({ where, order: { identifiedOn: "DESC", caseId: "ASC" }, take: pageSize(first) });
+    return disclose(ctx, "TraffickingCase", cases);
   }
 
   @Category("IDENTIFIER")
-  @FieldResolver(() => Person, { description: "The (presumed) victim." })
-  person(@Root() trafficking: TraffickingCase, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.personByRef.load(trafficking.personRef);
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: "The (presumed) victim; null when that person's record is withheld.",
+  })
+  async person(@Root() trafficking: TraffickingCase, @Ctx() ctx: Context): Promise<Person | null> {
+    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(trafficking.personRef));
   }
 
   @Category("TRAFFICKING")

@@ -63,6 +63,9 @@ const world: AggregationInput = {
   entryRefusals: [
     { id: "R1", personRef: "man", crossingPointCode: "EVN", refusedOn: "2024-05-05", reason: "C", ...lapsed },
   ],
+  entryBans: [
+    { id: "B1", personRef: "man", issuedOn: "2024-05-06", validUntil: "2029-05-06", grounds: "PUBLIC_ORDER", ...kept },
+  ],
   returnDecisions: [
     {
       ...{ decisionId: "D1", personRef: "man", issuedOn: "2024-07-01", returnedOn: "2025-01-10", status: "ENFORCED" },

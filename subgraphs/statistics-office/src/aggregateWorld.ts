@@ -16,6 +16,7 @@ export type AggregationInput = Pick<
   | "residencePermits"
   | "asylumApplications"
   | "entryRefusals"
+  | "entryBans"
   | "returnDecisions"
   | "traffickingCases"
   | "crossings"
@@ -110,7 +111,11 @@ function countEvents(world: AggregationInput, count: CountEvent, isForeigner: (p
   for (const c of world.crossings) {
     if (c.direction === "ENTRY" && isForeigner(c.personRef)) count("ENTRIES", c.crossedAt.slice(0, 10), c.personRef);
   }
-  for (const s of world.deporteeScreenings) count("RETURNED_NATIONALS", s.screenedOn, s.personRef);
+  for (const b of world.entryBans) count("ENTRY_BANS", b.issuedOn, b.personRef);
+  for (const s of world.deporteeScreenings) {
+    count("RETURNED_NATIONALS", s.screenedOn, s.personRef);
+    if (s.healthNeeds !== null) count("RETURNED_NATIONALS_WITH_HEALTH_NEEDS", s.screenedOn, s.personRef);
+  }
 }
 
 /** Age band on the date of the event, from `YYYY-MM-DD` dates (whole years lived). */

@@ -104,4 +104,23 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     subjectCategory: "TRAVEL",
     disaggregations: DISAGGREGATIONS,
   },
+  {
+    code: "ENTRY_BANS",
+    name: "Entry bans issued",
+    description:
+      "Bans on entering the country issued in the year, whatever the grounds (criminal conviction, public order, immigration violation).",
+    unit: IndicatorUnit.PERSONS,
+    sourceAgency: "BORDER_POLICE",
+    subjectCategory: "CRIMINAL",
+    disaggregations: DISAGGREGATIONS,
+  },
+  {
+    code: "RETURNED_NATIONALS_WITH_HEALTH_NEEDS",
+    name: "Returned nationals with health needs",
+    description: "Returned nationals whose screening at the border noted health needs, by year of screening.",
+    unit: IndicatorUnit.PERSONS,
+    sourceAgency: "BORDER_POLICE",
+    subjectCategory: "HEALTH",
+    disaggregations: DISAGGREGATIONS,
+  },
 ];

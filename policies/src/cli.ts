@@ -1,0 +1,88 @@
+/**
+ * `npm run policies -- <command>`: the policy set's command line for CI and auditors.
+ *   validate      load the whole set (rules, agreements, regimes), validate it strictly against
+ *                 the schema, print the number of policies and the version hash
+ *   format-check  list the rule files that differ from their formatted form; exit 1 if any
+ *   format        rewrite the rule files formatted
+ *   print         print the compiled policy set (rules and agreement permits)
+ * Option `--root DIR` names the repository (default: the one this file is built in).
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatRuleFiles, unformattedRuleFiles } from "./formatRules";
+import { PolicyDecisionPoint } from "./PolicyDecisionPoint";
+import { defaultPolicyPaths } from "./policySet";
+import { printPolicySet } from "./printPolicySet";
+
+const COMMANDS = ["validate", "format-check", "format", "print"] as const;
+type Command = (typeof COMMANDS)[number];
+const isCommand = (value: string | undefined): value is Command => COMMANDS.some((c) => c === value);
+
+// Validation and the version hash do not depend on the hub's country; the decision point needs one.
+const ANY_HUB_COUNTRY = "AM";
+
+const write = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+
+function run(command: Command, repoRoot: string): number {
+  const paths = defaultPolicyPaths(repoRoot);
+  const relative = (file: string) => path.relative(repoRoot, file);
+  switch (command) {
+    case "validate": {
+      const pdp = PolicyDecisionPoint.load(paths, ANY_HUB_COUNTRY);
+      const policies = [...pdp.policySet.policies.values()];
+      const permits = policies.filter((p) => p.agreement !== undefined).length;
+      write(
+        `Policy set valid (strict, against ${relative(path.join(paths.policiesDir, "hub.cedarschema"))}): ` +
+          `${policies.length} policies, ${policies.length - permits} rule policies and ${permits} permits ` +
+          `from ${pdp.policySet.agreements.length} agreements; ${pdp.policySet.regimes.size} country regimes.\n` +
+          `version ${pdp.version}`,
+      );
+      return 0;
+    }
+    case "format-check": {
+      const unformatted = unformattedRuleFiles(paths.policiesDir);
+      if (unformatted.length === 0) {
+        write("Rule files are formatted.");
+        return 0;
+      }
+      write(
+        `Not formatted (lineWidth 100, indentWidth 2); run npm run policies -- format:\n${unformatted.map((f) => `  ${relative(f)}`).join("\n")}`,
+      );
+      return 1;
+    }
+    case "format": {
+      const changed = formatRuleFiles(paths.policiesDir);
+      write(
+        changed.length === 0
+          ? "Rule files were formatted already."
+          : changed.map((f) => `formatted ${relative(f)}`).join("\n"),
+      );
+      return 0;
+    }
+    case "print": {
+      const pdp = PolicyDecisionPoint.load(paths, ANY_HUB_COUNTRY);
+      write(printPolicySet(pdp.policySet, repoRoot));
+      return 0;
+    }
+  }
+}
+
+function main(): number {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { root: { type: "string", default: path.resolve(__dirname, "..", "..") } },
+  });
+  const [command, ...rest] = positionals;
+  if (!isCommand(command) || rest.length > 0) {
+    process.stderr.write(`usage: npm run policies -- <${COMMANDS.join("|")}> [--root DIR]\n`);
+    return 2;
+  }
+  return run(command, path.resolve(values.root));
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

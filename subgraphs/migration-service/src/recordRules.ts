@@ -1,0 +1,76 @@
+/**
+ * The one place the Migration Service says how each record type is decided before it leaves: its
+ * main data category and the facts the policies read from it (R5-4, R6-1, R14-3). Whether a fact
+ * denies is the policies' business, never this file's.
+ */
+import type { DataCategory } from "@hub/contracts";
+import { today, type RecordFacts } from "@hub/kit";
+import type { AsylumApplication } from "./AsylumApplication.entity";
+import { isMinorOn } from "./isMinorOn";
+import type { Context } from "./loaders";
+import type { Person } from "./Person.entity";
+import type { ResidencePermit } from "./ResidencePermit.entity";
+import type { ReturnDecision } from "./ReturnDecision.entity";
+import type { TraffickingCase } from "./TraffickingCase.entity";
+
+interface RecordTypes {
+  Person: Person;
+  ResidencePermit: ResidencePermit;
+  AsylumApplication: AsylumApplication;
+  ReturnDecision: ReturnDecision;
+  TraffickingCase: TraffickingCase;
+}
+type RecordType = keyof RecordTypes;
+
+interface RecordRule<T> {
+  category: DataCategory;
+  facts: (record: T, ctx: Context) => RecordFacts | Promise<RecordFacts>;
+}
+
+/** Whether the person a record is about is a minor today; a person not found counts as one (fail closed). */
+async function subjectMinor(ctx: Context, personRef: string): Promise<boolean> {
+  const person = await ctx.loaders.personByRef.load(personRef);
+  return person ? isMinorOn(person.dateOfBirth, today()) : true;
+}
+
+const RULES: { [K in RecordType]: RecordRule<RecordTypes[K]> } = {
+  Person: { category: "IDENTITY", facts: (p) => ({ retainUntil: p.retainUntil }) },
+  ResidencePermit: { category: "RESIDENCE", facts: (p) => ({ retainUntil: p.retainUntil }) },
+  ReturnDecision: { category: "RESIDENCE", facts: (d) => ({ retainUntil: d.retainUntil }) },
+  AsylumApplication: {
+    category: "ASYLUM",
+    facts: async (a, ctx) => ({
+      retainUntil: a.retainUntil,
+      countryOfOrigin: a.countryOfOriginCode,
+      subjectMinor: await subjectMinor(ctx, a.personRef),
+    }),
+  },
+  TraffickingCase: {
+    category: "TRAFFICKING",
+    facts: async (c, ctx) => ({
+      retainUntil: c.retainUntil,
+      assignedCaseworker: c.assignedCaseworker,
+      subjectMinor: await subjectMinor(ctx, c.personRef),
+    }),
+  },
+};
+
+/** The records of a list this caller may see; the others are left out without a trace. */
+export function disclose<K extends RecordType>(
+  ctx: Context,
+  type: K,
+  records: readonly RecordTypes[K][],
+): Promise<RecordTypes[K][]> {
+  const rule: RecordRule<RecordTypes[K]> = RULES[type];
+  return ctx.guard.disclose(records, rule.category, (r) => rule.facts(r, ctx));
+}
+
+/** A single record, or null when it is withheld. */
+export async function discloseOne<K extends RecordType>(
+  ctx: Context,
+  type: K,
+  record: RecordTypes[K] | null,
+): Promise<RecordTypes[K] | null> {
+  const rule: RecordRule<RecordTypes[K]> = RULES[type];
+  return ctx.guard.one(record, rule.category, (r) => rule.facts(r, ctx));
+}
