@@ -19,6 +19,8 @@ const shared = {
 };
 
 module.exports = {
+  // End-to-end tests drive the real hub over HTTP; some send a thousand requests.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -33,7 +35,6 @@ module.exports = {
       testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/harness/globalSetup.ts",
       globalTeardown: "<rootDir>/tests/harness/globalTeardown.ts",
-      testTimeout: 60000,
     },
   ],
 };

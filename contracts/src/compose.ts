@@ -19,6 +19,7 @@ export const DEFAULT_SUBGRAPH_URLS: Record<SubgraphName, string> = {
   "border-police": "http://localhost:4001/graphql",
   "migration-service": "http://localhost:4002/graphql",
   "statistics-office": "http://localhost:4003/graphql",
+  audit: "http://localhost:4004/graphql",
 };
 
 async function subgraphSdl(name: SubgraphName): Promise<string> {

@@ -37,6 +37,11 @@ export const ERROR_CODES = {
     status: 400,
     description: "The `X-Authorization-Ref` header is not of the form `<reference>@<YYYY-MM-DD>`.",
   },
+  AUDIT_UNAVAILABLE: {
+    status: 503,
+    description:
+      "The audit log cannot be written, so no data is served (R7-2). The gateway recovers by itself when the audit store returns; retry shortly.",
+  },
   POLICY_UNAVAILABLE: {
     status: 503,
     description: "The policy engine could not decide; nothing is served until it can (fail closed).",

@@ -34,3 +34,6 @@ export type HubContextClaims = z.infer<typeof hubContextClaimsSchema>;
 export const HUB_CONTEXT_ISSUER = "urn:migration-hub:gateway";
 /** Header carrying the hub-context token from the gateway to a subgraph. */
 export const HUB_CONTEXT_HEADER = "x-hub-context";
+
+/** Extension of a subgraph's response listing the personRefs whose data it disclosed (for the audit). */
+export const DISCLOSED_EXTENSION = "hubDisclosedPersonRefs";

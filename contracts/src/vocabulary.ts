@@ -53,11 +53,12 @@ export function isAgency(value: unknown): value is Agency {
   return typeof value === "string" && (AGENCIES as readonly string[]).includes(value);
 }
 
-/** The subgraph that holds each agency's repository, as named in the supergraph. */
+/** The subgraph that holds each agency's repository (and the hub operator's audit log), as named in the supergraph. */
 export const SUBGRAPHS = {
   "border-police": "BORDER_POLICE",
   "migration-service": "MIGRATION_SERVICE",
   "statistics-office": "STATISTICS_OFFICE",
+  audit: "HUB_OPERATOR",
 } as const satisfies Record<string, Agency>;
 export type SubgraphName = keyof typeof SUBGRAPHS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];

@@ -10,6 +10,8 @@ export type DisclosureMode = "strict" | "partial";
 
 export interface HubContext {
   requestId: string;
+  /** Epoch milliseconds when the request arrived. */
+  startedAt: number;
   principal: Principal;
   purpose: Purpose;
   /** strict (default): any denied field rejects the operation; partial: denied fields are removed (R5-2). */
@@ -22,6 +24,8 @@ export interface HubContext {
   /** In partial mode: the operation without its denied fields, and the errors that replace them. */
   pruned?: PrunedOperation;
   partialErrors: GraphQLFormattedError[];
+  /** personRefs whose records the subgraphs disclosed in this response (R9-1). */
+  disclosedPersonRefs: Set<string>;
   /** Hub-context tokens signed for this request, one per subgraph. */
   hubContextTokens: Map<string, Promise<string>>;
 }

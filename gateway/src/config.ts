@@ -29,6 +29,7 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** ISO alpha-2 country of the hub (R14-1). */
   country: string;
+  audit: { databaseUrl: string; keyPath: string; poolSize: number; flushMs: number; batchSize: number };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxBodyBytes: number;
   limits: { depth: number; aliases: number; tokens: number; cost: number; directives: number };
@@ -82,6 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       .string()
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
       .default("AM"),
+    AUDIT_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .default("postgres://postgres@127.0.0.1:54304/postgres"),
+    AUDIT_KEY: z.string().min(1).default(path.join(keysDir, "audit.private.jwk.json")),
+    AUDIT_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
+    AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(5),
+    AUDIT_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
     HUB_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
@@ -116,6 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       }),
     ),
     country: c.HUB_COUNTRY,
+    audit: {
+      databaseUrl: c.AUDIT_DATABASE_URL,
+      keyPath: path.resolve(c.AUDIT_KEY),
+      poolSize: c.AUDIT_POOL_SIZE,
+      flushMs: c.AUDIT_FLUSH_MS,
+      batchSize: c.AUDIT_BATCH_SIZE,
+    },
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.HUB_MAX_BODY_BYTES,
     limits: {

@@ -3,7 +3,7 @@
  * hub-context token signed for it alone.
  */
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { HUB_CONTEXT_HEADER, type SubgraphName } from "@hub/contracts";
+import { DISCLOSED_EXTENSION, HUB_CONTEXT_HEADER, type SubgraphName } from "@hub/contracts";
 import type { GatewayConfig } from "./config";
 import type { HubContextSigner } from "./hubContext/signHubContext";
 import type { HubContext } from "./HubContext";
@@ -30,6 +30,15 @@ export function createGateway(supergraphSdl: string, config: GatewayConfig, sign
           return token.then((value: string) => {
             request.http?.headers.set(HUB_CONTEXT_HEADER, value);
           });
+        },
+        didReceiveResponse({ response, context }) {
+          // Whose data each subgraph disclosed, for the audit record (R9-1); never passed on.
+          const refs = response.extensions?.[DISCLOSED_EXTENSION];
+          if (Array.isArray(refs)) {
+            for (const ref of refs) if (typeof ref === "string") context.disclosedPersonRefs?.add(ref);
+          }
+          if (response.extensions) delete response.extensions[DISCLOSED_EXTENSION];
+          return response;
         },
       }),
   });

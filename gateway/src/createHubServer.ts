@@ -2,7 +2,7 @@
  * The gateway's HTTP server: authenticate → declared purpose → decide the operation → plan and
  * execute across subgraphs.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, type JsonWebKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
@@ -12,9 +12,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { pino, type Logger } from "pino";
 import { PolicyDecisionPoint } from "@hub/policies";
-import { AUTHORIZATION_REF_HEADER, parseAuthorizationRef } from "./auth/authorizationRef";
 import { loadSigningKey } from "./auth/devKeys";
-import { resolvePurpose, PURPOSE_HEADER } from "./auth/resolvePurpose";
 import { createTokenVerifier } from "./auth/verifyToken";
 import type { GatewayConfig } from "./config";
 import { createGateway } from "./createGateway";
@@ -25,6 +23,10 @@ import { filteredIntrospection } from "./introspection/filteredIntrospection";
 import { createLimits } from "./limits";
 import { createErrorNormaliser } from "./normaliseError";
 import { operationGuard } from "./plugins/operationGuard";
+import { auditTrail, type AuditTrail } from "./audit/auditTrail";
+import { AuditWriter } from "./audit/AuditWriter";
+import { createValueHasher } from "./audit/buildAuditEvent";
+import { createContextFunction } from "./createContext";
 import { PruningGateway } from "./PruningGateway";
 
 export interface HubServer {
@@ -33,8 +35,29 @@ export interface HubServer {
   stop: () => Promise<void>;
 }
 
-/** Header that opts in to partial mode (R5-2). */
-export const PARTIAL_HEADER = "x-hub-partial";
+async function createAuditTrail(config: GatewayConfig, policyVersion: string, log: Logger): Promise<AuditTrail> {
+  const key = readPrivateJwk(config.audit.keyPath);
+  return {
+    writer: new AuditWriter({ ...config.audit, signingKey: key, log }),
+    policyVersion,
+    // Personal values in operations are kept only as keyed hashes; the key derives from the audit key.
+    hash: createValueHasher(
+      createHash("sha256")
+        .update(`audit-values:${key.d ?? ""}`)
+        .digest("hex"),
+    ),
+  };
+}
+
+function readPrivateJwk(file: string): JsonWebKey & { kid?: string } {
+  try {
+    const jwk = JSON.parse(readFileSync(file, "utf8")) as JsonWebKey & { kid?: string };
+    if (!jwk.d) throw new Error("not a private key");
+    return jwk;
+  } catch {
+    throw new Error(`Cannot read the audit signing key (AUDIT_KEY) at ${file}`);
+  }
+}
 
 function loadPolicies(config: GatewayConfig): PolicyDecisionPoint {
   try {
@@ -59,6 +82,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const sign = createHubContextSigner(await loadSigningKey(config.hubContextKeyPath), config.hubContextTtlSeconds);
   const pdp = loadPolicies(config);
   const gateway = new PruningGateway(createGateway(supergraphSdl, config, sign));
+  const trail = await createAuditTrail(config, pdp.version, log);
 
   const app = express();
   app.disable("x-powered-by");
@@ -80,6 +104,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       ApolloServerPluginLandingPageDisabled(),
       filteredIntrospection(buildFieldCatalog(supergraphSdl), pdp, log),
       operationGuard(buildFieldCatalog(supergraphSdl), pdp, log),
+      auditTrail(trail),
     ],
   });
   await server.start();
@@ -91,34 +116,26 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     "/graphql",
     (req, res, next) => {
       res.locals.requestId = randomUUID();
+      res.locals.startedAt = Date.now();
       res.setHeader("x-request-id", res.locals.requestId as string);
       next();
     },
     express.json({ limit: config.maxBodyBytes }),
-    expressMiddleware(server, {
-      context: async ({ req, res }): Promise<HubContext> => {
-        const principal = await verifyToken(req.header("authorization"));
-        const purpose = resolvePurpose(req.header(PURPOSE_HEADER), principal);
-        const authorizationRef = parseAuthorizationRef(req.header(AUTHORIZATION_REF_HEADER));
-        return {
-          requestId: res.locals.requestId as string,
-          principal,
-          purpose,
-          mode: req.header(PARTIAL_HEADER)?.trim().toLowerCase() === "true" ? "partial" : "strict",
-          ...(authorizationRef ? { authorizationRef } : {}),
-          touched: [],
-          partialErrors: [],
-          hubContextTokens: new Map(),
-        };
-      },
-    }),
+    expressMiddleware(server, { context: createContextFunction(verifyToken, trail) }),
   );
   app.use(jsonErrorHandler(log));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const url = `http://${config.host}:${config.port}/graphql`;
   log.info({ url }, "gateway ready");
-  return { url, log, stop: () => server.stop() };
+  return {
+    url,
+    log,
+    stop: async () => {
+      await server.stop();
+      await trail.writer.stop();
+    },
+  };
 }
 
 /** Malformed or oversized bodies get a GraphQL-shaped 400/413, never an HTML stack page. */

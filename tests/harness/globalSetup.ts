@@ -45,6 +45,7 @@ export default async function globalSetup(): Promise<void> {
   const keysDir = path.join(stateDir, "keys");
   const idp = await ensureDevKey(keysDir, "idp");
   const gatewayKey = await ensureDevKey(keysDir, "gateway");
+  await ensureDevKey(keysDir, "audit");
   const databases = await createTestDatabases(stateDir);
   globalThis.hubStopDatabases = databases.stop;
   const pool = databases.kind === "embedded" ? { DATABASE_POOL_SIZE: "1" } : {};
@@ -86,9 +87,16 @@ export default async function globalSetup(): Promise<void> {
     await waitForHealth(`http://127.0.0.1:${port}/health`, agency.name, child);
   }
   const gatewayPort = await freePort();
+  const gatewayEnv: Record<string, string> = {
+    ...(base as Record<string, string>),
+    HUB_JWKS: idp.publicJwks,
+    AUDIT_DATABASE_URL: databases.urls.audit ?? "",
+    ...(databases.kind === "embedded" ? { AUDIT_POOL_SIZE: "1" } : {}),
+    ...urlOverrides,
+  };
   const gateway = start(
     gatewayEntry,
-    { ...base, PORT: String(gatewayPort), HUB_JWKS: idp.publicJwks, ...urlOverrides },
+    { ...gatewayEnv, PORT: String(gatewayPort) },
     path.join(OUTPUT_DIR, "gateway.log"),
   );
   processes.push(gateway);
@@ -101,6 +109,8 @@ export default async function globalSetup(): Promise<void> {
     stateDir,
     persons: TEST_PERSONS,
     databases: databases.kind,
+    databaseUrls: databases.urls,
+    gatewayEnv,
   };
   writeFileSync(HUB_ENV_FILE, JSON.stringify(env, null, 2));
 }

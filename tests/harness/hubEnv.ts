@@ -13,6 +13,10 @@ export interface HubEnv {
   stateDir: string;
   persons: number;
   databases: "server" | "embedded";
+  /** Each subgraph's database, by subgraph name (including the audit log's). */
+  databaseUrls: Record<string, string>;
+  /** The environment the gateway was started with (to start a second one). */
+  gatewayEnv: Record<string, string>;
 }
 
 export function readHubEnv(): HubEnv {

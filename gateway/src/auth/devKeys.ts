@@ -1,6 +1,7 @@
 /**
  * Development keys, generated on first run under the state folder and never committed: the demo
- * identity provider's signing key (for persona tokens) and the gateway's hub-context key.
+ * identity provider's signing key (for persona tokens), the gateway's hub-context key and the
+ * audit log's checkpoint key.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,17 +12,19 @@ export interface KeyFiles {
   publicJwks: string;
 }
 
-export function keyFiles(keysDir: string, name: "idp" | "gateway"): KeyFiles {
+export type DevKeyName = "idp" | "gateway" | "audit";
+
+export function keyFiles(keysDir: string, name: DevKeyName): KeyFiles {
   return {
     privateJwk: path.join(keysDir, `${name}.private.jwk.json`),
     publicJwks: path.join(keysDir, `${name}.jwks.json`),
   };
 }
 
-const ALGORITHMS = { idp: "ES256", gateway: "EdDSA" } as const;
+const ALGORITHMS = { idp: "ES256", gateway: "EdDSA", audit: "EdDSA" } as const;
 
 /** Creates the key pair `name` in `keysDir` unless it exists. Returns the files. */
-export async function ensureDevKey(keysDir: string, name: "idp" | "gateway"): Promise<KeyFiles> {
+export async function ensureDevKey(keysDir: string, name: DevKeyName): Promise<KeyFiles> {
   const files = keyFiles(keysDir, name);
   if (existsSync(files.privateJwk) && existsSync(files.publicJwks)) return files;
   mkdirSync(keysDir, { recursive: true, mode: 0o700 });

@@ -8,7 +8,7 @@ import { loadConfig } from "../config";
 
 async function main(): Promise<void> {
   const keysDir = path.join(loadConfig().stateDir, "keys");
-  for (const name of ["idp", "gateway"] as const) {
+  for (const name of ["idp", "gateway", "audit"] as const) {
     const files = await ensureDevKey(keysDir, name);
     process.stdout.write(`${name}: ${files.publicJwks}\n`);
   }

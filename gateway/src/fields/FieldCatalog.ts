@@ -10,11 +10,16 @@ import {
   type ObjectTypeDefinitionNode,
   type InterfaceTypeDefinitionNode,
 } from "graphql";
-import { isDataCategory, type DataCategory } from "@hub/contracts";
+import { isDataCategory, SUBGRAPHS, type DataCategory } from "@hub/contracts";
+
+/** The agency behind each supergraph graph name (`border-police` composes as BORDER_POLICE). */
+const AGENCY_OF_GRAPH = new Map<string, string>(
+  Object.entries(SUBGRAPHS).map(([name, agency]) => [name.toUpperCase().replace(/-/g, "_"), agency]),
+);
 
 export interface FieldInfo {
   category: DataCategory | null;
-  /** Supergraph graph names (e.g. BORDER_POLICE) of the subgraphs that resolve the field. */
+  /** Agencies whose subgraphs resolve the field (a graph not in the contracts keeps its name, and is denied). */
   owners: string[];
 }
 
@@ -52,7 +57,8 @@ export function buildFieldCatalog(supergraphSdl: string): FieldCatalog {
         const fieldOwners = directives.filter((d) => d.name.value === "join__field");
         const owners = (fieldOwners.length > 0 ? fieldOwners : typeOwners)
           .map((d) => enumArg(d, "graph"))
-          .filter((g): g is string => g !== undefined);
+          .filter((g): g is string => g !== undefined)
+          .map((g) => AGENCY_OF_GRAPH.get(g) ?? g);
         const [only] = [...categories];
         // Two subgraphs classifying one field differently is a contract defect: treat as unclassified.
         const category = categories.size === 1 && isDataCategory(only) ? only : null;

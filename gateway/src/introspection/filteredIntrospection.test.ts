@@ -34,6 +34,8 @@ afterAll(async () => {
 
 const statistician = (): HubContext => ({
   requestId: "test",
+  startedAt: Date.now(),
+  disclosedPersonRefs: new Set(),
   principal: {
     subject: PERSONAS.statistician.subject,
     agency: PERSONAS.statistician.agency,

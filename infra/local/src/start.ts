@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const keysDir = path.join(dir, "keys");
   const idp = await ensureDevKey(keysDir, "idp");
   const gatewayKey = await ensureDevKey(keysDir, "gateway");
+  await ensureDevKey(keysDir, "audit");
 
   process.stdout.write("Starting the embedded databases...\n");
   const databases = await openDatabases(env, dataRoot);
@@ -54,7 +55,20 @@ async function main(): Promise<void> {
     subgraphs.map(({ agency, child }) => waitForHealth(`http://127.0.0.1:${agency.port}/health`, agency.name, child)),
   );
   const gatewayPort = env.PORT?.trim() || "4000";
-  const gateway = startService(gatewayEntry, { ...common, PORT: gatewayPort, HUB_JWKS: idp.publicJwks }, "gateway");
+  const auditDb = databases.agencies.find((d) => d.name === "audit");
+  if (!auditDb) throw new Error("no audit database");
+  const auditEnv = databaseEnv(auditDb);
+  const gateway = startService(
+    gatewayEntry,
+    {
+      ...common,
+      PORT: gatewayPort,
+      HUB_JWKS: idp.publicJwks,
+      AUDIT_DATABASE_URL: auditDb.url,
+      ...(auditEnv.DATABASE_POOL_SIZE ? { AUDIT_POOL_SIZE: auditEnv.DATABASE_POOL_SIZE } : {}),
+    },
+    "gateway",
+  );
   children.push(gateway);
   await waitForHealth(`http://127.0.0.1:${gatewayPort}/health`, "gateway", gateway);
 

@@ -58,6 +58,9 @@ export class PersonResolver {
   }
 }
 
-export function resolvePersonReference(reference: Record<string, unknown>): Person {
-  return { personRef: String(reference.personRef) };
+/** A person the gateway asks this agency about: whatever fields follow are data about them (R9-1). */
+export function resolvePersonReference(reference: Record<string, unknown>, ctx: Context): Person {
+  const personRef = String(reference.personRef);
+  ctx.guard.note(personRef);
+  return { personRef };
 }

@@ -24,12 +24,22 @@ export interface RecordGuardOptions {
 }
 
 export class RecordGuard {
+  /** personRefs of the persons whose data this request disclosed; reported to the gateway's audit (R9-1). */
+  readonly disclosed = new Set<string>();
+
   constructor(private readonly options: RecordGuardOptions) {}
 
   /** The records this caller may see; the others are withheld without a trace. */
   async disclose<T>(records: readonly T[], category: DataCategory, factsOf: FactsOf<T>): Promise<T[]> {
     const decided = await Promise.all(records.map(async (record) => ({ record, facts: await factsOf(record) })));
-    return decided.filter(({ facts }) => this.decide(category, facts).allowed).map(({ record }) => record);
+    const kept = decided.filter(({ facts }) => this.decide(category, facts).allowed).map(({ record }) => record);
+    for (const record of kept) this.note((record as { personRef?: unknown }).personRef);
+    return kept;
+  }
+
+  /** Records that data about this person is being disclosed (entity references, flags). */
+  note(personRef: unknown): void {
+    if (typeof personRef === "string" && personRef.length > 0) this.disclosed.add(personRef);
   }
 
   /** One record, or null when it is withheld: a look-up does not reveal that the record exists. */

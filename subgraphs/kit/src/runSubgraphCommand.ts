@@ -43,6 +43,7 @@ export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoa
         await openDatabase(dataSource, definition.defaults.databaseUrlVariable);
         try {
           await dataSource.runMigrations({ transaction: "each" });
+          await definition.afterMigrations?.(dataSource);
           if (args) {
             const world = loadSeedWorld(args);
             await dataSource.transaction((manager) => definition.seed(manager, world));

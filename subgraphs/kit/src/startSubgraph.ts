@@ -17,6 +17,7 @@ import { HUB_CONTEXT_HEADER, SUBGRAPHS, type Agency, type HubContextClaims } fro
 import { PolicyDecisionPoint } from "@hub/policies";
 import { createDataSource, type DataSourceOptions } from "./createDataSource";
 import type { FederatedSchema } from "./buildFederatedSchema";
+import { disclosurePlugin } from "./disclosurePlugin";
 import { failClosedPlugin } from "./failClosedPlugin";
 import { loadSubgraphConfig, type SubgraphConfig, type SubgraphDefaults } from "./loadSubgraphConfig";
 import { RecordGuard } from "./RecordGuard";
@@ -31,6 +32,8 @@ export interface SubgraphDefinition<TLoaders> {
   createLoaders: (dataSource: DataSource) => TLoaders;
   /** Replaces this agency's records with its part of a synthetic world (in one transaction). */
   seed: (db: EntityManager, world: SyntheticWorld) => Promise<void>;
+  /** Runs at every start and after `migrate`/`seed` have migrated (e.g. to add the month's partitions). */
+  afterMigrations?: (db: DataSource) => Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -62,6 +65,7 @@ export async function startSubgraph<TLoaders>(
   });
   await openDatabase(dataSource, definition.defaults.databaseUrlVariable);
   if (config.runMigrations) await dataSource.runMigrations({ transaction: "each" });
+  await definition.afterMigrations?.(dataSource);
 
   const { schema } = await definition.buildSchema();
   const app = express();
@@ -76,6 +80,7 @@ export async function startSubgraph<TLoaders>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       failClosedPlugin(),
+      disclosurePlugin(),
     ],
   });
   await server.start();

@@ -1,0 +1,64 @@
+/**
+ * The audit record: one per request, allowed or denied (R7-2, R9-1, R10-3). It names who asked,
+ * for what, what was decided and whose data left, never the disclosed values themselves.
+ */
+
+export type AuditOutcome = "ALLOWED" | "PARTIAL" | "DENIED" | "REJECTED" | "FAILED";
+
+export interface AuditFieldDecision {
+  /** `Type.field` */
+  field: string;
+  category: string;
+  owner: string;
+  /** Policies that decided: granting agreements, or the forbidding rules. */
+  policies: string[];
+  rule?: string;
+}
+
+/** What the gateway knows of a request; the chain adds `seq`, `prevHash` and `hash`. */
+export interface AuditEventContent {
+  /** UUID of the event. */
+  id: string;
+  /** ISO 8601 UTC with milliseconds. */
+  occurredAt: string;
+  requestId: string;
+  subject: string | null;
+  agency: string | null;
+  role: string | null;
+  country: string | null;
+  purpose: string | null;
+  authorizationRef: string | null;
+  /** Agreement ids whose permits granted the disclosed fields. */
+  agreements: string[];
+  /** SHA-256 of the normalised operation text. */
+  operationHash: string | null;
+  /** The operation, normalised (printed from its parsed form); null when it did not parse. */
+  operationText: string | null;
+  operationName: string | null;
+  /** Variables with every string value replaced by its keyed hash. */
+  variables: Record<string, unknown>;
+  fieldsAllowed: AuditFieldDecision[];
+  fieldsDenied: AuditFieldDecision[];
+  outcome: AuditOutcome;
+  errorCodes: string[];
+  durationMs: number;
+  /** Version hash of policies, agreements, regimes and country (R10-3). */
+  policyVersion: string;
+  /** personRefs whose records were disclosed in the response (R9-1). */
+  disclosedPersonRefs: string[];
+  /** Data categories disclosed. */
+  categories: string[];
+  /** Disclosures under CRIMINAL_INVESTIGATION stay out of subject access reports until then (R9-1). */
+  releaseAfter: string | null;
+}
+
+export interface AuditEvent extends AuditEventContent {
+  /** Position in the chain, 1, 2, 3 … */
+  seq: number;
+  /** Hash of the previous event (64 zeros for the first). */
+  prevHash: string;
+  /** SHA-256 of prevHash and this event's canonical content. */
+  hash: string;
+}
+
+export const GENESIS_HASH = "0".repeat(64);

@@ -1,0 +1,64 @@
+/**
+ * The hash chain of the audit log: each event's hash covers the previous hash and the event's
+ * canonical content, so altering, deleting or reordering any event breaks every hash after it.
+ */
+import { createHash } from "node:crypto";
+import type { AuditEvent, AuditEventContent } from "./AuditEvent";
+
+/** JSON with object keys sorted at every level: one text per value, whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The hash of event `seq` with content `content` following `prevHash`. */
+export function chainHash(prevHash: string, seq: number, content: AuditEventContent): string {
+  return sha256(`${prevHash}\n${seq}\n${canonicalJson(content)}`);
+}
+
+/** The content part of a stored event (everything but seq, prevHash, hash). */
+export function contentOf(event: AuditEvent): AuditEventContent {
+  const { seq: _seq, prevHash: _prev, hash: _hash, ...content } = event;
+  return content;
+}
+
+export interface ChainBreak {
+  seq: number;
+  id: string;
+  reason: string;
+}
+
+/**
+ * Checks consecutive events (ordered by seq) against each other; `previous` is the event before
+ * the first one given (null when the range starts at the chain's beginning).
+ */
+export function findChainBreak(
+  events: readonly AuditEvent[],
+  previous: Pick<AuditEvent, "seq" | "hash"> | null,
+): ChainBreak | null {
+  let prevHash = previous?.hash ?? "0".repeat(64);
+  let expectedSeq = (previous?.seq ?? 0) + 1;
+  for (const event of events) {
+    if (event.seq !== expectedSeq) {
+      return { seq: expectedSeq, id: event.id, reason: `event ${expectedSeq} is missing (found ${event.seq} next)` };
+    }
+    if (event.prevHash !== prevHash) {
+      return { seq: event.seq, id: event.id, reason: "does not follow the previous event (previous hash differs)" };
+    }
+    if (chainHash(event.prevHash, event.seq, contentOf(event)) !== event.hash) {
+      return { seq: event.seq, id: event.id, reason: "content does not match its hash (altered)" };
+    }
+    prevHash = event.hash;
+    expectedSeq += 1;
+  }
+  return null;
+}
+
+/** The text a checkpoint signs: the chain position and hash it anchors. */
+export const checkpointPayload = (seq: number, hash: string) => `migration-hub-audit-checkpoint\n${seq}\n${hash}`;

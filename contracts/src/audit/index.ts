@@ -1,0 +1,4 @@
+export * from "./AuditEvent";
+export * from "./chain";
+export * from "./auditSchema";
+export * from "./checkpoint";

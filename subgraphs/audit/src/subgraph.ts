@@ -1,0 +1,51 @@
+/** The audit subgraph (hub operator): the audit database, schema and loaders, as the kit runs them. */
+import { buildFederatedSchema, type SubgraphDefaults, type SubgraphDefinition } from "@hub/kit";
+import { AuditChainHead } from "./AuditChainHead.entity";
+import { AuditCheckpoint } from "./AuditCheckpoint.entity";
+import { AuditEventResolver } from "./AuditEvent.resolver";
+import { AuditEventConnectionResolver } from "./AuditEventConnection.resolver";
+import { AuditEventRecord } from "./AuditEventRecord.entity";
+import { AuditExportResolver } from "./AuditExport.resolver";
+import { ChainVerificationResolver } from "./ChainVerification.resolver";
+import { ensureMonthlyPartitions } from "./ensureMonthlyPartitions";
+import { createAuditServices, createLoaders, type Context, type Loaders } from "./loaders";
+import { loadAuditSettings, type AuditSettings } from "./loadAuditSettings";
+import { CreateAuditSchema1764547200000 } from "./migrations/1764547200000-CreateAuditSchema";
+import { SubjectAccessReportResolver } from "./SubjectAccessReport.resolver";
+
+export const auditDefaults: SubgraphDefaults = {
+  name: "audit",
+  databaseUrlVariable: "AUDIT_DATABASE_URL",
+  embeddedDatabaseUrl: "postgres://postgres@127.0.0.1:54304/postgres",
+  port: 4004,
+};
+
+export const entities = [AuditEventRecord, AuditChainHead, AuditCheckpoint];
+export const migrations = [CreateAuditSchema1764547200000];
+
+export function createAuditSubgraph(env: NodeJS.ProcessEnv = process.env): SubgraphDefinition<Loaders> {
+  let settings: AuditSettings | undefined;
+  const services = createAuditServices(() => (settings ??= loadAuditSettings(auditDefaults, env)));
+  return {
+    defaults: auditDefaults,
+    entities,
+    migrations,
+    createLoaders: (db) => createLoaders(db, services),
+    afterMigrations: (db) => ensureMonthlyPartitions(db),
+    // Seeding replaces agencies' records; the audit log is history and is never replaced or erased.
+    seed: async () => undefined,
+    buildSchema: () =>
+      buildFederatedSchema<Context>({
+        resolvers: [
+          AuditEventResolver,
+          AuditEventConnectionResolver,
+          ChainVerificationResolver,
+          SubjectAccessReportResolver,
+          AuditExportResolver,
+        ],
+        referenceResolvers: {},
+      }),
+  };
+}
+
+export const auditSubgraph = createAuditSubgraph();

@@ -1,0 +1,168 @@
+/**
+ * For unit tests only (not exported): a throw-away audit database on the local PostgreSQL server,
+ * and an appender that writes events the way the gateway does (hash chain, head row, signed
+ * checkpoints under the chain lock).
+ */
+import { generateKeyPairSync, randomBytes, randomUUID, type JsonWebKey } from "node:crypto";
+import { DataSource } from "typeorm";
+import {
+  AUDIT_CHAIN_LOCK,
+  AUDIT_COLUMNS,
+  canonicalJson,
+  chainHash,
+  CHECKPOINT_INTERVAL,
+  signCheckpoint,
+  type AuditEvent,
+  type AuditEventContent,
+} from "@hub/contracts";
+import { bulkInsert } from "@hub/kit";
+import { ensureMonthlyPartitions } from "../ensureMonthlyPartitions";
+import { searchColumnsOf } from "../searchColumns";
+import { entities, migrations } from "../subgraph";
+import type { PublicJwks } from "../verifyAuditChain";
+
+const ADMIN_URL = process.env.DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
+
+export interface AuditTestDatabase {
+  db: DataSource;
+  drop: () => Promise<void>;
+}
+
+export async function createAuditTestDatabase(): Promise<AuditTestDatabase> {
+  const name = `hub_unit_audit_${randomBytes(4).toString("hex")}`;
+  const admin = new DataSource({ type: "postgres", url: ADMIN_URL, extra: { max: 1 } });
+  await admin.initialize();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const db = new DataSource({
+    type: "postgres",
+    url: url.toString(),
+    entities,
+    migrations,
+    migrationsTableName: "schema_migrations",
+    extra: { max: 4 },
+  });
+  await db.initialize();
+  await db.runMigrations({ transaction: "each" });
+  await ensureMonthlyPartitions(db);
+  return {
+    db,
+    drop: async () => {
+      await db.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.destroy();
+    },
+  };
+}
+
+export interface TestKey {
+  privateJwk: JsonWebKey & { kid: string };
+  jwks: PublicJwks;
+}
+
+export function createTestKey(kid = "audit-test"): TestKey {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  return {
+    privateJwk: { ...privateKey.export({ format: "jwk" }), kid },
+    jwks: { keys: [{ ...publicKey.export({ format: "jwk" }), kid, alg: "EdDSA", use: "sig" }] },
+  };
+}
+
+/** A plausible event; `overrides` replace any part of it. */
+export function testEvent(i: number, overrides: Partial<AuditEventContent> = {}): AuditEventContent {
+  return {
+    id: randomUUID(),
+    occurredAt: new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1, 0, i)).toISOString(),
+    requestId: `req-${i}`,
+    subject: `officer-${String(i).padStart(4, "0")}`,
+    agency: "BORDER_POLICE",
+    role: "border-officer",
+    country: "AM",
+    purpose: "BORDER_CHECK",
+    authorizationRef: null,
+    agreements: ["AGR-BP-INTERNAL-BORDER"],
+    operationHash: "a".repeat(64),
+    operationText: `query Q${i} { person(personRef: $ref) { crossings { crossedAt } } }`,
+    operationName: `Q${i}`,
+    variables: { ref: "h:0f3a" },
+    fieldsAllowed: [
+      {
+        field: "BorderCrossing.crossedAt",
+        category: "TRAVEL",
+        owner: "BORDER_POLICE",
+        policies: ["AGR-BP-INTERNAL-BORDER"],
+      },
+    ],
+    fieldsDenied: [],
+    outcome: "ALLOWED",
+    errorCodes: [],
+    durationMs: 12,
+    policyVersion: "p".repeat(16),
+    disclosedPersonRefs: [`P-${i % 7}`],
+    categories: ["TRAVEL"],
+    releaseAfter: null,
+    ...overrides,
+  };
+}
+
+/** The row values of an event, in AUDIT_COLUMNS order. */
+export function rowOf(event: AuditEvent): unknown[] {
+  const { seq, prevHash, hash, ...content } = event;
+  const c = searchColumnsOf(content);
+  const text = canonicalJson(content);
+  return [
+    seq,
+    c.id,
+    c.occurredAt,
+    text,
+    prevHash,
+    hash,
+    c.requestId,
+    c.subject,
+    c.agency,
+    c.role,
+    c.purpose,
+    c.outcome,
+    c.ruleIds,
+    c.personRefs,
+    c.categories,
+    c.releaseAfter,
+  ];
+}
+
+/** Appends as one gateway batch: under the chain lock, from the head, with a checkpoint every CHECKPOINT_INTERVAL. */
+export async function appendEvents(db: DataSource, contents: AuditEventContent[], key: TestKey): Promise<AuditEvent[]> {
+  return db.transaction(async (m) => {
+    await m.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
+    const [head] = (await m.query("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) as {
+      seq: string;
+      hash: string;
+    }[];
+    let seq = Number(head?.seq ?? 0);
+    let prevHash = head?.hash ?? "0".repeat(64);
+    const events: AuditEvent[] = [];
+    for (const content of contents) {
+      seq += 1;
+      const hash = chainHash(prevHash, seq, content);
+      events.push({ ...content, seq, prevHash, hash });
+      prevHash = hash;
+    }
+    await bulkInsert(m, "audit_event", AUDIT_COLUMNS, events.map(rowOf));
+    for (const e of events.filter((e) => e.seq % CHECKPOINT_INTERVAL === 0)) {
+      const { keyId, signature } = signCheckpoint(key.privateJwk, e.seq, e.hash);
+      await m.query(
+        "INSERT INTO audit_checkpoint (seq, hash, signed_at, key_id, signature) VALUES ($1, $2, now(), $3, $4)",
+        [e.seq, e.hash, keyId, signature],
+      );
+    }
+    await m.query("UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1", [seq, prevHash]);
+    return events;
+  });
+}
+
+/** Empties the log, as before the first request. */
+export async function resetAuditLog(db: DataSource): Promise<void> {
+  await db.query("TRUNCATE audit_event, audit_checkpoint");
+  await db.query("UPDATE audit_chain_head SET seq = 0, hash = $1 WHERE id = 1", ["0".repeat(64)]);
+}

@@ -1,0 +1,280 @@
+/**
+ * The tamper-evident audit log: one event per request, one chain across gateway processes,
+ * tampering named by `verify`, fail closed without the audit store, subject access reports.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
+import { auditEventCount, verifyAuditLog, withAuditDb } from "../harness/auditDb";
+import { as, gql, hub, personaToken, repoRoot, world } from "../harness/fixtures";
+
+const adults = () => world().persons.filter((p) => p.dateOfBirth < "2000-01-01" && p.retainUntil > "2027-01-01");
+
+async function runConcurrently(total: number, clients: number, request: (i: number) => Promise<unknown>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) await request(next++);
+    }),
+  );
+}
+
+describe("audit log", () => {
+  it("records exactly one event per request: 1,000 requests from 20 concurrent clients, and the chain verifies", async () => {
+    const before = await auditEventCount();
+    const officer = await as("border-officer");
+    const refs = adults().map((p) => p.personRef);
+    const statuses = new Map<number, number>();
+    await runConcurrently(1000, 20, async (i) => {
+      // A mix the log must tell apart: allowed, denied by policy, refused at authentication.
+      const ref = refs[i % refs.length] ?? "";
+      const res =
+        i % 10 === 0
+          ? await gql(`{ person(personRef: "${ref}") { asylumApplications { grounds } } }`, officer)
+          : i % 25 === 1
+            ? await gql(`{ crossingPoints { code } }`, { purpose: "BORDER_CHECK" })
+            : await gql(`{ person(personRef: "${ref}") { familyName crossings(first: 2) { direction } } }`, officer);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    });
+    expect(statuses.get(403)).toBe(100);
+    expect(statuses.get(401)).toBe(40);
+    expect(statuses.get(200)).toBe(860);
+    expect(await auditEventCount()).toBe(before + 1000);
+    const verified = await verifyAuditLog();
+    expect(verified.output).toMatch(/audit chain valid/);
+    expect(verified.code).toBe(0);
+  });
+
+  it("keeps one valid chain when two gateway processes write at once", async () => {
+    const second = await startSecondGateway();
+    try {
+      const before = await auditEventCount();
+      const officer = await as("border-officer");
+      await runConcurrently(200, 20, (i) =>
+        gql(`{ crossingPoints { code } }`, { ...officer, ...(i % 2 ? { url: second.url } : {}) }),
+      );
+      expect(await auditEventCount()).toBe(before + 200);
+      const sources = await withAuditDb(async (db) => {
+        const rows = await db.query<{ seq: string; prev_hash: string; hash: string }>(
+          "SELECT seq, prev_hash, hash FROM audit_event ORDER BY seq DESC LIMIT 200",
+        );
+        return rows.rows;
+      });
+      // Consecutive sequence numbers, each event following the one before: one line, not two.
+      for (let i = 0; i + 1 < sources.length; i++) {
+        expect(Number(sources[i]?.seq)).toBe(Number(sources[i + 1]?.seq) + 1);
+        expect(sources[i]?.prev_hash).toBe(sources[i + 1]?.hash);
+      }
+      expect((await verifyAuditLog()).code).toBe(0);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  describe("tampering is named by verify", () => {
+    afterAll(async () => {
+      expect((await verifyAuditLog()).code).toBe(0);
+    });
+
+    it("names an event altered in SQL", async () => {
+      await tampered(
+        "UPDATE audit_event SET content = replace(content, '\"BORDER_CHECK\"', '\"AUDIT\"') WHERE seq = $1::bigint",
+        /content does not match its hash|altered/,
+      );
+    });
+
+    it("names an event whose search columns were edited", async () => {
+      await tampered("UPDATE audit_event SET subject = 'someone-else' WHERE seq = $1::bigint", /./);
+    });
+
+    it("names an event deleted in SQL", async () => {
+      await tampered("DELETE FROM audit_event WHERE seq = $1::bigint", /missing/);
+    });
+
+    it("names events reordered in SQL", async () => {
+      // Two neighbouring events change places: every column but the position is swapped.
+      const columns = [
+        "id",
+        "occurred_at",
+        "content",
+        "prev_hash",
+        "hash",
+        "request_id",
+        "subject",
+        "agency",
+        "role",
+        "purpose",
+        "outcome",
+        "rule_ids",
+        "person_refs",
+        "categories",
+        "release_after",
+      ];
+      await tampered(
+        `UPDATE audit_event a SET ${columns.map((c) => `${c} = b.${c}`).join(", ")}
+         FROM audit_event b WHERE (a.seq = $1 AND b.seq = $1::bigint + 1) OR (a.seq = $1::bigint + 1 AND b.seq = $1)`,
+        /./,
+      );
+    });
+  });
+
+  it("serves no data while the audit store is unavailable, and serves again when it returns", async () => {
+    const officer = await as("border-officer");
+    const database = new URL(hub.databaseUrls.audit ?? "").pathname.slice(1);
+    await withAuditDb(async (db) => {
+      await db.query(`ALTER DATABASE ${database} WITH ALLOW_CONNECTIONS false`);
+      await db.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        [database],
+      );
+    }, adminUrl());
+    try {
+      const res = await gql(`{ crossingPoints { code } }`, officer);
+      expect(res.status).toBe(503);
+      expect(res.body.data ?? null).toBeNull();
+      expect(res.body.errors?.[0]?.extensions?.code).toBe("AUDIT_UNAVAILABLE");
+    } finally {
+      await withAuditDb((db) => db.query(`ALTER DATABASE ${database} WITH ALLOW_CONNECTIONS true`), adminUrl());
+    }
+    let status = 0;
+    for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
+      status = (await gql(`{ crossingPoints { code } }`, officer)).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe(200);
+  });
+
+  it("lets the auditor list the queries with their decisions and rules, and audits the auditor", async () => {
+    const ref = adults()[3]?.personRef ?? "";
+    const officer = await as("border-officer");
+    await gql(`{ person(personRef: "${ref}") { familyName } }`, officer);
+    await gql(`{ person(personRef: "${ref}") { asylumApplications { grounds } } }`, officer);
+    const auditor = await as("auditor");
+    const res = await gql(
+      `query ($ref: String) { auditEvents(filter: { personRef: $ref }, first: 10) { totalCount edges { node { subject purpose outcome fieldsDenied { field rule } agreements disclosedPersonRefs policyVersion } } } }`,
+      { ...auditor, variables: { ref } },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const nodes = (res.body.data?.auditEvents as { edges: { node: Record<string, unknown> }[] }).edges.map(
+      (e) => e.node,
+    );
+    expect(nodes[0]).toMatchObject({
+      subject: "officer-0147",
+      purpose: "BORDER_CHECK",
+      outcome: "ALLOWED",
+      agreements: ["AGR-MS-BP-BORDER"],
+    });
+    expect(nodes[0]?.policyVersion).toMatch(/^[0-9a-f]{64}$/);
+    const denied = await gql(
+      `{ auditEvents(filter: { subject: "officer-0147", outcome: "DENIED", ruleId: "R6-3" }, first: 1) { edges { node { fieldsDenied { field rule } } } } }`,
+      auditor,
+    );
+    const deniedNode = (denied.body.data?.auditEvents as { edges: { node: { fieldsDenied: { rule: string }[] } }[] })
+      .edges[0]?.node;
+    expect(deniedNode?.fieldsDenied.map((f) => f.rule)).toContain("R6-3");
+    const own = await gql(`{ auditEvents(filter: { subject: "auditor-0002" }, first: 5) { totalCount } }`, auditor);
+    expect((own.body.data?.auditEvents as { totalCount: number }).totalCount).toBeGreaterThanOrEqual(2);
+    // The auditor reads the log, never personal data (RA-1).
+    expect((await gql(`{ person(personRef: "${ref}") { familyName } }`, auditor)).status).toBe(403);
+  });
+
+  it("gives the data-protection officer a subject access report that hides criminal investigations until their release date", async () => {
+    const ref = adults()[5]?.personRef ?? "";
+    await gql(`{ person(personRef: "${ref}") { familyName } }`, await as("border-officer"));
+    const investigator = { token: await personaToken("border-investigator"), purpose: "CRIMINAL_INVESTIGATION" };
+    const hidden = await gql(`{ person(personRef: "${ref}") { familyName } }`, {
+      ...investigator,
+      headers: { "x-authorization-ref": "PO-2026-0042@2027-06-30" },
+    });
+    expect(hidden.status).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    await gql(`{ person(personRef: "${ref}") { givenName } }`, {
+      ...investigator,
+      headers: { "x-authorization-ref": `PO-2026-0043@${today}` },
+    });
+    const dpo = await as("dpo");
+    const res = await gql(
+      `query ($ref: ID!) { subjectAccessReport(personRef: $ref) { personRef disclosures { occurredAt agency purpose categories legalBasis } } }`,
+      { ...dpo, variables: { ref } },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const report = res.body.data?.subjectAccessReport as {
+      personRef: string;
+      disclosures: { agency: string; purpose: string; categories: string[]; legalBasis: string[] }[];
+    };
+    expect(report.personRef).toBe(ref);
+    const purposes = report.disclosures.map((d) => d.purpose);
+    expect(purposes).toContain("BORDER_CHECK");
+    // Released (valid until today) shows; the one under an order running into 2027 does not.
+    expect(purposes.filter((p) => p === "CRIMINAL_INVESTIGATION")).toHaveLength(1);
+    const border = report.disclosures.find((d) => d.purpose === "BORDER_CHECK");
+    expect(border?.categories).toContain("IDENTITY");
+    expect(border?.legalBasis.join(" ")).toMatch(/border checks/i);
+  });
+});
+
+async function tampered(sql: string, reason: RegExp): Promise<void> {
+  const seq = await withAuditDb(async (db) =>
+    Number((await db.query<{ s: string }>("SELECT max(seq) - 5 AS s FROM audit_event")).rows[0]?.s),
+  );
+  const saved = await withAuditDb(
+    async (db) =>
+      (await db.query("SELECT * FROM audit_event WHERE seq IN ($1, $1::bigint + 1) ORDER BY seq", [seq])).rows,
+  );
+  try {
+    await withAuditDb((db) => db.query(sql, [seq]));
+    const result = await verifyAuditLog();
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(new RegExp(`BROKEN at event ${seq}\\b`));
+    expect(result.output).toMatch(reason);
+  } finally {
+    await withAuditDb(async (db) => {
+      await db.query("DELETE FROM audit_event WHERE seq IN ($1, $1::bigint + 1)", [seq]);
+      for (const row of saved) {
+        const columns = Object.keys(row);
+        await db.query(
+          `INSERT INTO audit_event (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+          columns.map((c) => (row as Record<string, unknown>)[c]),
+        );
+      }
+    });
+  }
+}
+
+function adminUrl(): string {
+  const url = new URL(hub.databaseUrls.audit ?? "");
+  url.pathname = "/postgres";
+  return url.toString();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startSecondGateway(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "gateway/dist/main.js")], {
+    env: { ...hub.gatewayEnv, PORT: String(port) },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: () =>
+      new Promise((resolve) =>
+        child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM")),
+      ),
+  };
+}

@@ -1,0 +1,36 @@
+/** Direct access to the audit database, for tests that count, tamper with or cut off the log. */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { Client } from "pg";
+import { hub, repoRoot } from "./fixtures";
+
+export async function withAuditDb<T>(work: (db: Client) => Promise<T>, url = hub.databaseUrls.audit): Promise<T> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
+export const auditEventCount = () =>
+  withAuditDb(async (db) =>
+    Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM audit_event")).rows[0]?.n),
+  );
+
+/** Runs `npm run audit -- verify` as an operator would; resolves with its exit code and output. */
+export function verifyAuditLog(args: string[] = []): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, "subgraphs/audit/dist/main.js"), "verify", ...args],
+      {
+        env: { PATH: process.env.PATH, HUB_STATE_DIR: hub.stateDir, AUDIT_DATABASE_URL: hub.databaseUrls.audit },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
+    );
+  });
+}
