@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
+import { AUDIT_COLUMNS } from "@hub/contracts";
 import { auditEventCount, verifyAuditLog, withAuditDb } from "../harness/auditDb";
 import { as, gql, hub, personaToken, repoRoot, world } from "../harness/fixtures";
 
@@ -94,23 +95,7 @@ describe("audit log", () => {
 
     it("names events reordered in SQL", async () => {
       // Two neighbouring events change places: every column but the position is swapped.
-      const columns = [
-        "id",
-        "occurred_at",
-        "content",
-        "prev_hash",
-        "hash",
-        "request_id",
-        "subject",
-        "agency",
-        "role",
-        "purpose",
-        "outcome",
-        "rule_ids",
-        "person_refs",
-        "categories",
-        "release_after",
-      ];
+      const columns = AUDIT_COLUMNS.filter((c) => c !== "seq");
       await tampered(
         `UPDATE audit_event a SET ${columns.map((c) => `${c} = b.${c}`).join(", ")}
          FROM audit_event b WHERE (a.seq = $1 AND b.seq = $1::bigint + 1) OR (a.seq = $1::bigint + 1 AND b.seq = $1)`,
