@@ -17,7 +17,9 @@ export async function startEmbeddedDatabase(agency: AgencyProcess, dataRoot: str
   const dataDir = path.join(dataRoot, agency.name);
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
-  const server = new PGLiteSocketServer({ db, port: agency.embeddedDbPort, host: "127.0.0.1" });
+  // Several clients per database: the subgraph, the gateway (audit log) and command-line tools such
+  // as `npm run audit -- verify`. PGlite runs their statements one at a time.
+  const server = new PGLiteSocketServer({ db, port: agency.embeddedDbPort, host: "127.0.0.1", maxConnections: 10 });
   try {
     await server.start();
   } catch (error) {
