@@ -1,6 +1,7 @@
 // ESLint: typescript-eslint's recommended rules, plus the hub's layering and logging rules.
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
+const globals = require("globals");
 
 module.exports = tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", ".hub/**", "tests/output/**", "coverage/**"] },
@@ -51,6 +52,11 @@ module.exports = tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The web app (explorer, audit console) runs in the browser.
+    files: ["gateway/web/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ["**/*.js"],

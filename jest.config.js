@@ -32,7 +32,8 @@ module.exports = {
       ...shared,
       displayName: "e2e",
       rootDir: __dirname,
-      testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      // Browser tests drive the same running hub, so they share the one globalSetup.
+      testMatch: ["<rootDir>/tests/{e2e,browser}/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/harness/globalSetup.ts",
       globalTeardown: "<rootDir>/tests/harness/globalTeardown.ts",
     },

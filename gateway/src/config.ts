@@ -34,6 +34,10 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   limits: { depth: number; aliases: number; tokens: number; cost: number; directives: number };
   stateDir: string;
+  /** Demo sign-in endpoints (/demo/personas, /demo/token): only for a local hub, never in production. */
+  demoMode: boolean;
+  /** The built browser pages (explorer, audit console), served at /explorer/ and /audit/. */
+  webDir: string;
 }
 
 const ALLOWED_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
@@ -98,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     HUB_MAX_TOKENS: z.coerce.number().int().min(50).max(100_000).default(2000),
     HUB_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
     HUB_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+    HUB_DEMO_MODE: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [urlVariable(name), httpUrl.optional()])),
   });
   const c = parseEnv(schema, env) as Record<string, unknown> & z.infer<typeof schema>;
@@ -142,5 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       directives: c.HUB_MAX_DIRECTIVES,
     },
     stateDir,
+    demoMode: c.HUB_DEMO_MODE,
+    webDir: path.join(repoRoot, "gateway", "web", "dist"),
   };
 }

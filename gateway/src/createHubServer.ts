@@ -28,6 +28,8 @@ import { AuditWriter } from "./audit/AuditWriter";
 import { createValueHasher } from "./audit/buildAuditEvent";
 import { createContextFunction } from "./createContext";
 import { PruningGateway } from "./PruningGateway";
+import { demoRoutes } from "./demo/demoRoutes";
+import { webPages } from "./web/webPages";
 
 export interface HubServer {
   url: string;
@@ -112,6 +114,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  app.use("/demo", demoRoutes(config, log));
   app.use(
     "/graphql",
     (req, res, next) => {
@@ -123,6 +126,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(server, { context: createContextFunction(verifyToken, trail) }),
   );
+  app.use(webPages(config.webDir));
   app.use(jsonErrorHandler(log));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

@@ -90,6 +90,8 @@ export default async function globalSetup(): Promise<void> {
   const gatewayEnv: Record<string, string> = {
     ...(base as Record<string, string>),
     HUB_JWKS: idp.publicJwks,
+    // The browser tests sign in through the demo persona picker.
+    HUB_DEMO_MODE: "true",
     AUDIT_DATABASE_URL: databases.urls.audit ?? "",
     ...(databases.kind === "embedded" ? { AUDIT_POOL_SIZE: "1" } : {}),
     ...urlOverrides,

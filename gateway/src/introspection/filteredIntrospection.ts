@@ -28,6 +28,8 @@ export function filteredIntrospection(
       let filteredAnswers: { keys: string[]; result: ExecutionResult } | undefined;
       return {
         async responseForOperation({ schema, document, operation, request, contextValue }) {
+          // An operation name the document lacks: operationGuard answers it.
+          if (!operation) return null;
           const only = isIntrospectionOnly(document, operation);
           const part = only ? document : introspectionPart(document, operation);
           if (!part) return null;

@@ -30,6 +30,15 @@ export function operationGuard(
     async requestDidStart(): Promise<GraphQLRequestListener<HubContext>> {
       return {
         async responseForOperation({ schema, document, operation, operationName, request, contextValue }) {
+          if (!operation) {
+            // Apollo resolves no operation when operationName names none in the document.
+            const message = request.operationName
+              ? `The document has no operation named "${request.operationName}".`
+              : "The document has several operations: name the one to run (operationName).";
+            return refuse(ERROR_CODES.OPERATION_RESOLUTION_FAILURE.status, [
+              { message, extensions: { code: "OPERATION_RESOLUTION_FAILURE" } },
+            ]);
+          }
           const ctx = contextValue;
           ctx.touched = collectFields(schema, catalog, document, operation, request.variables ?? {});
           try {

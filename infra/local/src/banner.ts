@@ -22,6 +22,7 @@ export function renderBanner(input: BannerInput): string {
     "Migration Data Exchange Hub is running.",
     "",
     `  Gateway      ${input.gatewayUrl}`,
+    `  Explorer     ${input.gatewayUrl.replace(/\/graphql$/, "/explorer/")}  (open in a browser, sign in as a demo persona)`,
     ...input.subgraphs.map((s) => `  ${s.name.padEnd(18)} ${s.url}  (answers the gateway only)`),
     `  Data         ${embedded ? `embedded PostgreSQL in ${input.dataRoot}` : "the PostgreSQL databases in your *_DATABASE_URL variables"}, ${input.marker.persons} synthetic persons`,
     "",

@@ -64,6 +64,8 @@ async function main(): Promise<void> {
       ...common,
       PORT: gatewayPort,
       HUB_JWKS: idp.publicJwks,
+      // The explorer's persona picker; a local hub only (set HUB_DEMO_MODE=false to try without it).
+      HUB_DEMO_MODE: env.HUB_DEMO_MODE?.trim() || "true",
       AUDIT_DATABASE_URL: auditDb.url,
       ...(auditEnv.DATABASE_POOL_SIZE ? { AUDIT_POOL_SIZE: auditEnv.DATABASE_POOL_SIZE } : {}),
     },

@@ -6,6 +6,7 @@ import { AuditEventResolver } from "./AuditEvent.resolver";
 import { AuditEventConnectionResolver } from "./AuditEventConnection.resolver";
 import { AuditEventRecord } from "./AuditEventRecord.entity";
 import { AuditExportResolver } from "./AuditExport.resolver";
+import { AuditStatisticsResolver } from "./AuditStatistics.resolver";
 import { ChainVerificationResolver } from "./ChainVerification.resolver";
 import { ensureMonthlyPartitions } from "./ensureMonthlyPartitions";
 import { createAuditServices, createLoaders, type Context, type Loaders } from "./loaders";
@@ -42,6 +43,7 @@ export function createAuditSubgraph(env: NodeJS.ProcessEnv = process.env): Subgr
           ChainVerificationResolver,
           SubjectAccessReportResolver,
           AuditExportResolver,
+          AuditStatisticsResolver,
         ],
         referenceResolvers: {},
       }),

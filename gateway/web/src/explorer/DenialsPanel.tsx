@@ -1,0 +1,96 @@
+/** The decision on the last operation, readable: one row per error with path, rule, article, reason and hint. */
+import type { GraphQLErrorShape } from "../shared/api";
+import type { Outcome } from "./createHubFetcher";
+
+export type PanelState =
+  | { kind: "idle" }
+  | { kind: "running" }
+  | { kind: "failed"; message: string }
+  /** `run` counts the answers shown, so a reader (or a test) can tell a new answer from the last one. */
+  | { kind: "done"; outcome: Outcome; partial: boolean; run: number };
+
+function pathOf(error: GraphQLErrorShape): string {
+  return error.path?.length ? error.path.join(".") : "(operation)";
+}
+
+function summary(outcome: Outcome, partial: boolean): string {
+  const denied = outcome.errors.filter((e) => e.extensions?.code === "FORBIDDEN").length;
+  if (outcome.errors.length === 0) return `Allowed (HTTP ${outcome.status}): nothing was refused.`;
+  if (denied === 0) return `HTTP ${outcome.status}: the operation failed.`;
+  if (partial && outcome.hasData) return `Partly answered (HTTP ${outcome.status}): ${denied} field(s) withheld.`;
+  return `Refused (HTTP ${outcome.status}): ${denied} field(s) denied, no data was returned.`;
+}
+
+export function DenialsPanel({ state }: { state: PanelState }) {
+  return (
+    <aside
+      className="denials"
+      aria-labelledby="denials-title"
+      data-testid="denials"
+      data-run={state.kind === "done" ? state.run : undefined}
+    >
+      <h2 id="denials-title">Decision</h2>
+      <div aria-live="polite">
+        {state.kind === "idle" ? <p className="notice">Run an operation to see what was allowed or refused.</p> : null}
+        {state.kind === "running" ? <p className="notice">Running…</p> : null}
+        {state.kind === "failed" ? (
+          <p role="alert" className="error">
+            {state.message}
+          </p>
+        ) : null}
+        {state.kind === "done" ? (
+          <>
+            <p data-testid="denials-summary" className={state.outcome.errors.length ? "denials__bad" : "denials__ok"}>
+              {summary(state.outcome, state.partial)}
+            </p>
+            <ul className="denials__list">
+              {state.outcome.errors.map((error, i) => (
+                <DenialRow key={`${pathOf(error)}-${i}`} error={error} />
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+    </aside>
+  );
+}
+
+function DenialRow({ error }: { error: GraphQLErrorShape }) {
+  const x = error.extensions ?? {};
+  if (x.code !== "FORBIDDEN") {
+    return (
+      <li className="denial" data-testid="denial">
+        <p className="denial__path">
+          <code>{pathOf(error)}</code> <span className="badge">{x.code ?? "ERROR"}</span>
+        </p>
+        <p>{error.message}</p>
+      </li>
+    );
+  }
+  return (
+    <li className="denial" data-testid="denial">
+      <p className="denial__path">
+        <code>{pathOf(error)}</code>{" "}
+        <span className="badge badge--danger" data-testid="denial-rule">
+          {x.rule}
+        </span>
+      </p>
+      <dl>
+        <dt>Article</dt>
+        <dd>{x.article}</dd>
+        <dt>Data</dt>
+        <dd>
+          {x.category} of {x.owner}
+        </dd>
+        <dt>Why</dt>
+        <dd>{x.reason}</dd>
+        {x.hint ? (
+          <>
+            <dt>Ask instead</dt>
+            <dd data-testid="denial-hint">{x.hint}</dd>
+          </>
+        ) : null}
+      </dl>
+    </li>
+  );
+}
