@@ -90,6 +90,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const limits = createLimits(config.limits);
+  const catalog = buildFieldCatalog(supergraphSdl);
   const server = new ApolloServer<HubContext>({
     gateway,
     validationRules: limits.validationRules,
@@ -104,8 +105,8 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       ...limits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      filteredIntrospection(buildFieldCatalog(supergraphSdl), pdp, log),
-      operationGuard(buildFieldCatalog(supergraphSdl), pdp, log),
+      filteredIntrospection(catalog, pdp, log),
+      operationGuard(catalog, pdp, log),
       auditTrail(trail),
     ],
   });

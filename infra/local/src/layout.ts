@@ -21,7 +21,3 @@ export const AGENCY_PROCESSES: AgencyProcess[] = SUBGRAPH_NAMES.map((name, index
 }));
 
 export const gatewayEntry = path.join(repoRoot, "gateway", "dist", "main.js");
-
-export function stateDir(env: NodeJS.ProcessEnv): string {
-  return path.resolve(repoRoot, env.HUB_STATE_DIR?.trim() || ".hub");
-}

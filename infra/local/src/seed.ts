@@ -5,15 +5,16 @@
 import path from "node:path";
 import { parseSeedArgs } from "@hub/kit";
 import { openDatabases, seedAll } from "./databases";
-import { stateDir } from "./layout";
+import { loadLauncherConfig } from "./launcherConfig";
 
 async function main(): Promise<void> {
   const args = parseSeedArgs(process.argv.slice(2));
-  const dataRoot = path.join(stateDir(process.env), "data");
-  const databases = await openDatabases(process.env, dataRoot);
+  const config = loadLauncherConfig();
+  const dataRoot = path.join(config.stateDir, "data");
+  const databases = await openDatabases(config.env, dataRoot);
   try {
     const started = Date.now();
-    const marker = await seedAll(databases, process.env, args.persons, dataRoot);
+    const marker = await seedAll(databases, config.env, args.persons, dataRoot);
     process.stdout.write(
       `Seeded ${marker.persons} persons into ${databases.agencies.length} agencies in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );

@@ -7,14 +7,15 @@ import path from "node:path";
 import { DEFAULT_AUDIENCE, DEMO_ISSUER, ensureDevKey, loadSigningKey, mintToken, PERSONAS } from "@hub/gateway";
 import { renderBanner } from "./banner";
 import { databaseEnv, openDatabases, readSeedMarker, seedAll } from "./databases";
-import { AGENCY_PROCESSES, gatewayEntry, stateDir } from "./layout";
+import { loadLauncherConfig } from "./launcherConfig";
+import { AGENCY_PROCESSES, gatewayEntry } from "./layout";
 import { startService, waitForHealth } from "./processes";
 
 const DEMO_PERSONS = 3000;
 
 async function main(): Promise<void> {
-  const env = process.env;
-  const dir = stateDir(env);
+  const config = loadLauncherConfig();
+  const { env, stateDir: dir } = config;
   const dataRoot = path.join(dir, "data");
   const keysDir = path.join(dir, "keys");
   const idp = await ensureDevKey(keysDir, "idp");
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     marker = await seedAll(databases, env, DEMO_PERSONS, dataRoot);
   }
 
-  const common = { ...env, HUB_STATE_DIR: dir, LOG_LEVEL: env.LOG_LEVEL ?? "warn" };
+  const common = { ...env, HUB_STATE_DIR: dir, LOG_LEVEL: config.logLevel };
   const subgraphs = AGENCY_PROCESSES.map((agency) => {
     const db = databases.agencies.find((d) => d.name === agency.name);
     if (!db) throw new Error(`no database for ${agency.name}`);
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   await Promise.all(
     subgraphs.map(({ agency, child }) => waitForHealth(`http://127.0.0.1:${agency.port}/health`, agency.name, child)),
   );
-  const gatewayPort = env.PORT?.trim() || "4000";
+  const gatewayPort = String(config.gatewayPort);
   const auditDb = databases.agencies.find((d) => d.name === "audit");
   if (!auditDb) throw new Error("no audit database");
   const auditEnv = databaseEnv(auditDb);
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       PORT: gatewayPort,
       HUB_JWKS: idp.publicJwks,
       // The explorer's persona picker; a local hub only (set HUB_DEMO_MODE=false to try without it).
-      HUB_DEMO_MODE: env.HUB_DEMO_MODE?.trim() || "true",
+      HUB_DEMO_MODE: config.demoMode,
       AUDIT_DATABASE_URL: auditDb.url,
       ...(auditEnv.DATABASE_POOL_SIZE ? { AUDIT_POOL_SIZE: auditEnv.DATABASE_POOL_SIZE } : {}),
     },
@@ -77,10 +78,10 @@ async function main(): Promise<void> {
   const persona = PERSONAS["border-officer"];
   const token = await mintToken(
     await loadSigningKey(idp.privateJwk),
-    { ...persona, purposes: [...persona.purposes], country: env.HUB_COUNTRY?.trim() || "AM", cases: [] },
+    { ...persona, purposes: [...persona.purposes], country: config.hubCountry, cases: [] },
     {
-      issuer: env.HUB_ISSUER?.trim() || DEMO_ISSUER,
-      audience: env.HUB_AUDIENCE?.trim() || DEFAULT_AUDIENCE,
+      issuer: config.issuer ?? DEMO_ISSUER,
+      audience: config.audience ?? DEFAULT_AUDIENCE,
       ttlSeconds: 12 * 3600,
     },
   );

@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import type { SubgraphContext } from "@hub/kit";
 import { loadAgreements, type Agreement } from "@hub/policies";
 import { AuditEventRecord } from "./AuditEventRecord.entity";
-import { loadAuditJwks, type AuditSettings } from "./loadAuditSettings";
+import { loadAuditJwks, type AuditConfig } from "./loadAuditConfig";
 import type { PublicJwks } from "./verifyAuditChain";
 
 /** Loaded on first use, once per process (the public keys at each verification, for key rotation). */
@@ -13,7 +13,7 @@ export interface AuditServices {
   jwks: () => PublicJwks;
 }
 
-export function createAuditServices(settings: () => AuditSettings): AuditServices {
+export function createAuditServices(settings: () => AuditConfig): AuditServices {
   let agreements: ReadonlyMap<string, Agreement> | undefined;
   return {
     agreements: () => (agreements ??= new Map(loadAgreements(settings().agreementsDir).map((a) => [a.id, a]))),

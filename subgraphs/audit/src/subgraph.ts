@@ -1,5 +1,5 @@
 /** The audit subgraph (hub operator): the audit database, schema and loaders, as the kit runs them. */
-import { buildFederatedSchema, type SubgraphDefaults, type SubgraphDefinition } from "@hub/kit";
+import { buildFederatedSchema, type SubgraphDefaults, type SubgraphDefinition, processEnvironment } from "@hub/kit";
 import { AuditChainHead } from "./AuditChainHead.entity";
 import { AuditCheckpoint } from "./AuditCheckpoint.entity";
 import { AuditEventResolver } from "./AuditEvent.resolver";
@@ -10,7 +10,7 @@ import { AuditStatisticsResolver } from "./AuditStatistics.resolver";
 import { ChainVerificationResolver } from "./ChainVerification.resolver";
 import { ensureMonthlyPartitions } from "./ensureMonthlyPartitions";
 import { createAuditServices, createLoaders, type Context, type Loaders } from "./loaders";
-import { loadAuditSettings, type AuditSettings } from "./loadAuditSettings";
+import { loadAuditConfig, type AuditConfig } from "./loadAuditConfig";
 import { CreateAuditSchema1764547200000 } from "./migrations/1764547200000-CreateAuditSchema";
 import { SubjectAccessReportResolver } from "./SubjectAccessReport.resolver";
 
@@ -24,9 +24,9 @@ export const auditDefaults: SubgraphDefaults = {
 export const entities = [AuditEventRecord, AuditChainHead, AuditCheckpoint];
 export const migrations = [CreateAuditSchema1764547200000];
 
-export function createAuditSubgraph(env: NodeJS.ProcessEnv = process.env): SubgraphDefinition<Loaders> {
-  let settings: AuditSettings | undefined;
-  const services = createAuditServices(() => (settings ??= loadAuditSettings(auditDefaults, env)));
+export function createAuditSubgraph(env: NodeJS.ProcessEnv = processEnvironment()): SubgraphDefinition<Loaders> {
+  let settings: AuditConfig | undefined;
+  const services = createAuditServices(() => (settings ??= loadAuditConfig(auditDefaults, env)));
   return {
     defaults: auditDefaults,
     entities,

@@ -4,8 +4,8 @@
  */
 import { parseArgs } from "node:util";
 import { DataSource } from "typeorm";
-import { loadSubgraphConfig } from "@hub/kit";
-import { loadAuditJwks, loadAuditSettings } from "./loadAuditSettings";
+import { loadSubgraphConfig, processEnvironment } from "@hub/kit";
+import { loadAuditJwks, loadAuditConfig } from "./loadAuditConfig";
 import { auditDefaults, entities } from "./subgraph";
 import { verifyAuditChain, type ChainVerificationResult } from "./verifyAuditChain";
 
@@ -24,7 +24,7 @@ export function describeVerification(result: ChainVerificationResult): string {
 }
 
 /** Runs the verification and returns the exit status. */
-export async function runVerifyCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runVerifyCommand(argv: string[], env: NodeJS.ProcessEnv = processEnvironment()): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { from: { type: "string" }, to: { type: "string" } },
@@ -33,7 +33,7 @@ export async function runVerifyCommand(argv: string[], env: NodeJS.ProcessEnv = 
   const from = instant("from", values.from);
   const to = instant("to", values.to);
   const config = loadSubgraphConfig(auditDefaults, env);
-  const settings = loadAuditSettings(auditDefaults, env);
+  const settings = loadAuditConfig(auditDefaults, env);
   // A one-connection, read-only client: no migrations, no metrics, no logs beside the answer.
   const db = new DataSource({ type: "postgres", url: config.databaseUrl, entities, logging: false, extra: { max: 1 } });
   try {

@@ -62,8 +62,8 @@ export class BorderCrossingResolver {
   // Declared (with its BIOMETRIC category) on the entity; decided here with the crossing's facts,
   // so a minor's score is refused while the rest of the crossing is served (R6-1-minors).
   @FieldResolver()
-  biometricMatchScore(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): number | null {
-    decideField(ctx, "BorderCrossing", crossing, "BIOMETRIC");
+  async biometricMatchScore(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): Promise<number | null> {
+    await decideField(ctx, "BorderCrossing", crossing, "BIOMETRIC");
     return crossing.biometricMatchScore;
   }
 }

@@ -1,7 +1,7 @@
 export { Category, SUBGRAPH_SDL_HEADER } from "./dataCategory";
 export { buildFederatedSchema, assertEveryFieldClassified } from "./buildFederatedSchema";
 export type { FederatedSchema, FederatedSchemaOptions, ReferenceResolver } from "./buildFederatedSchema";
-export { loadSubgraphConfig } from "./loadSubgraphConfig";
+export { loadSubgraphConfig, processEnvironment } from "./loadSubgraphConfig";
 export type { SubgraphConfig, SubgraphDefaults } from "./loadSubgraphConfig";
 export { createDataSource } from "./createDataSource";
 export { createHubContextVerifier, loadJwks, HubContextError } from "./verifyHubContext";
@@ -20,3 +20,5 @@ export type { PageBounds } from "./pageSize";
 export { manyByKey, oneByKey } from "./loaders";
 export { today } from "./today";
 export { dateRange } from "./dateRange";
+export { recordRules } from "./recordRules";
+export type { RecordRule, RecordRules } from "./recordRules";

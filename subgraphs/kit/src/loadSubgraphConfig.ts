@@ -38,7 +38,13 @@ const repoRoot = path.resolve(__dirname, "../../..");
 
 const booleanString = z.enum(["true", "false"]).transform((v) => v === "true");
 
-export function loadSubgraphConfig(defaults: SubgraphDefaults, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+/** The one place a subgraph process reads its environment; everything else receives it. */
+export const processEnvironment = (): NodeJS.ProcessEnv => process.env;
+
+export function loadSubgraphConfig(
+  defaults: SubgraphDefaults,
+  env: NodeJS.ProcessEnv = processEnvironment(),
+): SubgraphConfig {
   const stateDir = path.resolve(env.HUB_STATE_DIR?.trim() || ".hub");
   const policyDefaults = defaultPolicyPaths(repoRoot);
   const schema = z.object({

@@ -19,7 +19,12 @@ import { createDataSource, type DataSourceOptions } from "./createDataSource";
 import type { FederatedSchema } from "./buildFederatedSchema";
 import { disclosurePlugin } from "./disclosurePlugin";
 import { failClosedPlugin } from "./failClosedPlugin";
-import { loadSubgraphConfig, type SubgraphConfig, type SubgraphDefaults } from "./loadSubgraphConfig";
+import {
+  loadSubgraphConfig,
+  processEnvironment,
+  type SubgraphConfig,
+  type SubgraphDefaults,
+} from "./loadSubgraphConfig";
 import { RecordGuard } from "./RecordGuard";
 import type { SubgraphContext } from "./SubgraphContext";
 import { createHubContextVerifier, loadJwks } from "./verifyHubContext";
@@ -44,7 +49,7 @@ export interface RunningSubgraph {
 
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = processEnvironment(),
 ): Promise<RunningSubgraph> {
   const config = loadSubgraphConfig(definition.defaults, env);
   const log = pino({ name: config.name, level: config.logLevel });

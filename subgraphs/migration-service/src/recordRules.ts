@@ -3,8 +3,7 @@
  * main data category and the facts the policies read from it (R5-4, R6-1, R14-3). Whether a fact
  * denies is the policies' business, never this file's.
  */
-import type { DataCategory } from "@hub/contracts";
-import { today, type RecordFacts } from "@hub/kit";
+import { recordRules, today } from "@hub/kit";
 import type { AsylumApplication } from "./AsylumApplication.entity";
 import { isMinorOn } from "./isMinorOn";
 import type { Context } from "./loaders";
@@ -20,20 +19,13 @@ interface RecordTypes {
   ReturnDecision: ReturnDecision;
   TraffickingCase: TraffickingCase;
 }
-type RecordType = keyof RecordTypes;
-
-interface RecordRule<T> {
-  category: DataCategory;
-  facts: (record: T, ctx: Context) => RecordFacts | Promise<RecordFacts>;
-}
-
 /** Whether the person a record is about is a minor today; a person not found counts as one (fail closed). */
 async function subjectMinor(ctx: Context, personRef: string): Promise<boolean> {
   const person = await ctx.loaders.personByRef.load(personRef);
   return person ? isMinorOn(person.dateOfBirth, today()) : true;
 }
 
-const RULES: { [K in RecordType]: RecordRule<RecordTypes[K]> } = {
+export const { disclose, discloseOne } = recordRules<RecordTypes, Context>({
   Person: { category: "IDENTITY", facts: (p) => ({ retainUntil: p.retainUntil }) },
   ResidencePermit: { category: "RESIDENCE", facts: (p) => ({ retainUntil: p.retainUntil }) },
   ReturnDecision: { category: "RESIDENCE", facts: (d) => ({ retainUntil: d.retainUntil }) },
@@ -53,24 +45,4 @@ const RULES: { [K in RecordType]: RecordRule<RecordTypes[K]> } = {
       subjectMinor: await subjectMinor(ctx, c.personRef),
     }),
   },
-};
-
-/** The records of a list this caller may see; the others are left out without a trace. */
-export function disclose<K extends RecordType>(
-  ctx: Context,
-  type: K,
-  records: readonly RecordTypes[K][],
-): Promise<RecordTypes[K][]> {
-  const rule: RecordRule<RecordTypes[K]> = RULES[type];
-  return ctx.guard.disclose(records, rule.category, (r) => rule.facts(r, ctx));
-}
-
-/** A single record, or null when it is withheld. */
-export async function discloseOne<K extends RecordType>(
-  ctx: Context,
-  type: K,
-  record: RecordTypes[K] | null,
-): Promise<RecordTypes[K] | null> {
-  const rule: RecordRule<RecordTypes[K]> = RULES[type];
-  return ctx.guard.one(record, rule.category, (r) => rule.facts(r, ctx));
-}
+});

@@ -4,21 +4,28 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { loadSubgraphConfig, type SubgraphDefaults } from "@hub/kit";
+import { z } from "zod";
+import { parseEnv } from "@hub/contracts";
+import { loadSubgraphConfig, processEnvironment, type SubgraphDefaults } from "@hub/kit";
 import type { PublicJwks } from "./verifyAuditChain";
 
-export interface AuditSettings {
+export interface AuditConfig {
   /** Public JWKS of the hub's audit key (checkpoint signatures). */
   auditJwksPath: string;
   /** The data-sharing agreements, for the legal basis of each disclosure (R9-1). */
   agreementsDir: string;
 }
 
-export function loadAuditSettings(defaults: SubgraphDefaults, env: NodeJS.ProcessEnv = process.env): AuditSettings {
+export function loadAuditConfig(
+  defaults: SubgraphDefaults,
+  env: NodeJS.ProcessEnv = processEnvironment(),
+): AuditConfig {
   const config = loadSubgraphConfig(defaults, env);
-  // A path needs no schema beyond being non-empty once trimmed; the kit has validated the rest.
-  const stateDir = path.resolve(env.HUB_STATE_DIR?.trim() || ".hub");
-  const jwks = env.AUDIT_JWKS?.trim() || path.join(stateDir, "keys", "audit.jwks.json");
+  const c = parseEnv(
+    z.object({ HUB_STATE_DIR: z.string().min(1).default(".hub"), AUDIT_JWKS: z.string().min(1).optional() }),
+    env,
+  );
+  const jwks = c.AUDIT_JWKS ?? path.join(path.resolve(c.HUB_STATE_DIR), "keys", "audit.jwks.json");
   return { auditJwksPath: path.resolve(jwks), agreementsDir: config.policyPaths.agreementsDir };
 }
 
