@@ -3,3 +3,5 @@ export * from "./principal";
 export * from "./errors";
 export * from "./parseEnv";
 export * from "./audit";
+export * from "./keys";
+export * from "./refusals";

@@ -7,7 +7,6 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "pg";
-import { AGENCY_PROCESSES } from "@hub/local/dist/layout";
 import { as, gql, hub, personaToken, repoRoot, world } from "../harness/fixtures";
 
 // The hub decides with the real date; the world's lapsed records ended before its asOf
@@ -71,15 +70,11 @@ describe("retention (R5-4)", () => {
   });
 });
 
-/** The Migration Service database the harness created (named as in tests/harness/testDatabases.ts). */
+/** The Migration Service database the harness created (server or embedded). */
 function migrationServiceDatabaseUrl(): string {
-  if (hub.databases === "embedded") {
-    const agency = AGENCY_PROCESSES.find((a) => a.name === "migration-service");
-    return `postgres://postgres@127.0.0.1:${agency?.embeddedDbPort}/postgres`;
-  }
-  const url = new URL(process.env.DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres");
-  url.pathname = "/hub_test_migration_service";
-  return url.toString();
+  const url = hub.databaseUrls["migration-service"];
+  if (!url) throw new Error("the harness created no Migration Service database");
+  return url;
 }
 
 describe("country of origin (R14-3)", () => {

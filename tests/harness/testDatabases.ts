@@ -2,6 +2,7 @@
  * One fresh database per agency on the PostgreSQL server at DATABASE_URL or 127.0.0.1:5432; on a
  * machine without a server, embedded PostgreSQL served over the wire protocol instead.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { Client } from "pg";
 import { SUBGRAPH_NAMES } from "@hub/contracts";
@@ -15,6 +16,10 @@ export interface TestDatabases {
 }
 
 const adminUrl = () => process.env.DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** Databases are named after the checkout, so that two checkouts on one server never share them. */
+const checkoutTag = createHash("sha256").update(path.resolve(__dirname, "../..")).digest("hex").slice(0, 8);
+export const testDatabaseName = (subgraph: string) => `hub_test_${checkoutTag}_${subgraph.replace(/-/g, "_")}`;
 
 export async function createTestDatabases(stateDir: string): Promise<TestDatabases> {
   const admin = new Client({ connectionString: adminUrl(), connectionTimeoutMillis: 3000 });
@@ -32,7 +37,7 @@ export async function createTestDatabases(stateDir: string): Promise<TestDatabas
   const urls: Record<string, string> = {};
   try {
     for (const name of SUBGRAPH_NAMES) {
-      const database = `hub_test_${name.replace(/-/g, "_")}`;
+      const database = testDatabaseName(name);
       await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${database}`);
       const url = new URL(adminUrl());
