@@ -22,11 +22,13 @@ export const ERROR_CODES = {
   },
   PURPOSE_REQUIRED: {
     status: 400,
-    description: "The request has no `X-Purpose` header, or its value is not one of the closed list of purposes.",
+    description:
+      "The request has no `X-Purpose` header, or its value is not one of the closed list of purposes. Names `rule` R5-1 and its `article`; the audit record keeps the purpose asked for.",
   },
   PURPOSE_NOT_ALLOWED: {
     status: 403,
-    description: "The declared purpose is on the list but the caller's token does not allow it.",
+    description:
+      "The declared purpose is on the list but the caller's token does not allow it. Names `rule` R5-1 and its `article`; the audit record keeps the purpose asked for.",
   },
   FORBIDDEN: {
     status: 403,
@@ -70,7 +72,16 @@ export const ERROR_CODES = {
   },
   BAD_REQUEST: {
     status: 400,
-    description: "The HTTP request itself is malformed (no operation, wrong content type, invalid JSON).",
+    description:
+      "The HTTP request itself is malformed (no operation, wrong content type, invalid JSON, a batch of several operations). The refusal is audited.",
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    description: "The request body is larger than the gateway accepts (`HUB_MAX_BODY_BYTES`). The refusal is audited.",
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    description: "GraphQL requests are sent with POST, or GET for queries; any other HTTP method is refused.",
   },
   OPERATION_RESOLUTION_FAILURE: {
     status: 400,

@@ -1,34 +1,32 @@
 /**
- * The gateway's HTTP server: authenticate → declared purpose → decide the operation → plan and
- * execute across subgraphs.
+ * The gateway's HTTP server: wires the request pipeline (pipeline/requestPipeline.ts) to
+ * `/graphql`, beside the demo sign-in and the explorer and auditor pages.
  */
-import { createHash, randomUUID, type JsonWebKey } from "node:crypto";
+import { createHash, type JsonWebKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { pino, type Logger } from "pino";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { loadSigningKey } from "./auth/devKeys";
 import { createTokenVerifier } from "./auth/verifyToken";
-import type { GatewayConfig } from "./config";
-import { createGateway } from "./createGateway";
-import { buildFieldCatalog } from "./fields/FieldCatalog";
-import type { HubContext } from "./HubContext";
-import { createHubContextSigner } from "./hubContext/signHubContext";
-import { filteredIntrospection } from "./introspection/filteredIntrospection";
-import { createLimits } from "./limits";
-import { createErrorNormaliser } from "./normaliseError";
-import { operationGuard } from "./plugins/operationGuard";
-import { auditTrail, type AuditTrail } from "./audit/auditTrail";
+import { AUDIT_UNAVAILABLE, type AuditTrail } from "./audit/auditTrail";
 import { AuditWriter } from "./audit/AuditWriter";
 import { createValueHasher } from "./audit/buildAuditEvent";
-import { createContextFunction } from "./createContext";
-import { PruningGateway } from "./PruningGateway";
+import type { GatewayConfig } from "./config";
+import { createDecideStage } from "./decisions/decideOperation";
 import { demoRoutes } from "./demo/demoRoutes";
+import { createGateway } from "./execution/createGateway";
+import type { ExecutionContext } from "./execution/ExecutionRecorder";
+import { HubGateway } from "./execution/HubGateway";
+import { hubPlugin } from "./execution/hubPlugin";
+import { buildFieldCatalog } from "./fields/FieldCatalog";
+import { createHubContextSigner } from "./hubContext/signHubContext";
+import { IntrospectionSchemas } from "./introspection/IntrospectionSchemas";
+import { createLimits } from "./limits";
+import { createErrorNormaliser } from "./normaliseError";
+import { createRequestPipeline } from "./pipeline/requestPipeline";
 import { webPages } from "./web/webPages";
 
 export interface HubServer {
@@ -83,16 +81,13 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const verifyToken = createTokenVerifier(config);
   const sign = createHubContextSigner(await loadSigningKey(config.hubContextKeyPath), config.hubContextTtlSeconds);
   const pdp = loadPolicies(config);
-  const gateway = new PruningGateway(createGateway(supergraphSdl, config, sign));
   const trail = await createAuditTrail(config, pdp.version, log);
-
-  const app = express();
-  app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
-  const limits = createLimits(config.limits);
   const catalog = buildFieldCatalog(supergraphSdl);
-  const server = new ApolloServer<HubContext>({
-    gateway,
+  const limits = createLimits(config.limits);
+  const decide = createDecideStage({ catalog, pdp, introspection: new IntrospectionSchemas(catalog, pdp), log });
+
+  const server = new ApolloServer<ExecutionContext>({
+    gateway: new HubGateway(createGateway(supergraphSdl, config, sign)),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
@@ -101,35 +96,42 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     includeStacktraceInErrorResponses: false,
     logger: log,
     formatError: createErrorNormaliser(log),
-    plugins: [
-      ...limits.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageDisabled(),
-      filteredIntrospection(catalog, pdp, log),
-      operationGuard(catalog, pdp, log),
-      auditTrail(trail),
-    ],
+    plugins: [hubPlugin(decide)],
   });
   await server.start();
+  const pipeline = createRequestPipeline({
+    server,
+    verifyToken,
+    pdp,
+    trail,
+    limits: { maxBodyBytes: config.maxBodyBytes },
+    log,
+  });
 
+  const app = express();
+  app.disable("x-powered-by");
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
   app.use("/demo", demoRoutes(config, log));
-  app.use(
-    "/graphql",
-    (req, res, next) => {
-      res.locals.requestId = randomUUID();
-      res.locals.startedAt = Date.now();
-      res.setHeader("x-request-id", res.locals.requestId as string);
-      next();
-    },
-    express.json({ limit: config.maxBodyBytes }),
-    expressMiddleware(server, { context: createContextFunction(verifyToken, trail) }),
-  );
+  app.all("/graphql", (req, res) => {
+    void pipeline(req).then(
+      (answer) => {
+        res.setHeader("x-request-id", answer.requestId);
+        for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+        res.status(answer.status).json(answer.body);
+      },
+      (error: unknown) => {
+        // The pipeline audits every outcome itself; reaching here means the audit stage itself threw.
+        log.error({ err: error }, "request pipeline failed");
+        if (!res.headersSent) res.status(503).json({ errors: [AUDIT_UNAVAILABLE] });
+      },
+    );
+  });
   app.use(webPages(config.webDir));
   app.use(jsonErrorHandler(log));
 
+  const httpServer = http.createServer(app);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const url = `http://${config.host}:${config.port}/graphql`;
   log.info({ url }, "gateway ready");
@@ -137,13 +139,17 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     url,
     log,
     stop: async () => {
+      // No new requests; those in flight finish (and are audited) before the audit writer stops.
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await closed;
       await server.stop();
       await trail.writer.stop();
     },
   };
 }
 
-/** Malformed or oversized bodies get a GraphQL-shaped 400/413, never an HTML stack page. */
+/** Errors of the other routes (demo sign-in, pages) get a JSON answer, never an HTML stack page. */
 function jsonErrorHandler(log: Logger): express.ErrorRequestHandler {
   return (error: { status?: number; type?: string }, _req, res, _next) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
@@ -151,12 +157,7 @@ function jsonErrorHandler(log: Logger): express.ErrorRequestHandler {
     res.status(status).json({
       errors: [
         {
-          message:
-            status === 413
-              ? "The request body is too large."
-              : status === 500
-                ? "Internal server error"
-                : "The request body is not valid JSON.",
+          message: status === 500 ? "Internal server error" : "The request is not valid.",
           extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
         },
       ],

@@ -25,10 +25,10 @@ export function createLimits(limits: GatewayConfig["limits"]) {
     maxDirectives: { n: limits.directives, ...reject },
     // graphql-js counts tokens while parsing (parseOptions below), which fails as a clean 400.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
+    // Armor masks suggestions with a plugin; the error normaliser does it, so Apollo runs one plugin only.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    plugins: armor.plugins,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: limits.tokens },
   };

@@ -14,6 +14,10 @@ export function createErrorNormaliser(log: Logger) {
       const message = formatted.message.replace(/^Syntax Error: /, "").replace("more that ", "more than ");
       return { message, extensions: { code: "QUERY_TOO_COMPLEX" } };
     }
+    // Suggestions would let a caller enumerate fields its contract hides.
+    if (/Did you mean /.test(formatted.message)) {
+      formatted = { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/, "") };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR" && Object.hasOwn(ERROR_CODES, code)) {
       const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -12,9 +12,17 @@ import { browserStorage, launchBrowser, newHubPage, screenshot, SESSION_KEYS, si
 const ALLOWED = `query BrowserAuditAllowed($ref: ID!) { person(personRef: $ref) { familyName crossings(first: 2) { direction } } }`;
 const DENIED = `query BrowserAuditDenied($ref: ID!) { person(personRef: $ref) { asylumApplications { grounds } } }`;
 
-// An adult whose records are retained, so the border officer's query discloses them (R5-4, R6-1-minors).
-const person = () =>
-  world().persons.filter((p) => p.dateOfBirth < "2000-01-01" && p.retainUntil > "2027-01-01")[23]?.personRef ?? "";
+// An adult whose records are retained and who crossed the border, so the border officer's query
+// discloses identity and travel data (R5-4, R6-1-minors; the audit lists what came back).
+const person = () => {
+  const w = world();
+  const crossed = new Set(w.crossings.filter((c) => c.retainUntil > "2027-01-01").map((c) => c.personRef));
+  return (
+    w.persons.filter(
+      (p) => p.dateOfBirth < "2000-01-01" && p.retainUntil > "2027-01-01" && crossed.has(p.personRef),
+    )[23]?.personRef ?? ""
+  );
+};
 
 let browser: Browser;
 let ref: string;

@@ -49,7 +49,7 @@ describe("federated query across the three agencies", () => {
   });
 
   it("answers an unknown personRef with null, not an error", async () => {
-    const res = await gql(`{ person(personRef: "PRNOSUCHPERSON000") { givenName } }`, await as("border-officer"));
+    const res = await gql(`{ person(personRef: "PRNOSUCHPERSONAAAA") { givenName } }`, await as("border-officer"));
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data?.person).toBeNull();

@@ -80,7 +80,7 @@ function migrationServiceDatabaseUrl(): string {
 describe("country of origin (R14-3)", () => {
   // Every retained application in the world comes from a country whose regime is NONE, where R14-1
   // already refuses the caller at the gateway; so this adds one from UA (PARTY in regimes.yaml).
-  const APPLICATION = "AS-2026-R14-3-TEST";
+  const APPLICATION = "AS-2026-99999";
   const ORIGIN = "UA";
   const w = world();
   const applicant = pick(

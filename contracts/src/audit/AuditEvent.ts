@@ -15,6 +15,25 @@ export interface AuditFieldDecision {
   rule?: string;
 }
 
+/**
+ * A refusal that is not a denied selection: a request refused by a rule before its operation ran
+ * (a purpose, R5-1), or records a subgraph withheld (R7-2), counted per rule and path.
+ */
+export interface AuditRefusal {
+  /** `gateway`, or the subgraph that withheld the records. */
+  by: string;
+  rule: string;
+  article: string;
+  category: string | null;
+  owner: string | null;
+  /** How many records (1 for a request-level refusal). */
+  count: number;
+  /** Response path in the subgraph's answer (entity fetches start at `_entities`); empty for the request. */
+  path: (string | number)[];
+  /** Not named to the caller, because naming it would disclose (R14-3). */
+  silent: boolean;
+}
+
 /** What the gateway knows of a request; the chain adds `seq`, `prevHash` and `hash`. */
 export interface AuditEventContent {
   /** UUID of the event. */
@@ -39,6 +58,8 @@ export interface AuditEventContent {
   variables: Record<string, unknown>;
   fieldsAllowed: AuditFieldDecision[];
   fieldsDenied: AuditFieldDecision[];
+  /** Refusals beside the denied fields: the request's own, and records withheld by subgraphs. */
+  refusals: AuditRefusal[];
   outcome: AuditOutcome;
   errorCodes: string[];
   durationMs: number;
@@ -46,7 +67,7 @@ export interface AuditEventContent {
   policyVersion: string;
   /** personRefs whose records were disclosed in the response (R9-1). */
   disclosedPersonRefs: string[];
-  /** Data categories disclosed. */
+  /** Data categories of the fields that came back with a value (not those merely asked for). */
   categories: string[];
   /** Disclosures under CRIMINAL_INVESTIGATION stay out of subject access reports until then (R9-1). */
   releaseAfter: string | null;

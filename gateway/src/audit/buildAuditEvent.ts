@@ -1,13 +1,22 @@
 /**
- * Builds the audit record of one request from what the gateway decided and answered. Personal
- * values are never stored: string values of variables and string literals of the operation are
- * replaced by a keyed hash, and the disclosed data is named only by personRef and category.
+ * Builds the audit record of one finished request (R7-2) from what the pipeline knows of it: a
+ * refusal with whatever was known by then, or an executed operation with its verdict, what the
+ * subgraphs withheld and what actually came back. Personal values are never stored: string
+ * values of variables and string literals of the operation are replaced by a keyed hash, and
+ * disclosed data is named only by personRef and category.
  */
 import { createHmac } from "node:crypto";
 import { print, visit, type DocumentNode, type GraphQLFormattedError } from "graphql";
-import { sha256, type AuditEventContent, type AuditFieldDecision, type AuditOutcome } from "@hub/contracts";
-import type { HubContext } from "../HubContext";
-import type { FieldDecision } from "../policy/decideOperation";
+import {
+  sha256,
+  type AuditEventContent,
+  type AuditFieldDecision,
+  type AuditOutcome,
+  type AuditRefusal,
+} from "@hub/contracts";
+import type { SelectionVerdict } from "../decisions/decideSelections";
+import type { Executed, Finished, Refused } from "../pipeline/stages";
+import { hasValueAt } from "./hasValueAt";
 import { newEventId } from "./AuditWriter";
 
 export type ValueHasher = (value: string) => string;
@@ -30,14 +39,15 @@ export function normaliseOperation(document: DocumentNode, hash: ValueHasher): s
   return print(visit(document, { StringValue: (node) => ({ ...node, value: hash(node.value), block: false }) }));
 }
 
-const decisionsOf = (list: readonly FieldDecision[]): AuditFieldDecision[] => {
+const decisionsOf = (list: readonly SelectionVerdict[]): AuditFieldDecision[] => {
   const seen = new Map<string, AuditFieldDecision>();
-  for (const { field, owner, decision } of list) {
-    const key = `${field.typeName}.${field.fieldName}|${owner}`;
+  for (const { selection, owner, decision } of list) {
+    const field = `${selection.typeName}.${selection.fieldName}`;
+    const key = `${field}|${owner}|${decision.rule ?? ""}`;
     if (seen.has(key)) continue;
     seen.set(key, {
-      field: `${field.typeName}.${field.fieldName}`,
-      category: field.category ?? "UNCLASSIFIED",
+      field,
+      category: selection.category ?? "UNCLASSIFIED",
       owner,
       policies: decision.policies,
       ...(decision.rule ? { rule: decision.rule } : {}),
@@ -46,66 +56,130 @@ const decisionsOf = (list: readonly FieldDecision[]): AuditFieldDecision[] => {
   return [...seen.values()];
 };
 
-export interface AuditInput {
-  context: Partial<HubContext> & { requestId: string };
-  startedAt: number;
-  document: DocumentNode | undefined;
-  operationName: string | null;
-  variables: Record<string, unknown> | undefined;
-  errors: readonly GraphQLFormattedError[];
-  hasData: boolean;
+const codesOf = (errors: readonly GraphQLFormattedError[]) =>
+  [...new Set(errors.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR")))].sort();
+
+const agreementsOf = (policies: Iterable<string>) =>
+  [...new Set([...policies].filter((p) => p.startsWith("AGR-")).map((p) => p.split("/")[0] ?? p))].sort();
+
+export interface AuditSettings {
   policyVersion: string;
   hash: ValueHasher;
+  now?: () => number;
 }
 
-function outcomeOf(input: AuditInput): AuditOutcome {
-  const { context } = input;
-  if (!context.decision) return input.errors.length > 0 ? "REJECTED" : "ALLOWED";
-  if (context.decision.denied.length > 0) return context.pruned && input.hasData ? "PARTIAL" : "DENIED";
-  if (input.errors.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR") && !input.hasData) return "FAILED";
-  return "ALLOWED";
-}
+type Base = Pick<
+  AuditEventContent,
+  "id" | "occurredAt" | "requestId" | "subject" | "agency" | "role" | "country" | "operationName" | "policyVersion"
+>;
 
-export function buildAuditEvent(input: AuditInput): AuditEventContent {
-  const { context, hash } = input;
-  const principal = context.principal;
-  const decided = context.decision?.decided ?? [];
-  const deniedKeys = new Set(context.decision?.denied.map((d) => `${d.field.typeName}.${d.field.fieldName}`) ?? []);
-  const allowed = decided.filter(
-    (d) => d.decision.allowed && !deniedKeys.has(`${d.field.typeName}.${d.field.fieldName}`),
-  );
-  const operationText = input.document ? normaliseOperation(input.document, hash) : null;
-  const outcome = outcomeOf(input);
-  const disclosed = outcome === "ALLOWED" || outcome === "PARTIAL";
+function baseOf(known: Refused["known"] | Executed, settings: AuditSettings): Base {
+  const principal = known.principal;
   return {
     id: newEventId(),
-    occurredAt: new Date(input.startedAt).toISOString(),
-    requestId: context.requestId,
+    occurredAt: new Date(known.startedAt).toISOString(),
+    requestId: known.requestId,
     subject: principal?.subject ?? null,
     agency: principal?.agency ?? null,
     role: principal?.role ?? null,
     country: principal?.country ?? null,
-    purpose: context.purpose ?? null,
-    authorizationRef: context.authorizationRef
-      ? `${context.authorizationRef.reference}@${context.authorizationRef.validUntil}`
+    operationName: known.operationName,
+    policyVersion: settings.policyVersion,
+  };
+}
+
+function refusedEvent(refused: Refused, settings: AuditSettings): AuditEventContent {
+  const { known } = refused;
+  const refusals: AuditRefusal[] = refused.errors.flatMap((e) => {
+    const rule = e.extensions?.rule;
+    return typeof rule === "string"
+      ? [
+          {
+            by: "gateway",
+            rule,
+            article: String(e.extensions?.article ?? ""),
+            category: null,
+            owner: null,
+            count: 1,
+            path: [],
+            silent: false,
+          },
+        ]
+      : [];
+  });
+  return {
+    ...baseOf(known, settings),
+    purpose: refused.purposeAsked,
+    authorizationRef: known.authorizationRef
+      ? `${known.authorizationRef.reference}@${known.authorizationRef.validUntil}`
       : null,
-    agreements: [
-      ...new Set(
-        (context.decision?.grantingPolicies ?? []).filter((p) => p.startsWith("AGR-")).map((p) => p.split("/")[0] ?? p),
-      ),
-    ].sort(),
+    agreements: [],
+    operationHash: null,
+    operationText: null,
+    variables: {},
+    fieldsAllowed: [],
+    fieldsDenied: [],
+    refusals,
+    outcome: refused.errors.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR") ? "FAILED" : "REJECTED",
+    errorCodes: codesOf(refused.errors),
+    durationMs: Math.round((settings.now ?? Date.now)() - known.startedAt),
+    disclosedPersonRefs: [],
+    categories: [],
+    releaseAfter: null,
+  };
+}
+
+function outcomeOf(executed: Executed, returned: readonly SelectionVerdict[]): AuditOutcome {
+  const refusedSomething = (executed.verdict?.denied.length ?? 0) > 0 || executed.reports.withheld.length > 0;
+  if (refusedSomething) return returned.length > 0 ? "PARTIAL" : "DENIED";
+  const errors = executed.result.errors ?? [];
+  const hasData = executed.result.data !== undefined && executed.result.data !== null;
+  if (!executed.verdict) return errors.length > 0 && !hasData ? "REJECTED" : "ALLOWED";
+  if (!hasData && errors.length > 0) return "FAILED";
+  return "ALLOWED";
+}
+
+function executedEvent(executed: Executed, settings: AuditSettings): AuditEventContent {
+  const { hash } = settings;
+  const verdicts = executed.verdict?.verdicts ?? [];
+  const allowed = verdicts.filter((v) => v.decision.allowed);
+  // What came back with a value: the categories and agreements of those, not of what was asked for.
+  const returned = allowed.filter((v) => hasValueAt(executed.result.data, v.selection.path));
+  const outcome = outcomeOf(executed, returned);
+  const disclosed = outcome === "ALLOWED" || outcome === "PARTIAL";
+  const operationText = executed.document ? normaliseOperation(executed.document, hash) : null;
+  return {
+    ...baseOf(executed, settings),
+    purpose: executed.purpose,
+    authorizationRef: executed.authorizationRef
+      ? `${executed.authorizationRef.reference}@${executed.authorizationRef.validUntil}`
+      : null,
+    agreements: agreementsOf(returned.flatMap((v) => v.decision.policies)),
     operationHash: operationText ? sha256(operationText) : null,
     operationText,
-    operationName: input.operationName,
-    variables: (hashStrings(input.variables ?? {}, hash) ?? {}) as Record<string, unknown>,
+    variables: (hashStrings(executed.variables ?? {}, hash) ?? {}) as Record<string, unknown>,
     fieldsAllowed: decisionsOf(allowed),
-    fieldsDenied: decisionsOf(context.decision?.denied ?? []),
+    fieldsDenied: decisionsOf(executed.verdict?.denied ?? []),
+    refusals: executed.reports.withheld.map((w) => ({
+      by: w.subgraph,
+      rule: w.rule,
+      article: w.article,
+      category: w.category,
+      owner: w.owner,
+      count: w.count,
+      path: [...w.path],
+      silent: w.silent,
+    })),
     outcome,
-    errorCodes: [...new Set(input.errors.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR")))].sort(),
-    durationMs: Math.round(Date.now() - input.startedAt),
-    policyVersion: input.policyVersion,
-    disclosedPersonRefs: disclosed ? [...(context.disclosedPersonRefs ?? [])].sort() : [],
-    categories: disclosed ? [...new Set(allowed.map((d) => d.field.category ?? "UNCLASSIFIED"))].sort() : [],
-    releaseAfter: context.purpose === "CRIMINAL_INVESTIGATION" ? (context.authorizationRef?.validUntil ?? null) : null,
+    errorCodes: codesOf(executed.result.errors ?? []),
+    durationMs: Math.round((settings.now ?? Date.now)() - executed.startedAt),
+    disclosedPersonRefs: disclosed ? [...executed.reports.disclosedPersonRefs].sort() : [],
+    categories: disclosed ? [...new Set(returned.map((v) => v.selection.category ?? "UNCLASSIFIED"))].sort() : [],
+    releaseAfter:
+      executed.purpose === "CRIMINAL_INVESTIGATION" ? (executed.authorizationRef?.validUntil ?? null) : null,
   };
+}
+
+export function buildAuditEvent(finished: Finished, settings: AuditSettings): AuditEventContent {
+  return finished.kind === "refused" ? refusedEvent(finished, settings) : executedEvent(finished, settings);
 }

@@ -1,6 +1,6 @@
 /**
- * Filtered API schemas, built once per principal profile: every caller with the same agency,
- * role, country and purposes sees the same schema under one policy version on one day.
+ * Filtered API schemas, built once per principal profile: every caller with the same attributes
+ * (all but subject and assigned cases) sees the same schema under one policy version on one day.
  */
 import type { GraphQLSchema } from "graphql";
 import type { Principal } from "@hub/contracts";
@@ -30,13 +30,12 @@ export class IntrospectionSchemas {
       this.cache = new WeakMap();
       this.day = today;
     }
-    const key = JSON.stringify([
-      principal.agency,
-      principal.role,
-      principal.country,
-      [...principal.purposes].sort(),
-      this.pdp.version,
-    ]);
+    // Every attribute of the principal but who it is: a new attribute can never be left out of the key.
+    const { subject: _subject, cases: _cases, ...profile } = principal;
+    const attributes = Object.entries(profile)
+      .map(([name, value]) => [name, Array.isArray(value) ? [...(value as string[])].sort() : value] as const)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    const key = JSON.stringify([attributes, this.pdp.version]);
     let profiles = this.cache.get(schema);
     if (!profiles) {
       profiles = new Map();

@@ -95,6 +95,7 @@ export function testEvent(i: number, overrides: Partial<AuditEventContent> = {})
       },
     ],
     fieldsDenied: [],
+    refusals: [],
     outcome: "ALLOWED",
     errorCodes: [],
     durationMs: 12,

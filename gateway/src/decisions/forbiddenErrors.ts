@@ -1,6 +1,6 @@
 /** Turns denials into readable per-field errors: which rule and article, and what to ask for instead. */
-import type { GraphQLFormattedError } from "graphql";
-import type { FieldDecision } from "./decideOperation";
+import { forbiddenError, type ForbiddenError } from "@hub/contracts";
+import type { SelectionVerdict } from "./decideSelections";
 
 const HINTS: Record<string, string> = {
   "R5-1": "Ask for data your agency's agreements cover for this purpose, or have an agreement concluded.",
@@ -34,23 +34,24 @@ function hintFor(rule: string, category: string): string | null {
   return HINTS[rule] ?? HINTS[rule.replace(/-[a-z].*$/, "")] ?? null;
 }
 
-export function forbiddenErrors(denied: readonly FieldDecision[]): GraphQLFormattedError[] {
-  return denied.map(({ field, owner, decision }) => {
-    const category = field.category ?? "UNCLASSIFIED";
+/** One error per denied selection, at the path where it would have answered. */
+export function forbiddenErrors(denied: readonly SelectionVerdict[]): ForbiddenError[] {
+  return denied.map(({ selection, owner, decision }) => {
+    const category = selection.category ?? "UNCLASSIFIED";
     const rule = decision.rule ?? "R5-1";
-    return {
-      message: `${field.typeName}.${field.fieldName} (${category} data of ${owner}) is not disclosed: ${decision.reason ?? "denied"} [${rule}, ${decision.article ?? ""}]`,
-      path: field.path.split("."),
-      extensions: {
-        code: category === "UNCLASSIFIED" ? "UNCLASSIFIED_FIELD" : "FORBIDDEN",
+    return forbiddenError({
+      subject: `${selection.typeName}.${selection.fieldName}`,
+      category,
+      owner,
+      decision: {
         rule,
-        article: decision.article,
-        reason: decision.reason,
-        category,
-        owner,
+        article: decision.article ?? "",
+        reason: decision.reason ?? "denied",
         policies: decision.policies,
-        hint: hintFor(rule, category),
       },
-    };
+      path: selection.path,
+      hint: hintFor(rule, category),
+      code: category === "UNCLASSIFIED" ? "UNCLASSIFIED_FIELD" : "FORBIDDEN",
+    });
   });
 }

@@ -3,8 +3,6 @@
  * `X-Authorization-Ref: <reference>@<YYYY-MM-DD>`: a prosecutor's or judge's order and the date it
  * is valid until. Whether it is needed and current is the policy's decision; this only reads it.
  */
-import { hubError } from "../errors";
-
 export const AUTHORIZATION_REF_HEADER = "x-authorization-ref";
 
 export interface AuthorizationRef {
@@ -12,16 +10,20 @@ export interface AuthorizationRef {
   validUntil: string;
 }
 
-export function parseAuthorizationRef(header: string | undefined): AuthorizationRef | undefined {
+export type AuthorizationRefReading =
+  { ok: true; value: AuthorizationRef | undefined } | { ok: false; message: string };
+
+export function parseAuthorizationRef(header: string | undefined): AuthorizationRefReading {
   const value = header?.trim();
-  if (!value) return undefined;
+  if (!value) return { ok: true, value: undefined };
   const match = /^([A-Za-z0-9][A-Za-z0-9/._-]{2,99})@(\d{4}-\d{2}-\d{2})$/.exec(value);
   const date = match?.[2];
   if (!match?.[1] || !date || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw hubError(
-      "AUTHORIZATION_REF_INVALID",
-      "X-Authorization-Ref must read <reference>@<YYYY-MM-DD>, the order's reference and the date it is valid until.",
-    );
+    return {
+      ok: false,
+      message:
+        "X-Authorization-Ref must read <reference>@<YYYY-MM-DD>, the order's reference and the date it is valid until.",
+    };
   }
-  return { reference: match[1], validUntil: date };
+  return { ok: true, value: { reference: match[1], validUntil: date } };
 }

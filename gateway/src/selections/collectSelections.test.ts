@@ -1,12 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildSchema, parse, type OperationDefinitionNode } from "graphql";
-import { buildFieldCatalog } from "./FieldCatalog";
-import { collectFields } from "./collectFields";
+import { buildFieldCatalog } from "../fields/FieldCatalog";
+import { collectSelections } from "./collectSelections";
 
 // A supergraph in miniature: categories and owners as composition writes them.
 const SUPERGRAPH = `
 type Query {
   person(personRef: ID!): Person @join__field(graph: MIGRATION_SERVICE) @dataCategory(category: IDENTITY)
+  crossings(personRef: ID, first: Int = 50): [Crossing!]! @join__field(graph: BORDER_POLICE) @dataCategory(category: TRAVEL)
   search: [Hit!]! @join__field(graph: MIGRATION_SERVICE) @dataCategory(category: IDENTITY)
 }
 type Person @join__type(graph: BORDER_POLICE, key: "personRef") @join__type(graph: MIGRATION_SERVICE, key: "personRef") {
@@ -27,7 +28,7 @@ union Hit = Person | Crossing
 `;
 
 const API = buildSchema(`
-type Query { person(personRef: ID!): Person search: [Hit!]! }
+type Query { person(personRef: ID!): Person search: [Hit!]! crossings(personRef: ID, first: Int = 50): [Crossing!]! }
 type Person { personRef: ID! familyName: String asylum: Asylum crossings: [Crossing!]! secret: String }
 type Asylum { grounds: [String!]! }
 type Crossing { direction: String traveller: Person }
@@ -36,15 +37,19 @@ union Hit = Person | Crossing
 
 const catalog = buildFieldCatalog(SUPERGRAPH);
 
-function touched(query: string) {
+function collect(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
   const operation = document.definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode;
-  return collectFields(API, catalog, document, operation).map(
-    (f) => `${f.path} ${f.typeName}.${f.fieldName} ${f.category} ${f.owners.join("+")}`,
+  return collectSelections(API, catalog, document, operation, variables);
+}
+
+function touched(query: string, variables: Record<string, unknown> = {}) {
+  return collect(query, variables).selections.map(
+    (f) => `${f.path.join(".")} ${f.typeName}.${f.fieldName} ${f.category} ${f.owners.join("+")}`,
   );
 }
 
-describe("collectFields", () => {
+describe("collectSelections", () => {
   it("lists fields with category and owning subgraph, under their aliases", () => {
     expect(touched(`{ p: person(personRef: "x") { name: familyName crossings { direction } } }`)).toEqual([
       "p Query.person IDENTITY MIGRATION_SERVICE",
@@ -89,5 +94,35 @@ describe("collectFields", () => {
   it("survives a fragment that spreads itself", () => {
     const query = `{ person(personRef: "x") { ...A } } fragment A on Person { personRef ...A }`;
     expect(touched(query)).toHaveLength(2);
+  });
+
+  it("gives each place a fragment is spread its own selection node", () => {
+    const query = `{ a: person(personRef: "x") { ...F } b: person(personRef: "y") { ...F } } fragment F on Person { familyName }`;
+    const names = collect(query).selections.filter((s) => s.fieldName === "familyName");
+    expect(names.map((s) => s.path.join("."))).toEqual(["a.familyName", "b.familyName"]);
+    expect(names[0]?.node).not.toBe(names[1]?.node);
+  });
+
+  it("reads argument values after variables and defaults are applied", () => {
+    const { selections } = collect(`query Q($p: ID, $f: Int) { crossings(personRef: $p, first: $f) { direction } }`, {
+      p: "",
+    });
+    // An unset variable leaves the argument to its default, as execution will.
+    expect(selections[0]?.arguments).toEqual({ personRef: "", first: 50 });
+    const defaults = collect(`{ crossings { direction } }`).selections[0]?.arguments;
+    expect(defaults).toEqual({ first: 50 });
+  });
+
+  it("leaves out what @skip and @include leave out, with literals and variables", () => {
+    const query = `query Q($no: Boolean!) { person(personRef: "x") { familyName @skip(if: true) asylum @include(if: $no) { grounds } ... on Person @include(if: $no) { crossings { direction } } personRef } }`;
+    expect(touched(query, { no: false })).toEqual([
+      "person Query.person IDENTITY MIGRATION_SERVICE",
+      "person.personRef Person.personRef IDENTIFIER BORDER_POLICE+MIGRATION_SERVICE",
+    ]);
+    expect(touched(query, { no: true })).toHaveLength(6);
+  });
+
+  it("refuses variables that do not coerce as the caller's input error", () => {
+    expect(() => collect(`query Q($p: ID!) { person(personRef: $p) { familyName } }`)).toThrow(/\$p/);
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * A verdict per selection (R5-2): each selection is decided where it occurs, by every agency
+ * that serves its field, with the values of its key arguments checked first (R5-3: a key is a
+ * value, not an argument's presence) and an unkeyed root list of personal data decided as such.
+ */
+import { checkKey, isKeyArgument, type Principal, type Purpose } from "@hub/contracts";
+import type { Decision, PolicyDecisionPoint } from "@hub/policies";
+import type { Selection } from "../selections/collectSelections";
+
+export interface SelectionVerdict {
+  selection: Selection;
+  /** The agency whose decision stands: the first that denied, or the last that allowed. */
+  owner: string;
+  decision: Decision;
+}
+
+export interface Verdict {
+  /** One verdict per selection, in document order. */
+  verdicts: readonly SelectionVerdict[];
+  denied: readonly SelectionVerdict[];
+  /** Agreements and policies that granted the allowed selections. */
+  grantingPolicies: readonly string[];
+}
+
+export interface DecisionAsked {
+  principal: Principal;
+  purpose: Purpose;
+  authorizationUntil?: string;
+}
+
+/** A rule's id, article and wording, from the loaded policy set (so a refusal cites what is in force). */
+export function ruleOf(pdp: PolicyDecisionPoint, id: string): { rule: string; article: string; reason: string } {
+  const policy = pdp.policySet.policies.get(id);
+  return { rule: id, article: policy?.article ?? "", reason: policy?.description ?? "" };
+}
+
+/** The first key argument whose value selects nothing (blank, wildcard, malformed), as a denial. */
+function badKey(pdp: PolicyDecisionPoint, selection: Selection): Decision | undefined {
+  for (const [name, value] of Object.entries(selection.arguments)) {
+    if (!isKeyArgument(name) || value === undefined || value === null) continue;
+    const check = checkKey(name, value);
+    if (!check.ok) {
+      const { rule, article } = ruleOf(pdp, "R5-3");
+      return { allowed: false, policies: [], rule, article, reason: check.message };
+    }
+  }
+  return undefined;
+}
+
+const hasKey = (selection: Selection) =>
+  Object.entries(selection.arguments).some(
+    ([name, value]) => isKeyArgument(name) && value !== undefined && value !== null && checkKey(name, value).ok,
+  );
+
+export function decideSelections(
+  pdp: PolicyDecisionPoint,
+  asked: DecisionAsked,
+  selections: readonly Selection[],
+): Verdict {
+  const verdicts: SelectionVerdict[] = [];
+  const granting = new Set<string>();
+  for (const selection of selections) {
+    // A field no subgraph claims is decided as unclassified (R10-1), never allowed by default.
+    const owners = selection.owners.length > 0 ? selection.owners : ["UNKNOWN"];
+    const keyDenial = badKey(pdp, selection);
+    if (keyDenial) {
+      verdicts.push({ selection, owner: owners[0] ?? "UNKNOWN", decision: keyDenial });
+      continue;
+    }
+    const unkeyedList = selection.isRoot && selection.isList && !hasKey(selection);
+    const granted: string[] = [];
+    let verdict: SelectionVerdict | undefined;
+    for (const owner of owners) {
+      const decision = pdp.decide({
+        principal: asked.principal,
+        purpose: asked.purpose,
+        category: selection.category ?? "UNCLASSIFIED",
+        owner,
+        unkeyedList,
+        ...(asked.authorizationUntil ? { authorizationUntil: asked.authorizationUntil } : {}),
+      });
+      verdict = { selection, owner, decision };
+      if (!decision.allowed) break;
+      granted.push(...decision.policies);
+    }
+    if (!verdict) continue;
+    // What granted a selection counts only when every owner allowed it.
+    if (verdict.decision.allowed) granted.forEach((p) => granting.add(p));
+    verdicts.push(verdict);
+  }
+  return {
+    verdicts,
+    denied: verdicts.filter((v) => !v.decision.allowed),
+    grantingPolicies: [...granting].sort(),
+  };
+}

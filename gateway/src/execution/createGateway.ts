@@ -1,0 +1,64 @@
+/**
+ * Apollo Gateway over the static supergraph from contracts/, calling each subgraph with a
+ * hub-context token signed for it alone, and taking from each answer what the subgraph reports
+ * beside its data (whose data it disclosed, which records it withheld) before passing it on.
+ */
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import {
+  DISCLOSED_EXTENSION,
+  HUB_CONTEXT_HEADER,
+  WITHHELD_EXTENSION,
+  withheldReportsSchema,
+  type SubgraphName,
+} from "@hub/contracts";
+import type { GatewayConfig } from "../config";
+import type { HubContextSigner } from "../hubContext/signHubContext";
+import type { ExecutionContext } from "./ExecutionRecorder";
+
+export function createGateway(supergraphSdl: string, config: GatewayConfig, sign: HubContextSigner): ApolloGateway {
+  return new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<ExecutionContext>({
+        url: config.subgraphUrls[name as SubgraphName] ?? url,
+        willSendRequest({ request, context }) {
+          const { request: asked, recorder } = context;
+          // Entity fetches of one request reuse the token signed for that subgraph.
+          let token = recorder.hubContextTokens.get(name);
+          if (!token) {
+            token = sign(name, {
+              principal: asked.principal,
+              purpose: asked.purpose,
+              requestId: asked.requestId,
+              // Subgraphs decide record by record with the same rules, R11-1 included.
+              ...(asked.authorizationRef ? { authorizationUntil: asked.authorizationRef.validUntil } : {}),
+            });
+            recorder.hubContextTokens.set(name, token);
+          }
+          return token.then((value: string) => {
+            request.http?.headers.set(HUB_CONTEXT_HEADER, value);
+          });
+        },
+        didReceiveResponse({ response, context }) {
+          const { recorder } = context;
+          const extensions = response.extensions;
+          // Whose data each subgraph disclosed (R9-1) and what it withheld (R7-2); never passed on.
+          const refs = extensions?.[DISCLOSED_EXTENSION];
+          if (Array.isArray(refs)) {
+            for (const ref of refs) if (typeof ref === "string") recorder.disclosedPersonRefs.add(ref);
+          }
+          const withheld = extensions?.[WITHHELD_EXTENSION];
+          if (withheld !== undefined) {
+            const parsed = withheldReportsSchema.safeParse(withheld);
+            if (parsed.success) recorder.withheld.push(...parsed.data.map((r) => ({ ...r, subgraph: name })));
+            else recorder.unreadableReports.push(name);
+          }
+          if (extensions) {
+            delete extensions[DISCLOSED_EXTENSION];
+            delete extensions[WITHHELD_EXTENSION];
+          }
+          return response;
+        },
+      }),
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The gateway's request path, top to bottom:
+ *
+ *   receive → authenticate → declare purpose → limit → decide → plan and execute → audit → respond
+ *
+ * Each stage is a function from one typed, immutable value to the next (pipeline/stages.ts), or
+ * to a `Refused` that goes straight to the audit stage. Apollo Server runs limit, decide and
+ * plan-and-execute as one call (execution/executeOperation.ts) with one plugin and one executor.
+ * Every request that reaches the pipeline leaves exactly one audit record, whatever its outcome,
+ * and nothing leaves before that record is durable.
+ */
+import type { IncomingMessage } from "node:http";
+import type { ApolloServer } from "@apollo/server";
+import type { Logger } from "pino";
+import { ERROR_CODES } from "@hub/contracts";
+import type { PolicyDecisionPoint } from "@hub/policies";
+import { authenticate } from "../auth/authenticate";
+import type { TokenVerifier } from "../auth/verifyToken";
+import { auditRequest, AUDIT_UNAVAILABLE, type Audited, type AuditTrail } from "../audit/auditTrail";
+import { ruleOf } from "../decisions/decideSelections";
+import type { ExecutionContext } from "../execution/ExecutionRecorder";
+import { executeOperation } from "../execution/executeOperation";
+import { receive, type ReceiveLimits } from "../http/receive";
+import { declarePurpose, purposeAsked } from "../purpose/declarePurpose";
+import { type Answer, type Finished, type Received, isRefused, refusal } from "./stages";
+
+export interface PipelineDependencies {
+  server: ApolloServer<ExecutionContext>;
+  verifyToken: TokenVerifier;
+  pdp: PolicyDecisionPoint;
+  trail: AuditTrail;
+  limits: ReceiveLimits;
+  log: Logger;
+}
+
+export type RequestPipeline = (req: IncomingMessage) => Promise<Answer>;
+
+export function createRequestPipeline(deps: PipelineDependencies): RequestPipeline {
+  const r51 = ruleOf(deps.pdp, "R5-1");
+
+  const run = async (received: Received): Promise<Finished> => {
+    const authenticated = await authenticate(received, deps.verifyToken);
+    if (isRefused(authenticated)) return authenticated;
+    const declared = declarePurpose(authenticated, r51);
+    if (isRefused(declared)) return declared;
+    return executeOperation(deps.server, declared, deps.log);
+  };
+
+  return async (req) => {
+    const received = await receive(req, deps.limits);
+    let finished: Finished;
+    if (isRefused(received)) finished = received;
+    else {
+      try {
+        finished = await run(received);
+      } catch (error) {
+        // A defect, not the caller's fault: still audited, still no data.
+        deps.log.error({ err: error, requestId: received.requestId }, "request failed");
+        finished = refusal(
+          "execute",
+          received,
+          "INTERNAL_SERVER_ERROR",
+          ERROR_CODES.INTERNAL_SERVER_ERROR.status,
+          "Internal server error",
+          purposeAsked(received.headers),
+        );
+      }
+    }
+    return respond(await auditRequest(deps.trail, finished));
+  };
+}
+
+/** The respond stage: the answer of an audited request, or AUDIT_UNAVAILABLE and no data. */
+export function respond({ finished, durable }: Audited): Answer {
+  const requestId = finished.kind === "refused" ? finished.known.requestId : finished.requestId;
+  if (!durable) {
+    return { requestId, status: ERROR_CODES.AUDIT_UNAVAILABLE.status, body: { errors: [AUDIT_UNAVAILABLE] } };
+  }
+  if (finished.kind === "refused") return { requestId, status: finished.status, body: { errors: finished.errors } };
+  return { requestId, status: finished.status, body: finished.result };
+}
