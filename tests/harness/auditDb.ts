@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { Client } from "pg";
+import type { AuditEventContent } from "@hub/contracts";
 import { hub, repoRoot } from "./fixtures";
 
 export async function withAuditDb<T>(work: (db: Client) => Promise<T>, url = hub.databaseUrls.audit): Promise<T> {
@@ -32,5 +33,17 @@ export function verifyAuditLog(args: string[] = []): Promise<{ code: number; out
       (error, stdout, stderr) =>
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
     );
+  });
+}
+
+/** The audit event of one request (by the `x-request-id` the gateway answered with), or undefined. */
+export async function auditEventOf(requestId: string | null): Promise<AuditEventContent | undefined> {
+  if (!requestId) return undefined;
+  return withAuditDb(async (db) => {
+    const { rows } = await db.query<{ content: string }>("SELECT content FROM audit_event WHERE request_id = $1", [
+      requestId,
+    ]);
+    if (rows.length > 1) throw new Error(`${rows.length} audit events for request ${requestId}`);
+    return rows[0] ? (JSON.parse(rows[0].content) as AuditEventContent) : undefined;
   });
 }

@@ -16,6 +16,7 @@ import {
 } from "@hub/contracts";
 import type { SelectionVerdict } from "../decisions/decideSelections";
 import type { Executed, Finished, Refused } from "../pipeline/stages";
+import { purposeAsked } from "../purpose/declarePurpose";
 import { hasValueAt } from "./hasValueAt";
 import { newEventId } from "./AuditWriter";
 
@@ -109,7 +110,8 @@ function refusedEvent(refused: Refused, settings: AuditSettings): AuditEventCont
   });
   return {
     ...baseOf(known, settings),
-    purpose: refused.purposeAsked,
+    // The purpose asked for is kept even when it was refused (R5-1).
+    purpose: purposeAsked(known.headers),
     authorizationRef: known.authorizationRef
       ? `${known.authorizationRef.reference}@${known.authorizationRef.validUntil}`
       : null,

@@ -11,6 +11,6 @@ export async function authenticate(request: Received, verifyToken: TokenVerifier
     const code = error instanceof GraphQLError ? String(error.extensions.code ?? "") : "";
     const known = (Object.hasOwn(ERROR_CODES, code) ? code : "UNAUTHENTICATED") as ErrorCode;
     const message = error instanceof GraphQLError ? error.message : "The token could not be verified.";
-    return refusal("authenticate", request, known, ERROR_CODES[known].status, message, null);
+    return refusal("authenticate", request, known, ERROR_CODES[known].status, message);
   }
 }

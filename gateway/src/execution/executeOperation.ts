@@ -53,14 +53,7 @@ export async function executeOperation(
     context: async () => ({ request, recorder }),
   });
   const unhandled = (message: string) =>
-    refusal(
-      "execute",
-      request,
-      "INTERNAL_SERVER_ERROR",
-      ERROR_CODES.INTERNAL_SERVER_ERROR.status,
-      message,
-      request.purpose,
-    );
+    refusal("execute", request, "INTERNAL_SERVER_ERROR", ERROR_CODES.INTERNAL_SERVER_ERROR.status, message);
   if (recorder.unsupported || response.body.kind !== "complete") {
     return refusal(
       "execute",
@@ -68,7 +61,6 @@ export async function executeOperation(
       "BAD_REQUEST",
       ERROR_CODES.BAD_REQUEST.status,
       "The hub answers one complete result per request; incremental delivery is not supported.",
-      request.purpose,
     );
   }
   if (recorder.unreadableReports.length > 0) {
@@ -83,7 +75,7 @@ export async function executeOperation(
       log.error({ requestId: request.requestId, status: response.status }, "unhandled response shape refused");
       return unhandled("Internal server error");
     }
-    return { ...refusal("execute", request, "BAD_REQUEST", response.status ?? 400, "", request.purpose), errors };
+    return { ...refusal("execute", request, "BAD_REQUEST", response.status ?? 400, ""), errors };
   }
   return {
     ...request,

@@ -39,8 +39,11 @@ export async function receive(req: IncomingMessage, limits: ReceiveLimits): Prom
     body: undefined,
     operationName: plausibleName(url.searchParams.get("operationName")),
   };
-  const refuse = (code: ErrorCode, message: string) =>
-    refusal("receive", base, code, ERROR_CODES[code].status, message, null);
+  const refuse = (code: ErrorCode, message: string) => {
+    // An unread body would reset the connection under the answer; drain it (bounded by the socket's life).
+    if (!req.readableEnded) req.resume();
+    return refusal("receive", base, code, ERROR_CODES[code].status, message);
+  };
 
   if (!method) return refuse("METHOD_NOT_ALLOWED", "Send GraphQL requests with POST (or GET for queries).");
   if (method === "GET") {
@@ -48,7 +51,6 @@ export async function receive(req: IncomingMessage, limits: ReceiveLimits): Prom
     return base;
   }
   if (!JSON_TYPE.test(headers["content-type"] ?? "")) {
-    req.resume();
     return refuse("BAD_REQUEST", "Send the operation as JSON, with Content-Type: application/json.");
   }
   let text: string;

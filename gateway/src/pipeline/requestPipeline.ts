@@ -21,7 +21,7 @@ import { ruleOf } from "../decisions/decideSelections";
 import type { ExecutionContext } from "../execution/ExecutionRecorder";
 import { executeOperation } from "../execution/executeOperation";
 import { receive, type ReceiveLimits } from "../http/receive";
-import { declarePurpose, purposeAsked } from "../purpose/declarePurpose";
+import { declarePurpose } from "../purpose/declarePurpose";
 import { type Answer, type Finished, type Received, isRefused, refusal } from "./stages";
 
 export interface PipelineDependencies {
@@ -62,7 +62,6 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestPipeli
           "INTERNAL_SERVER_ERROR",
           ERROR_CODES.INTERNAL_SERVER_ERROR.status,
           "Internal server error",
-          purposeAsked(received.headers),
         );
       }
     }

@@ -69,8 +69,6 @@ export interface Refused {
   readonly status: number;
   readonly errors: readonly GraphQLFormattedError[];
   readonly known: Received & Partial<Pick<Declared, "principal" | "authorizationRef">>;
-  /** The purpose the caller declared, kept for the audit record even when it was refused (R5-1). */
-  readonly purposeAsked: string | null;
 }
 
 export type Finished = Executed | Refused;
@@ -92,15 +90,7 @@ export function refusal(
   code: ErrorCode,
   status: number,
   message: string,
-  purposeAsked: string | null,
   extensions: Record<string, unknown> = {},
 ): Refused {
-  return {
-    kind: "refused",
-    stage,
-    status,
-    errors: [{ message, extensions: { ...extensions, code } }],
-    known,
-    purposeAsked,
-  };
+  return { kind: "refused", stage, status, errors: [{ message, extensions: { ...extensions, code } }], known };
 }

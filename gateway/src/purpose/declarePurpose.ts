@@ -24,7 +24,6 @@ export function purposeAsked(headers: Readonly<Record<string, string>>): string 
 }
 
 export function declarePurpose(request: Authenticated, r51: RuleCitation): Declared | Refused {
-  const asked = purposeAsked(request.headers);
   const value = request.headers[PURPOSE_HEADER]?.trim();
   const citation = { rule: r51.rule, article: r51.article, allowedPurposes: request.principal.purposes };
   if (!value || !isPurpose(value)) {
@@ -34,7 +33,6 @@ export function declarePurpose(request: Authenticated, r51: RuleCitation): Decla
       "PURPOSE_REQUIRED",
       ERROR_CODES.PURPOSE_REQUIRED.status,
       `Declare the purpose of the request in the X-Purpose header, one of: ${PURPOSES.join(", ")} [${r51.rule}, ${r51.article}]`,
-      asked,
       citation,
     );
   }
@@ -45,7 +43,6 @@ export function declarePurpose(request: Authenticated, r51: RuleCitation): Decla
       "PURPOSE_NOT_ALLOWED",
       ERROR_CODES.PURPOSE_NOT_ALLOWED.status,
       `Your token does not allow the purpose ${value} [${r51.rule}, ${r51.article}]`,
-      asked,
       citation,
     );
   }
@@ -57,7 +54,6 @@ export function declarePurpose(request: Authenticated, r51: RuleCitation): Decla
       "AUTHORIZATION_REF_INVALID",
       ERROR_CODES.AUTHORIZATION_REF_INVALID.status,
       authorization.message,
-      asked,
     );
   }
   return {
