@@ -6,6 +6,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { canonicalJson, type AuditEventContent, type AuditFieldDecision as FieldDecision } from "@hub/contracts";
 import { Category } from "@hub/kit";
 import type { AuditEventRecord } from "./AuditEventRecord.entity";
+import { AuditRefusal, toAuditRefusal } from "./AuditRefusal.type";
 import { SafeInt } from "./SafeInt.scalar";
 
 export enum AuditOutcome {
@@ -18,7 +19,7 @@ export enum AuditOutcome {
 registerEnumType(AuditOutcome, {
   name: "AuditOutcome",
   description:
-    "ALLOWED: all data served; PARTIAL: denied fields removed; DENIED: refused by policy; REJECTED: refused before any decision (authentication, purpose, limits); FAILED: an error.",
+    "ALLOWED: all data served; PARTIAL: some data served, denied fields removed or records withheld; DENIED: refused by policy, nothing served; REJECTED: refused before any decision (body, authentication, purpose, limits); FAILED: an error.",
 });
 
 @ObjectType({ description: "The decision on one field of an operation." })
@@ -115,6 +116,12 @@ export class AuditEvent {
   fieldsDenied: AuditFieldDecision[];
 
   @Category("AUDIT")
+  @Field(() => [AuditRefusal], {
+    description: "Refusals beside the denied fields: the request's own (a purpose), and records withheld by subgraphs.",
+  })
+  refusals: AuditRefusal[];
+
+  @Category("AUDIT")
   @Field(() => AuditOutcome)
   outcome: AuditOutcome;
 
@@ -135,7 +142,7 @@ export class AuditEvent {
   disclosedPersonRefs: string[];
 
   @Category("AUDIT")
-  @Field(() => [String], { description: "Data categories disclosed." })
+  @Field(() => [String], { description: "Data categories of the fields that came back with a value." })
   categories: string[];
 
   @Category("AUDIT")
@@ -173,6 +180,8 @@ export function toAuditEvent(row: AuditEventRecord): AuditEvent {
     variables: canonicalJson(content.variables),
     fieldsAllowed: content.fieldsAllowed.map(decision),
     fieldsDenied: content.fieldsDenied.map(decision),
+    // Events written before refusals were recorded have none.
+    refusals: (content.refusals ?? []).map(toAuditRefusal),
     prevHash: row.prevHash,
     hash: row.hash,
   };

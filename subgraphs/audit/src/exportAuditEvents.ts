@@ -40,6 +40,7 @@ export const CSV_COLUMNS = [
   "agreements",
   "categories",
   "fieldsDenied",
+  "refusals",
   "errorCodes",
   "disclosedPersonRefs",
   "durationMs",
@@ -69,6 +70,8 @@ export function csvLine(row: AuditEventRecord, e: AuditEventContent): string {
     list(e.agreements),
     list(e.categories),
     list(e.fieldsDenied.map((f) => (f.rule ? `${f.field}:${f.rule}` : f.field))),
+    // `by:rule×count`, for example `migration-service:R5-4×2`; events written before refusals were recorded have none.
+    list((e.refusals ?? []).map((r) => `${r.by}:${r.rule}×${r.count}`)),
     list(e.errorCodes),
     list(e.disclosedPersonRefs),
     e.durationMs,

@@ -2,7 +2,7 @@
 import { formatTime, listOrDash, orDash } from "./format";
 import { OutcomeBadge } from "./OutcomeBadge";
 import { ProblemMessage } from "./ProblemMessage";
-import { AUDIT_EVENT, type AuditEventDetail, type FieldDecision } from "./queries";
+import { AUDIT_EVENT, type AuditEventDetail, type FieldDecision, type Refusal } from "./queries";
 import { useQuery } from "./useQuery";
 
 function Decisions({ caption, decisions, denied }: { caption: string; decisions: FieldDecision[]; denied: boolean }) {
@@ -29,6 +29,41 @@ function Decisions({ caption, decisions, denied }: { caption: string; decisions:
             <td>{d.owner}</td>
             {denied ? <td className="rule">{orDash(d.rule)}</td> : null}
             <td>{listOrDash(d.policies)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Refusals({ refusals }: { refusals: Refusal[] }) {
+  if (refusals.length === 0) return <p className="notice">Refusals beside the denied fields: none.</p>;
+  return (
+    <table className="decisions" data-testid="refusals">
+      <caption>Refusals beside the denied fields</caption>
+      <thead>
+        <tr>
+          <th scope="col">By</th>
+          <th scope="col">Rule</th>
+          <th scope="col">Article</th>
+          <th scope="col">Data</th>
+          <th scope="col">Records</th>
+          <th scope="col">Where</th>
+          <th scope="col">Caller told</th>
+        </tr>
+      </thead>
+      <tbody>
+        {refusals.map((r, i) => (
+          <tr key={`${r.by}-${r.rule}-${i}`}>
+            <td>{r.by}</td>
+            <td className="rule">{r.rule}</td>
+            <td>{orDash(r.article)}</td>
+            <td>{r.category ? `${r.category} of ${orDash(r.owner)}` : "—"}</td>
+            <td>{r.count}</td>
+            <td>
+              <code>{r.path.length ? r.path.join(".") : "(request)"}</code>
+            </td>
+            <td>{r.silent ? "no (R14-3)" : "yes"}</td>
           </tr>
         ))}
       </tbody>
@@ -112,6 +147,7 @@ export function EventDetail({ id, purpose }: { id: string; purpose: string }) {
       <pre className="code-block">{e.variables}</pre>
       <Decisions caption="Fields allowed" decisions={e.fieldsAllowed} denied={false} />
       <Decisions caption="Fields denied" decisions={e.fieldsDenied} denied />
+      <Refusals refusals={e.refusals} />
     </div>
   );
 }

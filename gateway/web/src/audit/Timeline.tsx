@@ -9,13 +9,22 @@ import type { Timeline as TimelineState } from "./useTimeline";
 
 const COLUMNS = 9;
 
-function DeniedFields({ fields }: { fields: AuditEventSummary["fieldsDenied"] }) {
-  if (fields.length === 0) return <>—</>;
+/** Denied fields, then refusals beside them: withheld records by count, a refused request by its rule. */
+function Refused({ event }: { event: AuditEventSummary }) {
+  const { fieldsDenied: fields, refusals } = event;
+  if (fields.length === 0 && refusals.length === 0) return <>—</>;
   return (
     <ul className="plain-list">
       {fields.map((f) => (
         <li key={`${f.field}:${f.rule ?? ""}`}>
           <code>{f.field}</code> {f.rule ? <span className="rule">{f.rule}</span> : null}
+        </li>
+      ))}
+      {refusals.map((r, i) => (
+        <li key={`refusal-${i}`} data-testid="audit-refusal">
+          {r.by === "gateway" ? "request" : `${r.count} record${r.count === 1 ? "" : "s"} (${r.by})`}{" "}
+          <span className="rule">{r.rule}</span>
+          {r.silent ? " · silent to the caller" : null}
         </li>
       ))}
     </ul>
@@ -99,7 +108,7 @@ export function Timeline({ timeline, purpose }: { timeline: TimelineState; purpo
                       <OutcomeBadge outcome={e.outcome} />
                     </td>
                     <td data-testid="denied-fields">
-                      <DeniedFields fields={e.fieldsDenied} />
+                      <Refused event={e} />
                     </td>
                     <td>{listOrDash(e.agreements)}</td>
                   </tr>

@@ -22,6 +22,18 @@ export interface FieldDecision {
   rule: string | null;
 }
 
+/** A refusal beside the denied fields: a request's own (a purpose), or records a subgraph withheld. */
+export interface Refusal {
+  by: string;
+  rule: string;
+  article: string;
+  category: string | null;
+  owner: string | null;
+  count: number;
+  path: string[];
+  silent: boolean;
+}
+
 /** One row of the timeline. */
 export interface AuditEventSummary {
   id: string;
@@ -35,6 +47,7 @@ export interface AuditEventSummary {
   operationName: string | null;
   agreements: string[];
   fieldsDenied: Pick<FieldDecision, "field" | "rule">[];
+  refusals: Pick<Refusal, "by" | "rule" | "count" | "silent">[];
 }
 
 export interface AuditEventDetail extends AuditEventSummary {
@@ -46,6 +59,7 @@ export interface AuditEventDetail extends AuditEventSummary {
   variables: string;
   fieldsAllowed: FieldDecision[];
   fieldsDenied: FieldDecision[];
+  refusals: Refusal[];
   errorCodes: string[];
   durationMs: number;
   policyVersion: string;
@@ -88,6 +102,12 @@ export const AUDIT_EVENTS = /* GraphQL */ `
             field
             rule
           }
+          refusals {
+            by
+            rule
+            count
+            silent
+          }
         }
       }
     }
@@ -117,6 +137,7 @@ export const AUDIT_EVENT = /* GraphQL */ `
       variables
       fieldsAllowed { ${DECISION} }
       fieldsDenied { ${DECISION} }
+      refusals { by rule article category owner count path silent }
       errorCodes
       durationMs
       policyVersion

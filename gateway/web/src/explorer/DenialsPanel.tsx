@@ -14,11 +14,21 @@ function pathOf(error: GraphQLErrorShape): string {
 }
 
 function summary(outcome: Outcome, partial: boolean): string {
-  const denied = outcome.errors.filter((e) => e.extensions?.code === "FORBIDDEN").length;
+  const refusals = outcome.errors.filter((e) => e.extensions?.code === "FORBIDDEN");
   if (outcome.errors.length === 0) return `Allowed (HTTP ${outcome.status}): nothing was refused.`;
-  if (denied === 0) return `HTTP ${outcome.status}: the operation failed.`;
-  if (partial && outcome.hasData) return `Partly answered (HTTP ${outcome.status}): ${denied} field(s) withheld.`;
-  return `Refused (HTTP ${outcome.status}): ${denied} field(s) denied, no data was returned.`;
+  if (refusals.length === 0) return `HTTP ${outcome.status}: the operation failed.`;
+  // A subgraph's refusal of records counts them (`withheld`); a refused field is one.
+  const records = refusals.reduce(
+    (n, e) => n + (typeof e.extensions?.withheld === "number" ? e.extensions.withheld : 0),
+    0,
+  );
+  const fields = refusals.filter((e) => typeof e.extensions?.withheld !== "number").length;
+  const parts = [
+    ...(fields ? [`${fields} field(s) ${partial ? "removed" : "denied"}`] : []),
+    ...(records ? [`${records} record(s) withheld`] : []),
+  ].join(", ");
+  if (outcome.hasData) return `Partly answered (HTTP ${outcome.status}): ${parts}.`;
+  return `Refused (HTTP ${outcome.status}): ${parts}, no data was returned.`;
 }
 
 export function DenialsPanel({ state }: { state: PanelState }) {
