@@ -6,6 +6,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Principal } from "@hub/contracts";
 import { DEFAULT_AUDIENCE, DEMO_ISSUER, keyFiles, loadSigningKey, mintToken } from "@hub/gateway";
+import { auditEventOf } from "../harness/auditDb";
 import { as, gql, hub, personaToken, world, type Answer } from "../harness/fixtures";
 
 /** Articles of Convention 108+ as the rules table of POLICY-RULES.md gives them. */
@@ -71,15 +72,24 @@ function expectDenials(res: Answer, denials: readonly Denial[]) {
   expect(byPath(res.body.errors ?? [], (e) => e.path)).toEqual(byPath(denials, ([path]) => path).map(forbidden));
 }
 
-/** Strict mode: the whole operation is rejected with 403, one error per denied field, no data. */
-function expectRejected(res: Answer, denials: readonly Denial[]) {
+/**
+ * Strict mode: the whole operation is rejected with 403, one error per denied field, no data; its
+ * audit event says DENIED, names each rule, and lists no category as disclosed.
+ */
+async function expectRejected(res: Answer, denials: readonly Denial[]) {
   expect({ status: res.status, errors: res.body.errors }).toEqual({ status: 403, errors: expect.any(Array) });
   expectDenials(res, denials);
   expect(res.body.data ?? null).toBeNull();
+  const event = await auditEventOf(res.headers.get("x-request-id"));
+  expect(event).toMatchObject({ outcome: "DENIED", categories: [], disclosedPersonRefs: [] });
+  expect(new Set(event?.fieldsDenied.map((f) => f.rule))).toEqual(new Set(denials.map(([, rule]) => rule)));
 }
 
-function expectServed(res: Answer) {
+/** Served in full: 200 without errors, and an ALLOWED audit event listing the categories that came back. */
+async function expectServed(res: Answer, categories: readonly string[]) {
   expect({ status: res.status, errors: res.body.errors ?? [] }).toEqual({ status: 200, errors: [] });
+  const event = await auditEventOf(res.headers.get("x-request-id"));
+  expect(event).toMatchObject({ outcome: "ALLOWED", fieldsDenied: [], categories: [...categories].sort() });
 }
 
 const PERSON_QUERY = `query ($ref: ID!) { person(personRef: $ref) { familyName } }`;
@@ -121,7 +131,7 @@ describe("R5-2 minimisation: every field is decided, however it is reached", () 
     "denies asylum grounds to the border officer through %s, at the field's path",
     async (_way, query, list, grounds) => {
       const res = await gql(query, { ...(await as("border-officer")), variables: { ref: ref() } });
-      expectRejected(res, [
+      await expectRejected(res, [
         [list, "R6-3"],
         [grounds, "R6-3"],
       ]);
@@ -148,7 +158,7 @@ describe("R5-2 minimisation: every field is decided, however it is reached", () 
 
   it("strict mode (default) answers 403 with one error per denied field and no data", async () => {
     const res = await gql(MIXED, { ...(await as("border-officer")), variables: { ref: ref() } });
-    expectRejected(res, MIXED_DENIED);
+    await expectRejected(res, MIXED_DENIED);
   });
 
   it("partial mode (X-Hub-Partial: true) answers 200 with the allowed fields and an error per removed field", async () => {
@@ -168,6 +178,10 @@ describe("R5-2 minimisation: every field is decided, however it is reached", () 
     });
     expect(served).not.toHaveProperty("asylumApplications");
     expect(served).not.toHaveProperty("residencePermits");
+    const event = await auditEventOf(res.headers.get("x-request-id"));
+    expect(event).toMatchObject({ outcome: "PARTIAL", categories: ["FLAG", "IDENTIFIER", "IDENTITY"] });
+    expect(event?.disclosedPersonRefs).toEqual([person.personRef]);
+    expect(new Set(event?.fieldsDenied.map((f) => f.rule))).toEqual(new Set(["R6-3", "R5-1"]));
   });
 
   it("partial mode refuses with 403 when every field asked for is denied", async () => {
@@ -176,7 +190,7 @@ describe("R5-2 minimisation: every field is decided, however it is reached", () 
       variables: { ref: ref() },
       headers: { "X-Hub-Partial": "true" },
     });
-    expectRejected(res, [
+    await expectRejected(res, [
       [["person", "asylumApplications"], "R6-3"],
       [["person", "asylumApplications", "grounds"], "R6-3"],
     ]);
@@ -187,7 +201,7 @@ describe("R5-3 proportionality: lists of persons need a key", () => {
   it("denies the border officer crossings by crossing point without a person key, serves them by personRef", async () => {
     const officer = await as("border-officer");
     const unkeyed = await gql(`{ crossings(crossingPointCode: "EVN") { crossedAt } }`, officer);
-    expectRejected(unkeyed, [[["crossings"], "R5-3"]]);
+    await expectRejected(unkeyed, [[["crossings"], "R5-3"]]);
     expect(unkeyed.body.errors?.[0]?.extensions?.hint).toMatch(/personRef/);
 
     const person = asylumApplicant();
@@ -195,7 +209,7 @@ describe("R5-3 proportionality: lists of persons need a key", () => {
       ...officer,
       variables: { ref: person.personRef },
     });
-    expectServed(keyed);
+    await expectServed(keyed, ["TRAVEL"]);
     expect((keyed.body.data?.crossings as unknown[]).length).toBe(
       world().crossings.filter((c) => c.personRef === person.personRef).length,
     );
@@ -210,7 +224,7 @@ describe("R5-6 statistics: aggregates and reference data only", () => {
       ...statistician,
       variables: { ref },
     });
-    expectRejected(person, [
+    await expectRejected(person, [
       [["person"], "R5-6"],
       [["person", "personRef"], "R5-6"],
       [["person", "familyName"], "R5-6"],
@@ -218,7 +232,7 @@ describe("R5-6 statistics: aggregates and reference data only", () => {
     expect(person.body.errors?.[0]?.extensions?.hint).toMatch(/observations|indicators/);
 
     const indicators = await gql(`{ indicators { code subjectCategory } }`, statistician);
-    expectServed(indicators);
+    await expectServed(indicators, ["REFERENCE"]);
     expect((indicators.body.data?.indicators as unknown[]).length).toBeGreaterThan(0);
   });
 });
@@ -230,7 +244,7 @@ describe("R6-1 special categories need a clause naming them for the caller's rol
       ...(await as("trafficking-caseworker")),
       variables: { ref },
     });
-    expectRejected(caseworker, [[["crossings", "biometricMatchScore"], "R6-1"]]);
+    await expectRejected(caseworker, [[["crossings", "biometricMatchScore"], "R6-1"]]);
 
     // R11-1: an authorisation reference never lifts R6-1.
     const investigator = await gql(`query ($ref: ID!) { person(personRef: $ref) { asylumApplications { grounds } } }`, {
@@ -239,7 +253,7 @@ describe("R6-1 special categories need a clause naming them for the caller's rol
       variables: { ref },
       headers: { "X-Authorization-Ref": `PO-2026-0042@${inDays(30)}` },
     });
-    expectRejected(investigator, [
+    await expectRejected(investigator, [
       [["person", "asylumApplications"], "R6-1"],
       [["person", "asylumApplications", "grounds"], "R6-1"],
     ]);
@@ -254,7 +268,7 @@ describe("R6-3 other agencies get FLAG fields instead of special-category conten
       ...officer,
       variables: { ref },
     });
-    expectRejected(content, [
+    await expectRejected(content, [
       [["person", "asylumApplications"], "R6-3"],
       [["person", "asylumApplications", "grounds"], "R6-3"],
     ]);
@@ -267,7 +281,7 @@ describe("R6-3 other agencies get FLAG fields instead of special-category conten
       ...officer,
       variables: { ref },
     });
-    expectServed(flag);
+    await expectServed(flag, ["FLAG", "IDENTITY"]);
     expect(typeof (flag.body.data?.person as { isProtectionHolder: unknown }).isProtectionHolder).toBe("boolean");
   });
 });
@@ -283,10 +297,10 @@ describe("R11-1 criminal investigations need a current authorisation reference",
 
   it("denies without X-Authorization-Ref, with an expired one, refuses a malformed one, serves a current one", async () => {
     const without = await investigator();
-    expectRejected(without, PERSON_DENIED("R11-1"));
+    await expectRejected(without, PERSON_DENIED("R11-1"));
     expect(without.body.errors?.[0]?.extensions?.hint).toMatch(/X-Authorization-Ref/);
 
-    expectRejected(await investigator({ "X-Authorization-Ref": "PO-1@2020-01-01" }), PERSON_DENIED("R11-1"));
+    await expectRejected(await investigator({ "X-Authorization-Ref": "PO-1@2020-01-01" }), PERSON_DENIED("R11-1"));
 
     const malformed = await investigator({ "X-Authorization-Ref": "prosecutor said so" });
     expect(malformed.status).toBe(400);
@@ -294,7 +308,7 @@ describe("R11-1 criminal investigations need a current authorisation reference",
     expect(malformed.body.errors?.map((e) => e.extensions?.code)).toEqual(["AUTHORIZATION_REF_INVALID"]);
 
     // The gateway's field-level decision: nothing is denied with a current order.
-    expectServed(await investigator({ "X-Authorization-Ref": `PO-2026-0042@${inDays(30)}` }));
+    await expectServed(await investigator({ "X-Authorization-Ref": `PO-2026-0042@${inDays(30)}` }), ["IDENTITY"]);
   });
 });
 
@@ -306,10 +320,10 @@ describe("R14-1 transfers abroad only to countries with an adequate regime", () 
   ])("denies a border officer from %s (regime %s) personal data, serves reference data", async (country) => {
     const officer = await as("border-officer", { country });
     const person = await gql(PERSON_QUERY, { ...officer, variables: { ref: asylumApplicant().personRef } });
-    expectRejected(person, PERSON_DENIED("R14-1"));
+    await expectRejected(person, PERSON_DENIED("R14-1"));
 
     const points = await gql(`{ crossingPoints { code name } }`, officer);
-    expectServed(points);
+    await expectServed(points, ["REFERENCE"]);
     expect((points.body.data?.crossingPoints as unknown[]).length).toBeGreaterThan(0);
   });
 
@@ -323,7 +337,7 @@ describe("R14-1 transfers abroad only to countries with an adequate regime", () 
       ...(await as("border-officer", { country })),
       variables: { ref: person.personRef },
     });
-    expectServed(res);
+    await expectServed(res, ["IDENTITY"]);
     expect(res.body.data?.person).toEqual({ familyName: person.familyName });
   });
 });
@@ -332,15 +346,15 @@ describe("RA-1 auditors read the audit log, never personal payload", () => {
   it("denies the auditor a person and crossings, serves reference data", async () => {
     const auditor = await as("auditor");
     const ref = asylumApplicant().personRef;
-    expectRejected(await gql(PERSON_QUERY, { ...auditor, variables: { ref } }), PERSON_DENIED("RA-1"));
-    expectRejected(
+    await expectRejected(await gql(PERSON_QUERY, { ...auditor, variables: { ref } }), PERSON_DENIED("RA-1"));
+    await expectRejected(
       await gql(`query ($ref: ID!) { crossings(personRef: $ref) { crossedAt } }`, { ...auditor, variables: { ref } }),
       [
         [["crossings"], "RA-1"],
         [["crossings", "crossedAt"], "RA-1"],
       ],
     );
-    expectServed(await gql(`{ crossingPoints { code } }`, auditor));
+    await expectServed(await gql(`{ crossingPoints { code } }`, auditor), ["REFERENCE"]);
   });
 });
 
@@ -360,7 +374,7 @@ describe("R5-1 an agreement past its validTo grants nothing", () => {
       purpose: "RESIDENCE_ADMIN",
       variables: { ref },
     });
-    expectRejected(res, [
+    await expectRejected(res, [
       [["crossings"], "R5-1"],
       [["crossings", "crossedAt"], "R5-1"],
     ]);
@@ -369,11 +383,12 @@ describe("R5-1 an agreement past its validTo grants nothing", () => {
     }
 
     // The clerk of the same agency, under the active AGR-BP-MS-RESIDENCE, is served.
-    expectServed(
+    await expectServed(
       await gql(`query ($ref: ID!) { crossings(personRef: $ref) { crossedAt } }`, {
         ...(await as("migration-clerk")),
         variables: { ref },
       }),
+      ["TRAVEL"],
     );
   });
 });
