@@ -5,3 +5,4 @@ export * from "./parseEnv";
 export * from "./audit";
 export * from "./keys";
 export * from "./refusals";
+export * from "./normaliseError";

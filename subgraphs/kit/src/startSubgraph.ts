@@ -8,12 +8,11 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { pino, type Logger } from "pino";
+import { pino } from "pino";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import type { DataSource, EntityManager } from "typeorm";
 import type { SyntheticWorld } from "./synthetic";
-import { HUB_CONTEXT_HEADER, SUBGRAPHS, type Agency, type HubContextClaims } from "@hub/contracts";
+import { HUB_CONTEXT_HEADER, normaliseError, SUBGRAPHS, type Agency, type HubContextClaims } from "@hub/contracts";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { createDataSource, type DataSourceOptions } from "./createDataSource";
 import type { FederatedSchema } from "./buildFederatedSchema";
@@ -78,7 +77,11 @@ export async function startSubgraph<TLoaders>(
   const server = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => normaliseError(formatted, error, log),
+    formatError: (formatted, error) => {
+      const normalised = normaliseError(formatted);
+      if (normalised.unexpected) log.error({ err: error }, "unexpected error in resolver");
+      return normalised.error;
+    },
     logger: log,
     // Traces would tell the gateway about resolver timings; the hub keeps those in its own logs.
     plugins: [
@@ -174,17 +177,4 @@ export async function openDatabase(dataSource: DataSource, variable: string): Pr
   } catch (error) {
     throw new Error(`Cannot connect to the database (${variable}): ${(error as Error).message}`);
   }
-}
-
-/** Keeps coded errors as they are; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */
-function normaliseError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code && code !== "INTERNAL_SERVER_ERROR") return formatted;
-  log.error({ err: error }, "unexpected error in resolver");
-  const original = error instanceof GraphQLError ? error : undefined;
-  return {
-    message: "Internal server error",
-    path: original?.path ?? formatted.path,
-    extensions: { code: "INTERNAL_SERVER_ERROR" },
-  };
 }
