@@ -100,7 +100,7 @@ const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_
  * before, or today itself) without changing any decision, and records of a list share cached
  * decisions instead of each being its own. A policy reading it any other way turns this off.
  */
-function readsRetentionOnlyAgainstNow(texts: Iterable<string>): boolean {
+export function readsRetentionOnlyAgainstNow(texts: Iterable<string>): boolean {
   for (const text of texts) {
     const uses = text.match(/retainUntil/g)?.length ?? 0;
     const tests = text.match(/context\.record has retainUntil/g)?.length ?? 0;
