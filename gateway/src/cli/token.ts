@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const country = values.country ?? persona.country ?? config.country;
   if (!/^[A-Z]{2}$/.test(country)) throw new Error("--country must be an ISO 3166-1 alpha-2 code such as DE");
   if (persona.country && country !== persona.country) {
-    throw new Error(`--persona ${name} acts for ${persona.agency}, an authority of ${persona.country}: --country cannot change that`);
+    throw new Error(
+      `--persona ${name} acts for ${persona.agency}, an authority of ${persona.country}: --country cannot change that`,
+    );
   }
   const ttlSeconds = Number(values.ttl);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 86_400) {

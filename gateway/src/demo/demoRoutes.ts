@@ -66,16 +66,12 @@ export function demoRoutes(config: GatewayConfig, log: Logger): express.Router {
       return;
     }
     try {
-      const token = await mintToken(
-        await signingKey(),
-        personaPrincipal(persona, config.country),
-        {
-          issuer: config.issuer,
-          audience: config.audience,
-          ttlSeconds: DEMO_TOKEN_TTL_SECONDS,
-          claimNamespace: config.claimNamespace,
-        },
-      );
+      const token = await mintToken(await signingKey(), personaPrincipal(persona, config.country), {
+        issuer: config.issuer,
+        audience: config.audience,
+        ttlSeconds: DEMO_TOKEN_TTL_SECONDS,
+        claimNamespace: config.claimNamespace,
+      });
       res.setHeader("Cache-Control", "no-store");
       res.json({ token });
     } catch (error) {
