@@ -12,8 +12,6 @@ import { as, gql, repoRoot, world } from "../harness/fixtures";
 // (2026-11-01) and the retained ones run at least 180 days past it, so neither is borderline.
 const today = new Date().toISOString().slice(0, 10);
 const retained = (r: { retainUntil: string }) => r.retainUntil >= today;
-const adult = (p: { dateOfBirth: string }) =>
-  `${Number(p.dateOfBirth.slice(0, 4)) + 18}${p.dateOfBirth.slice(4)}` <= today;
 
 function pick<T>(items: readonly T[], test: (item: T) => boolean, what: string): T {
   const found = items.find(test);
