@@ -3,19 +3,59 @@
  * signed, to every subgraph in the hub-context token.
  */
 import { z } from "zod";
-import { AGENCIES, PURPOSES } from "./vocabulary";
+import { AGENCIES, isAgency, PURPOSES, type Agency } from "./vocabulary";
 
-export const principalSchema = z.object({
-  subject: z.string().min(1).max(200),
-  agency: z.enum(AGENCIES),
-  role: z.string().min(1).max(100),
-  purposes: z.array(z.enum(PURPOSES)).max(PURPOSES.length),
-  /** ISO 3166-1 alpha-2 country of the caller's authority. */
-  country: z.string().regex(/^[A-Z]{2}$/),
-  /** Case ids assigned to the caller (trafficking caseworkers). */
-  cases: z.array(z.string().min(1).max(64)).max(1000),
-});
+/**
+ * A foreign authority (R14-2): its country's ISO 3166-1 alpha-2 code, a hyphen, and the body's
+ * acronym, for example `TR-PMM` or `GE-MIA`. The prefix makes the authority's country part of its
+ * name, so an id can never be read as a domestic agency (those have no hyphen) nor moved to another
+ * country without changing.
+ */
+export type ForeignAuthorityId = `${string}-${string}`;
+export const FOREIGN_AUTHORITY_ID = /^[A-Z]{2}-[A-Z][A-Z0-9]{1,15}$/;
+
+export function isForeignAuthorityId(value: unknown): value is ForeignAuthorityId {
+  return typeof value === "string" && FOREIGN_AUTHORITY_ID.test(value);
+}
+
+export const foreignAuthorityIdSchema = z.custom<ForeignAuthorityId>(
+  isForeignAuthorityId,
+  "must be a foreign authority id: the country code, a hyphen and the body's acronym, such as TR-PMM",
+);
+
+/** The country a foreign authority id names (its prefix). */
+export const countryOfAuthority = (id: ForeignAuthorityId): string => id.slice(0, 2);
+
+export const principalSchema = z
+  .object({
+    subject: z.string().min(1).max(200),
+    /**
+     * The body the caller acts for: a domestic agency, or a foreign authority (R14-2). The audit
+     * log records this string as the event's agency, so a foreign recipient is named there too.
+     */
+    agency: z.union([z.enum(AGENCIES), foreignAuthorityIdSchema]),
+    role: z.string().min(1).max(100),
+    purposes: z.array(z.enum(PURPOSES)).max(PURPOSES.length),
+    /** ISO 3166-1 alpha-2 country of the caller's authority. */
+    country: z.string().regex(/^[A-Z]{2}$/),
+    /** Case ids assigned to the caller (trafficking caseworkers). */
+    cases: z.array(z.string().min(1).max(64)).max(1000),
+  })
+  // A foreign authority is of the country its id names; a token saying otherwise is not believed.
+  .refine((p) => !isForeignAuthorityId(p.agency) || countryOfAuthority(p.agency) === p.country, {
+    path: ["agency"],
+    message: "a foreign authority's id must begin with the caller's country",
+  });
 export type Principal = z.infer<typeof principalSchema>;
+
+/** Whether the principal acts for a foreign authority rather than a domestic agency. */
+export function isForeignPrincipal(principal: Principal): principal is Principal & { agency: ForeignAuthorityId } {
+  return !isAgency(principal.agency);
+}
+
+/** The domestic agency the principal acts for, or null for a foreign authority. */
+export const domesticAgencyOf = (principal: Principal): Agency | null =>
+  isAgency(principal.agency) ? principal.agency : null;
 
 /** Claims of the hub-context token the gateway signs for each subgraph call. */
 export const hubContextClaimsSchema = z.object({

@@ -12,6 +12,7 @@ import {
   dataUid,
   entitiesFor,
   READ_ACTION,
+  type CallerFacts,
   type DecidedCategory,
   type EntityCatalog,
 } from "./entities";
@@ -67,6 +68,7 @@ const RULE_PRIORITY = [
   "R5-6",
   "R14-3",
   "R14-1",
+  "R14-2",
   "R11-1",
   "R6-3",
   "R6-1-caseworker",
@@ -80,27 +82,62 @@ const priority = (id: string) => {
   return index === -1 ? RULE_PRIORITY.length : index;
 };
 
-const CACHE_LIMIT = 50_000;
+const DEFAULT_CACHE_LIMIT = 50_000;
 
-/**
- * Policies compare a record's retention date only with today (R5-4), so for caching what counts is
- * which side of today it falls on; without this nearly every record would be its own cache key.
- */
-const retentionSide = (retainUntil: string | undefined, today: string) =>
-  retainUntil === undefined ? undefined : retainUntil < today ? "past" : "kept";
+export interface DecisionPointOptions {
+  /** Decisions kept per policy version; 0 turns the cache off (every decision is evaluated). */
+  cacheLimit?: number;
+}
+
 const utcDay = () => new Date().toISOString().slice(0, 10);
 const datetime = (day: string) => ({ __extn: { fn: "datetime", arg: day } });
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Whether every policy reads a record's retention date only as `retainUntil < now` (R5-4). Then a
+ * retention date can be passed to the engine as a representative of its side of today (the day
+ * before, or today itself) without changing any decision, and records of a list share cached
+ * decisions instead of each being its own. A policy reading it any other way turns this off.
+ */
+export function readsRetentionOnlyAgainstNow(texts: Iterable<string>): boolean {
+  for (const text of texts) {
+    const uses = text.match(/retainUntil/g)?.length ?? 0;
+    const tests = text.match(/context\.record has retainUntil/g)?.length ?? 0;
+    const comparisons = text.match(/context\.record\.retainUntil < context\.now(?![\w.])/g)?.length ?? 0;
+    if (uses !== tests + comparisons) return false;
+  }
+  return true;
+}
+
+/**
+ * Everything the engine is given for one decision, and nothing else: the principal's uid and
+ * attributes come from `caller`, the resource's uid and attributes from `owner` and `category`,
+ * the entities from those three and the policy set (fixed per decision point), the context as is.
+ * The cache key is this object serialised, so no attribute a policy reads can be left out of it.
+ */
+interface CedarInputs {
+  caller: CallerFacts;
+  category: DecidedCategory;
+  owner: string;
+  context: Record<string, unknown>;
+}
 
 export class PolicyDecisionPoint {
   private readonly cache = new Map<string, Decision>();
   private readonly catalog: EntityCatalog;
   private readonly policySetId: string;
+  private readonly cacheLimit: number;
+  private readonly bucketRetention: boolean;
 
   private constructor(
     readonly policySet: LoadedPolicySet,
     private readonly hubCountry: string,
+    options: DecisionPointOptions,
   ) {
     this.catalog = buildEntityCatalog(policySet.agreements);
+    this.cacheLimit = options.cacheLimit ?? DEFAULT_CACHE_LIMIT;
+    this.bucketRetention = readsRetentionOnlyAgainstNow([...policySet.policies.values()].map((p) => p.text));
     this.policySetId = `hub-${policySet.version}`;
     const staticPolicies = Object.fromEntries([...policySet.policies].map(([id, p]) => [id, p.text]));
     const schemaResult = preparseSchema("hub", policySet.schema);
@@ -118,8 +155,8 @@ export class PolicyDecisionPoint {
   }
 
   /** Loads, validates (strict) and pre-parses the policy set; throws if any part is wrong. */
-  static load(paths: PolicyPaths, hubCountry: string): PolicyDecisionPoint {
-    return new PolicyDecisionPoint(loadPolicySet(paths), hubCountry);
+  static load(paths: PolicyPaths, hubCountry: string, options: DecisionPointOptions = {}): PolicyDecisionPoint {
+    return new PolicyDecisionPoint(loadPolicySet(paths, { hubCountry }), hubCountry, options);
   }
 
   /** Hash of policies, agreements, regimes and the hub's country: what a replay needs (R10-3). */
@@ -128,57 +165,77 @@ export class PolicyDecisionPoint {
   }
 
   decide(request: DecisionRequest): Decision {
-    const today = request.today ?? utcDay();
-    const { principal } = request;
-    const regime = regimeOf(this.policySet.regimes, principal.country, this.hubCountry);
+    const inputs = this.inputsOf(request);
+    if (this.cacheLimit === 0) return this.evaluate(inputs);
+    const { caller, category, owner, context } = inputs;
     const key = JSON.stringify([
-      principal.agency,
-      principal.role,
-      principal.country,
-      [...principal.purposes].sort(),
-      request.record ? principal.subject : "",
-      request.purpose,
-      request.category,
-      request.owner,
-      today,
-      request.authorizationUntil ?? "",
-      request.unkeyedList ?? false,
-      request.record ? { ...request.record, retainUntil: retentionSide(request.record.retainUntil, today) } : null,
+      caller.subject,
+      caller.agency,
+      caller.role,
+      caller.country,
+      caller.purposes,
+      category,
+      owner,
+      context,
     ]);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const decision = this.evaluate(request, today, regime);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    const decision = this.evaluate(inputs);
+    if (this.cache.size >= this.cacheLimit) this.cache.clear();
     this.cache.set(key, decision);
     return decision;
   }
 
-  private evaluate(request: DecisionRequest, today: string, regime: string): Decision {
+  /** The engine's request, built with a fixed key order so that equal requests serialise equally. */
+  private inputsOf(request: DecisionRequest): CedarInputs {
+    const today = request.today ?? utcDay();
     const { principal, record } = request;
-    const context: Record<string, unknown> = {
-      purpose: request.purpose,
-      now: datetime(today),
-      hubCountry: this.hubCountry,
-      callerRegime: regime,
-      unkeyedList: request.unkeyedList ?? false,
-      ...(request.authorizationUntil ? { authorizationUntil: datetime(request.authorizationUntil) } : {}),
-      ...(record
-        ? {
-            record: {
-              ...(record.retainUntil ? { retainUntil: datetime(record.retainUntil) } : {}),
-              ...(record.subjectMinor !== undefined ? { subjectMinor: record.subjectMinor } : {}),
-              ...(record.assignedCaseworker ? { assignedCaseworker: record.assignedCaseworker } : {}),
-              ...(record.countryOfOrigin ? { countryOfOrigin: record.countryOfOrigin } : {}),
-            },
-          }
-        : {}),
+    const retainUntil = record?.retainUntil;
+    const retention =
+      retainUntil !== undefined && this.bucketRetention && ISO_DAY.test(retainUntil) && ISO_DAY.test(today)
+        ? retainUntil < today
+          ? dayBefore(today)
+          : today
+        : retainUntil;
+    return {
+      caller: {
+        subject: principal.subject,
+        agency: principal.agency,
+        role: principal.role,
+        country: principal.country,
+        // A Cedar set: its order means nothing, so one order for all.
+        purposes: [...new Set(principal.purposes)].sort(),
+      },
+      category: request.category,
+      owner: request.owner,
+      context: {
+        purpose: request.purpose,
+        now: datetime(today),
+        hubCountry: this.hubCountry,
+        callerRegime: regimeOf(this.policySet.regimes, principal.country, this.hubCountry),
+        unkeyedList: request.unkeyedList ?? false,
+        ...(request.authorizationUntil ? { authorizationUntil: datetime(request.authorizationUntil) } : {}),
+        ...(record
+          ? {
+              record: {
+                ...(retention ? { retainUntil: datetime(retention) } : {}),
+                ...(record.subjectMinor !== undefined ? { subjectMinor: record.subjectMinor } : {}),
+                ...(record.assignedCaseworker ? { assignedCaseworker: record.assignedCaseworker } : {}),
+                ...(record.countryOfOrigin ? { countryOfOrigin: record.countryOfOrigin } : {}),
+              },
+            }
+          : {}),
+      },
     };
+  }
+
+  private evaluate({ caller, category, owner, context }: CedarInputs): Decision {
     const answer = statefulIsAuthorized({
-      principal: callerUid(principal),
+      principal: callerUid(caller),
       action: READ_ACTION,
-      resource: dataUid(request.owner, request.category),
+      resource: dataUid(owner, category),
       context: context as never,
-      entities: entitiesFor(this.catalog, principal, request.category, request.owner),
+      entities: entitiesFor(this.catalog, caller, category, owner, this.hubCountry),
       preparsedPolicySetId: this.policySetId,
       preparsedSchemaName: "hub",
       validateRequest: true,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { AgreementError, loadAgreements } from "./agreements";
+import { AgreementError, consumerId, loadAgreements } from "./agreements";
 import { loadRegimes, RegimeError } from "./regimes";
 
 const root = mkdtempSync(path.join(tmpdir(), "agreements-"));
@@ -149,45 +149,145 @@ describe("loadAgreements", () => {
     );
   });
 
+  it("reads a foreign authority as consumer", () => {
+    const { dir } = fixture({
+      "test.yaml": withLine(
+        "consumer:",
+        "consumer:",
+        "  country: TR",
+        "  authority: TR-PMM",
+        "  name: Presidency of Migration Management",
+      ),
+    });
+    const [agreement] = loadAgreements(dir);
+    expect(agreement?.consumer).toEqual({
+      country: "TR",
+      authority: "TR-PMM",
+      name: "Presidency of Migration Management",
+    });
+    expect(agreement && consumerId(agreement)).toBe("TR-PMM");
+  });
+
+  const foreign = (country: string, authority: string, ...more: string[]) =>
+    withLine("consumer:", "consumer:", `  country: ${country}`, `  authority: ${authority}`, "  name: A body", ...more);
+
+  it("rejects a foreign authority whose id does not begin with its country, at the id", () => {
+    expectRejected(
+      foreign("TR", "GE-MIA"),
+      "authority:",
+      "consumer.authority: a foreign authority's id begins with its country: TR-...",
+    );
+  });
+
+  it.each(["TR_PMM", "tr-pmm", "TR-", "TR-PMM-EXTRA", "TURKEY-PMM", "TR-P"])(
+    "rejects the malformed authority id %s, at the id",
+    (id) => {
+      expectRejected(foreign("TR", id), "authority:", "consumer.authority: must be a foreign authority id");
+    },
+  );
+
+  it("rejects a foreign consumer without a name, or with a field it does not have", () => {
+    const lines = withLine("consumer:", "consumer:", "  country: TR", "  authority: TR-PMM");
+    expectRejected(lines, "consumer:", "consumer.name: Invalid input");
+    expectRejected(foreign("TR", "TR-PMM", "  agency: BORDER_POLICE"), "agency: BORDER", "consumer: Unrecognized key");
+  });
+
+  it("rejects a foreign authority of the hub's own country when the hub's country is known", () => {
+    const { dir, file } = fixture({ "test.yaml": foreign("AM", "AM-POLICE") });
+    expect(loadAgreements(dir)).toHaveLength(1);
+    expect(() => loadAgreements(dir, { hubCountry: "AM" })).toThrow(
+      `${file("test.yaml")}:6: consumer.country: AM is the hub's own country; a domestic recipient is named by its agency`,
+    );
+  });
+
   it("rejects a document that is not a mapping", () => {
     expectRejected(["- id: AGR-BP-MS-TEST"], "- id", "an agreement must be a mapping of fields");
   });
 });
 
 describe("loadRegimes", () => {
-  const REGIMES = ["# Regimes for a test.", "GE: PARTY", "US: BINDING_SAFEGUARDS", "RU: NONE"];
+  const entry = (code: string, regime: string, source = "Party to Convention 108 (ETS 108).") => [
+    `${code}:`,
+    `  regime: ${regime}`,
+    `  source: ${source}`,
+    "  checked: 2026-12-01",
+  ];
+  const REGIMES = [
+    "# Regimes for a test.",
+    ...entry("GE", "PARTY"),
+    ...entry("US", "BINDING_SAFEGUARDS", "Binding safeguards of a test agreement."),
+    ...entry("RU", "NONE", "No regime relied on for the test."),
+  ];
   const load = (lines: readonly string[]) => {
     const { file } = fixture({ "regimes.yaml": lines });
     return { file: file("regimes.yaml"), load: () => loadRegimes(file("regimes.yaml")) };
   };
 
-  it("reads the regime of each country", () => {
-    expect([...load(REGIMES).load()]).toEqual([
+  it("reads the regime of each country with its source and the date it was checked", () => {
+    const regimes = load(REGIMES).load();
+    expect([...regimes].map(([code, e]) => [code, e.regime])).toEqual([
       ["GE", "PARTY"],
       ["US", "BINDING_SAFEGUARDS"],
       ["RU", "NONE"],
     ]);
+    expect(regimes.get("GE")).toEqual({
+      regime: "PARTY",
+      source: "Party to Convention 108 (ETS 108).",
+      checked: "2026-12-01",
+    });
   });
 
   it("rejects an unknown regime at its line", () => {
-    const lines = [...REGIMES, "FR: ADEQUATE"];
+    const lines = [...REGIMES, ...entry("FR", "ADEQUATE")];
     const { file, load: run } = load(lines);
     expect(run).toThrow(RegimeError);
-    expect(run).toThrow(`${file}:5: FR: Invalid option`);
+    expect(run).toThrow(`${file}:15: FR.regime: Invalid option`);
+  });
+
+  it("rejects an entry without its source, or with a source that says nothing, at its line", () => {
+    const { file, load: run } = load([...REGIMES, "FR:", "  regime: PARTY", "  checked: 2026-12-01"]);
+    expect(run).toThrow(`${file}:14: FR.source: Invalid input`);
+    const empty = load([...REGIMES, ...entry("FR", "PARTY", "'  '")]);
+    expect(empty.load).toThrow(`${empty.file}:16: FR.source: must say what the regime rests on`);
+  });
+
+  it("rejects a date checked that is not a calendar date, at its line", () => {
+    const lines = [...REGIMES, "FR:", "  regime: PARTY", "  source: Party to Convention 108.", "  checked: 2026-13-01"];
+    const { file, load: run } = load(lines);
+    expect(run).toThrow(`${file}:17: FR.checked: is not a calendar date`);
+  });
+
+  it("rejects a field an entry does not have, at that field", () => {
+    const { file, load: run } = load([...REGIMES, ...entry("FR", "PARTY"), "  adequacy: yes"]);
+    expect(run).toThrow(`${file}:18: FR: Unrecognized key`);
+  });
+
+  it("rejects the old one-word form, naming the line", () => {
+    const { file, load: run } = load([...REGIMES, "FR: PARTY"]);
+    expect(run).toThrow(`${file}:14: FR: Invalid input`);
   });
 
   it("rejects a country that is not an ISO 3166-1 alpha-2 code at its line", () => {
-    const lines = [...REGIMES.slice(0, 2), "Germany: PARTY", ...REGIMES.slice(2)];
+    const lines = [...REGIMES.slice(0, 5), ...entry("Germany", "PARTY"), ...REGIMES.slice(5)];
     const { file, load: run } = load(lines);
-    expect(run).toThrow(`${file}:3: Germany: must be an ISO 3166-1 alpha-2 code`);
+    expect(run).toThrow(`${file}:6: Germany: must be an ISO 3166-1 alpha-2 code`);
   });
 
   it("rejects malformed YAML at the line of the error", () => {
     const { file, load: run } = load([...REGIMES, "DE PARTY", "FR: PARTY"]);
-    expect(run).toThrow(`${file}:5: `);
+    expect(run).toThrow(`${file}:14: `);
   });
 
   it("reads a table with no entries as every foreign country NONE", () => {
     expect(load(["# No foreign authority calls the hub yet."]).load().size).toBe(0);
+  });
+
+  it("reads the project's table: every entry sourced and dated, the programme countries covered", () => {
+    const regimes = loadRegimes(path.resolve(__dirname, "../../contracts/regimes.yaml"));
+    const programmes = ["AM", "AZ", "GE", "KZ", "KG", "TJ", "TM", "UZ", "UA", "MD", "BY", "TR"];
+    const eu = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split(" ");
+    for (const code of [...programmes, ...eu]) expect(regimes.has(code)).toBe(true);
+    for (const code of eu) expect(regimes.get(code)?.regime).toBe("PARTY");
+    for (const entry of regimes.values()) expect(entry.checked).toBe("2026-12-01");
   });
 });

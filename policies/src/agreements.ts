@@ -6,7 +6,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isMap, LineCounter, parseAllDocuments } from "yaml";
 import { z } from "zod";
-import { AGENCIES, DATA_CATEGORIES, PURPOSES, SPECIAL_CATEGORIES } from "@hub/contracts";
+import {
+  AGENCIES,
+  countryOfAuthority,
+  DATA_CATEGORIES,
+  foreignAuthorityIdSchema,
+  PURPOSES,
+  SPECIAL_CATEGORIES,
+  type Agency,
+  type ForeignAuthorityId,
+} from "@hub/contracts";
 import { describeIssue, lineOf } from "./yamlLocation";
 
 export const isoDate = z
@@ -22,12 +31,38 @@ export const isoDate = z
 const role = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, "must be a role name such as border-officer");
 const special = z.enum(SPECIAL_CATEGORIES as [string, ...string[]]);
 
+const countryCode = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code");
+
+/**
+ * A recipient outside the hub's country (R14-2): the authority, its country and its name as the
+ * agreement states it. The id carries the country as its prefix, so a token of that authority is
+ * necessarily a token of that country.
+ */
+export const foreignConsumerSchema = z
+  .object({
+    country: countryCode,
+    authority: foreignAuthorityIdSchema,
+    name: z.string().min(3).max(200),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (countryOfAuthority(c.authority) !== c.country) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["authority"],
+        message: `a foreign authority's id begins with its country: ${c.country}-...`,
+      });
+    }
+  });
+export type ForeignConsumer = z.infer<typeof foreignConsumerSchema>;
+
 export const agreementSchema = z
   .object({
     id: z.string().regex(/^AGR-[A-Z0-9-]{2,60}$/, "must look like AGR-PROVIDER-CONSUMER-TOPIC"),
     title: z.string().min(3).max(200),
     provider: z.enum(AGENCIES),
-    consumer: z.enum(AGENCIES),
+    /** A domestic agency (by its name) or a foreign authority (country, authority id and name). */
+    consumer: z.union([z.enum(AGENCIES), foreignConsumerSchema]),
     purposes: z.array(z.enum(PURPOSES)).min(1),
     roles: z.array(role).min(1),
     categories: z.array(z.enum(DATA_CATEGORIES)),
@@ -66,10 +101,22 @@ export const agreementSchema = z
 
 export type Agreement = z.infer<typeof agreementSchema> & { file: string };
 
+/** The body an agreement grants to: the domestic agency, or the foreign authority's id. */
+export const consumerId = (a: Pick<Agreement, "consumer">): Agency | ForeignAuthorityId =>
+  typeof a.consumer === "string" ? a.consumer : a.consumer.authority;
+
 export class AgreementError extends Error {}
 
+export interface LoadAgreementsOptions {
+  /**
+   * The hub's country, when known: a foreign consumer of that country is refused at load, since a
+   * body of the hub's own country is a domestic agency and named as one.
+   */
+  hubCountry?: string;
+}
+
 /** Reads every agreement under `dir`; throws one AgreementError naming file, line and problem. */
-export function loadAgreements(dir: string): Agreement[] {
+export function loadAgreements(dir: string, options: LoadAgreementsOptions = {}): Agreement[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
     .sort();
@@ -89,6 +136,12 @@ export function loadAgreements(dir: string): Agreement[] {
       }
       const parsed = agreementSchema.safeParse(doc.toJS());
       if (!parsed.success) throw new AgreementError(describeIssue(file, doc, counter, parsed.error.issues[0]));
+      const { consumer } = parsed.data;
+      if (typeof consumer !== "string" && consumer.country === options.hubCountry) {
+        throw new AgreementError(
+          `${file}:${lineOf(doc, counter, ["consumer", "country"])}: consumer.country: ${consumer.country} is the hub's own country; a domestic recipient is named by its agency`,
+        );
+      }
       const where = `${file}:${lineOf(doc, counter, ["id"])}`;
       const first = firstSeen.get(parsed.data.id);
       if (first) throw new AgreementError(`${where}: id: ${parsed.data.id} is already used at ${first}`);

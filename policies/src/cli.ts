@@ -5,7 +5,9 @@
  *   format-check  list the rule files that differ from their formatted form; exit 1 if any
  *   format        rewrite the rule files formatted
  *   print         print the compiled policy set (rules and agreement permits)
- * Option `--root DIR` names the repository (default: the one this file is built in).
+ * Option `--root DIR` names the repository (default: the one this file is built in); `--country CC`
+ * the hub's country (default AM, the demonstration hub's): agreements are checked against it (a
+ * foreign recipient must be of another country) and it is part of the version hash.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,17 +20,17 @@ const COMMANDS = ["validate", "format-check", "format", "print"] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (value: string | undefined): value is Command => COMMANDS.some((c) => c === value);
 
-// Validation and the version hash do not depend on the hub's country; the decision point needs one.
-const ANY_HUB_COUNTRY = "AM";
+/** The demonstration hub's country (HUB_COUNTRY's default). */
+const DEFAULT_HUB_COUNTRY = "AM";
 
 const write = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 
-function run(command: Command, repoRoot: string): number {
+function run(command: Command, repoRoot: string, hubCountry: string): number {
   const paths = defaultPolicyPaths(repoRoot);
   const relative = (file: string) => path.relative(repoRoot, file);
   switch (command) {
     case "validate": {
-      const pdp = PolicyDecisionPoint.load(paths, ANY_HUB_COUNTRY);
+      const pdp = PolicyDecisionPoint.load(paths, hubCountry);
       const policies = [...pdp.policySet.policies.values()];
       const permits = policies.filter((p) => p.agreement !== undefined).length;
       write(
@@ -60,7 +62,7 @@ function run(command: Command, repoRoot: string): number {
       return 0;
     }
     case "print": {
-      const pdp = PolicyDecisionPoint.load(paths, ANY_HUB_COUNTRY);
+      const pdp = PolicyDecisionPoint.load(paths, hubCountry);
       write(printPolicySet(pdp.policySet, repoRoot));
       return 0;
     }
@@ -70,14 +72,21 @@ function run(command: Command, repoRoot: string): number {
 function main(): number {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { root: { type: "string", default: path.resolve(__dirname, "..", "..") } },
+    options: {
+      root: { type: "string", default: path.resolve(__dirname, "..", "..") },
+      country: { type: "string", default: DEFAULT_HUB_COUNTRY },
+    },
   });
   const [command, ...rest] = positionals;
   if (!isCommand(command) || rest.length > 0) {
-    process.stderr.write(`usage: npm run policies -- <${COMMANDS.join("|")}> [--root DIR]\n`);
+    process.stderr.write(`usage: npm run policies -- <${COMMANDS.join("|")}> [--root DIR] [--country CC]\n`);
     return 2;
   }
-  return run(command, path.resolve(values.root));
+  if (!/^[A-Z]{2}$/.test(values.country)) {
+    process.stderr.write("--country must be an ISO 3166-1 alpha-2 code such as AM\n");
+    return 2;
+  }
+  return run(command, path.resolve(values.root), values.country);
 }
 
 try {

@@ -3,20 +3,38 @@
  * `<id>/<CATEGORY>` for each special-category clause), so that a decision names the agreement
  * that granted it and auditors can read the compiled set (`npm run policies -- print`).
  */
-import type { Agreement } from "./agreements";
+import { consumerId, type Agreement } from "./agreements";
 
 const list = (values: readonly string[]) => `[${values.map((v) => JSON.stringify(v)).join(", ")}]`;
 const annotation = (value: string) => JSON.stringify(value.replace(/[\r\n]+/g, " "));
 
+/**
+ * Whom the permit admits. A domestic agency's callers are of the hub's country; a foreign
+ * authority's callers are of the country the agreement names (R14-2). The country test repeats in
+ * the policy text what the entities already say (only such callers are `in` the body), so that an
+ * auditor reading the compiled permit sees it.
+ */
+function recipient(a: Agreement): { scope: string; country: string } {
+  if (typeof a.consumer === "string") {
+    return { scope: `Hub::Agency::${JSON.stringify(a.consumer)}`, country: "context.hubCountry" };
+  }
+  return {
+    scope: `Hub::Authority::${JSON.stringify(consumerId(a))}`,
+    country: JSON.stringify(a.consumer.country),
+  };
+}
+
 function permit(a: Agreement, id: string, categoryTest: string, roles: readonly string[]): string {
+  const { scope, country } = recipient(a);
   return [
     `@id(${annotation(id)})`,
     `@agreement(${annotation(a.id)})`,
-    `@article("108+ Art. 5(2), 5(4)(b)")`,
+    `@article(${annotation(typeof a.consumer === "string" ? "108+ Art. 5(2), 5(4)(b)" : "108+ Art. 5(2), 5(4)(b), 14(1), 14(4)")})`,
     `@legalBasis(${annotation(a.legalBasis)})`,
     `@description(${annotation(a.title)})`,
-    `permit (principal in Hub::Agency::${JSON.stringify(a.consumer)}, action == Hub::Action::"read", resource)`,
+    `permit (principal in ${scope}, action == Hub::Action::"read", resource)`,
     "when {",
+    `  principal.country == ${country} &&`,
     `  resource.owner == ${JSON.stringify(a.provider)} &&`,
     `  ${list(a.purposes)}.contains(context.purpose) &&`,
     `  ${list(roles)}.contains(principal.roleName) &&`,

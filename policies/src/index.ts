@@ -1,10 +1,11 @@
 export { PolicyDecisionPoint, PolicyEngineError } from "./PolicyDecisionPoint";
+export type { DecisionPointOptions } from "./PolicyDecisionPoint";
 export type { Decision, DecisionRequest, RecordFacts } from "./PolicyDecisionPoint";
 export { loadPolicySet, defaultPolicyPaths, PolicyLoadError } from "./policySet";
 export type { LoadedPolicySet, PolicyInfo, PolicyPaths } from "./policySet";
-export { loadAgreements, AgreementError } from "./agreements";
-export type { Agreement } from "./agreements";
+export { loadAgreements, AgreementError, consumerId } from "./agreements";
+export type { Agreement, ForeignConsumer } from "./agreements";
 export { loadRegimes, regimeOf, RegimeError, REGIMES } from "./regimes";
-export type { Regime, Regimes } from "./regimes";
+export type { Regime, RegimeEntry, Regimes } from "./regimes";
 export { NON_PERSONAL } from "./entities";
 export type { DecidedCategory } from "./entities";

@@ -32,6 +32,9 @@ const COMPETENCE_MATRIX: Record<string, string> = {
   "caseworker/VICTIM_PROTECTION": "A A D A A F A A F",
   "statistician/OFFICIAL_STATISTICS": "D D D S S S S S S",
   "auditor/AUDIT": "D D D D D D D D D",
+  // Foreign recipients (R14-2), each under the agreements naming its authority.
+  "readmission-officer/RETURN_ENFORCEMENT": "A A D A F F F D D",
+  "police-investigator/CRIMINAL_INVESTIGATION": "A A D A D D D D A",
 };
 
 /** What a cell's cases must show for its mark; empty when they show it. */

@@ -62,7 +62,11 @@ function describe(text: string, file: string): PolicyInfo {
   };
 }
 
-export function loadPolicySet(paths: PolicyPaths): LoadedPolicySet {
+/**
+ * Loads the whole set. With the hub's country, an agreement naming a foreign authority of that
+ * same country is refused (it would be a domestic agency under another name).
+ */
+export function loadPolicySet(paths: PolicyPaths, options: { hubCountry?: string } = {}): LoadedPolicySet {
   const schema = readFileSync(path.join(paths.policiesDir, "hub.cedarschema"), "utf8");
   const policies = new Map<string, PolicyInfo>();
   const add = (info: PolicyInfo, file: string) => {
@@ -79,7 +83,7 @@ export function loadPolicySet(paths: PolicyPaths): LoadedPolicySet {
     if (parts.policy_templates.length > 0) throw new PolicyLoadError(`${file}: templates are not used here`);
     for (const text of parts.policies) add(describe(text, file), file);
   }
-  const agreements = loadAgreements(paths.agreementsDir);
+  const agreements = loadAgreements(paths.agreementsDir, options);
   for (const agreement of agreements) {
     for (const text of Object.values(compileAgreement(agreement))) add(describe(text, agreement.file), agreement.file);
   }

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { formatCedar } from "./formatRules";
+import { consumerId } from "./agreements";
 import type { LoadedPolicySet } from "./policySet";
 
 export function printPolicySet(set: LoadedPolicySet, repoRoot: string): string {
@@ -28,7 +29,7 @@ export function printPolicySet(set: LoadedPolicySet, repoRoot: string): string {
   for (const a of set.agreements) {
     out.push(
       "",
-      `// ${a.id} (${path.relative(repoRoot, a.file)}): ${a.provider} -> ${a.consumer}, valid ${a.validFrom} to ${a.validTo}`,
+      `// ${a.id} (${path.relative(repoRoot, a.file)}): ${a.provider} -> ${typeof a.consumer === "string" ? a.consumer : `${consumerId(a)} (${a.consumer.name}, ${a.consumer.country})`}, valid ${a.validFrom} to ${a.validTo}`,
       ...(byAgreement.get(a.id) ?? []).map((text) => formatCedar(text, a.id)),
     );
   }

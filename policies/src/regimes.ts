@@ -1,15 +1,31 @@
-/** The data-protection regime of foreign callers' countries (contracts/regimes.yaml, R14-1). */
+/**
+ * The data-protection regime of foreign callers' countries (contracts/regimes.yaml, R14-1): per
+ * country the regime, the source relied on (treaty status or instrument) and the date it was
+ * checked.
+ */
 import { readFileSync } from "node:fs";
 import { isMap, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { isoDate } from "./agreements";
 import { describeIssue, lineOf } from "./yamlLocation";
 
 export const REGIMES = ["PARTY", "LAW_OR_TREATY", "BINDING_SAFEGUARDS", "NONE"] as const;
 export type Regime = (typeof REGIMES)[number] | "DOMESTIC";
 
-const schema = z.record(z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code"), z.enum(REGIMES));
+const entrySchema = z
+  .object({
+    regime: z.enum(REGIMES),
+    /** The treaty status or instrument the regime rests on, in words an auditor can check. */
+    source: z.string().trim().min(10, "must say what the regime rests on").max(600),
+    /** When the source was last checked, YYYY-MM-DD. */
+    checked: isoDate,
+  })
+  .strict();
+export type RegimeEntry = z.infer<typeof entrySchema>;
 
-export type Regimes = ReadonlyMap<string, Regime>;
+const schema = z.record(z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code"), entrySchema);
+
+export type Regimes = ReadonlyMap<string, RegimeEntry>;
 
 export class RegimeError extends Error {}
 
@@ -23,9 +39,10 @@ export function loadRegimes(file: string): Regimes {
   if (doc.contents === null) return new Map();
   if (!isMap(doc.contents)) {
     throw new RegimeError(
-      `${file}:${lineOf(doc, counter, [])}: the regimes must be a mapping of country code to regime`,
+      `${file}:${lineOf(doc, counter, [])}: the regimes must be a mapping of country code to its regime, source and date checked`,
     );
   }
+  // Dates stay strings (YYYY-MM-DD), as the schema reads them.
   const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) throw new RegimeError(describeIssue(file, doc, counter, parsed.error.issues[0]));
   return new Map(Object.entries(parsed.data));
@@ -33,5 +50,5 @@ export function loadRegimes(file: string): Regimes {
 
 /** A caller of the hub's own country is DOMESTIC; a country not in the table has no regime. */
 export function regimeOf(regimes: Regimes, callerCountry: string, hubCountry: string): Regime {
-  return callerCountry === hubCountry ? "DOMESTIC" : (regimes.get(callerCountry) ?? "NONE");
+  return callerCountry === hubCountry ? "DOMESTIC" : (regimes.get(callerCountry)?.regime ?? "NONE");
 }

@@ -18,6 +18,7 @@ const ARTICLES: Record<string, string> = {
   "R6-3": "Art. 6, 5(4)(c)",
   "R11-1": "Art. 11(1)(a)",
   "R14-1": "Art. 14",
+  "R14-2": "Art. 14(1), 14(4)",
   "RA-1": "Art. 10",
 };
 
@@ -331,14 +332,13 @@ describe("R14-1 transfers abroad only to countries with an adequate regime", () 
     ["GE", "PARTY"],
     ["KZ", "BINDING_SAFEGUARDS"],
     ["KG", "LAW_OR_TREATY"],
-  ])("serves a border officer from %s (regime %s) personal data", async (country) => {
-    const person = asylumApplicant();
+  ])("denies a border officer's token from %s (regime %s) its agency's agreements (R14-2)", async (country) => {
+    // A foreign recipient reads only under an agreement naming its authority (tests/e2e/foreignRecipients.test.ts).
     const res = await gql(PERSON_QUERY, {
       ...(await as("border-officer", { country })),
-      variables: { ref: person.personRef },
+      variables: { ref: asylumApplicant().personRef },
     });
-    await expectServed(res, ["IDENTITY"]);
-    expect(res.body.data?.person).toEqual({ familyName: person.familyName });
+    await expectRejected(res, PERSON_DENIED("R14-2"));
   });
 });
 

@@ -1,20 +1,17 @@
 /**
  * Record-level rules, decided in the subgraphs and seen through the gateway: retention (R5-4),
- * country of origin (R14-3), assigned caseworker and minors (R6-1), and flags that count records
- * the caller may not read.
+ * assigned caseworker and minors (R6-1), and flags that count records the caller may not read.
+ * The country of origin (R14-3) concerns foreign recipients: tests/e2e/foreignRecipients.test.ts.
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { Client } from "pg";
-import { as, gql, hub, personaToken, repoRoot, world } from "../harness/fixtures";
+import { describe, expect, it } from "@jest/globals";
+import { as, gql, repoRoot, world } from "../harness/fixtures";
 
 // The hub decides with the real date; the world's lapsed records ended before its asOf
 // (2026-11-01) and the retained ones run at least 180 days past it, so neither is borderline.
 const today = new Date().toISOString().slice(0, 10);
 const retained = (r: { retainUntil: string }) => r.retainUntil >= today;
-const adult = (p: { dateOfBirth: string }) =>
-  `${Number(p.dateOfBirth.slice(0, 4)) + 18}${p.dateOfBirth.slice(4)}` <= today;
 
 function pick<T>(items: readonly T[], test: (item: T) => boolean, what: string): T {
   const found = items.find(test);
@@ -67,72 +64,6 @@ describe("retention (R5-4)", () => {
     const expected = own.filter(retained).map((c) => c.id);
     expect(ids(res.body.data?.crossings)).toEqual([...expected].sort());
     expect(ids((res.body.data?.person as { crossings: unknown }).crossings)).toEqual([...expected].sort());
-  });
-});
-
-/** The Migration Service database the harness created (server or embedded). */
-function migrationServiceDatabaseUrl(): string {
-  const url = hub.databaseUrls["migration-service"];
-  if (!url) throw new Error("the harness created no Migration Service database");
-  return url;
-}
-
-describe("country of origin (R14-3)", () => {
-  // Every retained application in the world comes from a country whose regime is NONE, where R14-1
-  // already refuses the caller at the gateway; so this adds one from UA (PARTY in regimes.yaml).
-  const APPLICATION = "AS-2026-99999";
-  const ORIGIN = "UA";
-  const w = world();
-  const applicant = pick(
-    w.persons,
-    (p) => retained(p) && adult(p) && !w.asylumApplications.some((a) => a.personRef === p.personRef),
-    "retained adult without asylum applications",
-  );
-  const db = new Client({ connectionString: migrationServiceDatabaseUrl() });
-
-  beforeAll(async () => {
-    await db.connect();
-    await db.query(
-      `INSERT INTO asylum_application (application_id, person_ref, lodged_on, first_time, country_of_origin, grounds,
-         unaccompanied_minor, outcome, decided_on, retain_until)
-       VALUES ($1, $2, '2026-03-02', true, $3, '{ARMED_CONFLICT}', false, 'PENDING', NULL, '2034-03-02')`,
-      [APPLICATION, applicant.personRef, ORIGIN],
-    );
-  });
-  afterAll(async () => {
-    await db.query(`DELETE FROM asylum_application WHERE application_id = $1`, [APPLICATION]);
-    await db.end();
-  });
-
-  const query = `query ($id: ID!, $ref: ID!) {
-    asylumApplication(applicationId: $id) { applicationId }
-    asylumApplications(personRef: $ref) { applicationId }
-  }`;
-  const variables = { id: APPLICATION, ref: applicant.personRef };
-
-  it("withholds the application from an asylum officer of the applicant's country of origin", async () => {
-    const token = await personaToken("asylum-officer", { country: ORIGIN });
-    const res = await gql(query, { token, purpose: "ASYLUM_PROCEDURE", variables });
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data).toEqual({ asylumApplication: null, asylumApplications: [] });
-  });
-
-  it("serves that officer an application from another country, and the domestic officer this one", async () => {
-    const other = pick(w.asylumApplications, (a) => retained(a) && a.countryOfOrigin !== ORIGIN, "other application");
-    const token = await personaToken("asylum-officer", { country: ORIGIN });
-    const foreign = await gql(query, {
-      token,
-      purpose: "ASYLUM_PROCEDURE",
-      variables: { ...variables, id: other.applicationId },
-    });
-    expect(foreign.body.data?.asylumApplication).toEqual({ applicationId: other.applicationId });
-    const domestic = await gql(query, { ...(await as("asylum-officer")), variables });
-    expect(domestic.body.errors).toBeUndefined();
-    expect(domestic.body.data).toEqual({
-      asylumApplication: { applicationId: APPLICATION },
-      asylumApplications: [{ applicationId: APPLICATION }],
-    });
   });
 });
 

@@ -13,6 +13,7 @@ import {
   loadSigningKey,
   mintToken,
   PERSONAS,
+  type Persona,
   type PersonaName,
 } from "@hub/gateway";
 import { generateWorld, type SyntheticWorld } from "@hub/kit";
@@ -171,3 +172,44 @@ export function world(): SyntheticWorld {
 }
 
 export const repoRoot = path.resolve(__dirname, "../..");
+
+// ---- Foreign recipients (R14-2) ----
+
+/** A persona's principal as its identity provider describes it: a foreign persona is of its authority's country. */
+export function recipientPrincipalOf(persona: PersonaName, overrides: Partial<Principal> = {}): Principal {
+  const p: Persona = PERSONAS[persona];
+  return principalOf(persona, { ...(p.country ? { country: p.country } : {}), ...overrides });
+}
+
+/** A token for any principal, signed by the demo identity provider (foreign authorities no persona describes). */
+export async function principalToken(principal: Principal): Promise<string> {
+  return mintToken(await idpKey(), principal, standard);
+}
+
+/** A persona's token and first purpose, the persona of its own country (a foreign one abroad). */
+export async function asRecipient(persona: PersonaName, overrides: Partial<Principal> = {}): Promise<RequestOptions> {
+  return {
+    token: await principalToken(recipientPrincipalOf(persona, overrides)),
+    purpose: PERSONAS[persona].purposes[0],
+  };
+}
+
+/** Foreign identity tokens whose claims must be refused (UNAUTHENTICATED), each for one reason. */
+export const badForeignTokens = {
+  agencyAndAuthority: () => signedClaims({ agency: "BORDER_POLICE", authority: "TR-PMM", country: "TR" }),
+  authorityOfAnotherCountry: () => signedClaims({ authority: "TR-PMM", country: "GE" }),
+  authorityOfTheHubsCountry: () => signedClaims({ authority: "AM-POLICE", country: "AM" }),
+  authorityAsAgency: () => signedClaims({ agency: "TR-PMM", country: "TR" }),
+};
+
+async function signedClaims(claims: Record<string, unknown>): Promise<string> {
+  const key = await idpKey();
+  return new SignJWT({ role: "readmission-officer", purposes: ["RETURN_ENFORCEMENT"], cases: [], ...claims })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid })
+    .setIssuer(DEMO_ISSUER)
+    .setAudience(DEFAULT_AUDIENCE)
+    .setSubject("tr-pmm-readmission-017")
+    .setIssuedAt()
+    .setExpirationTime("10m")
+    .sign(key.key);
+}

@@ -1,6 +1,6 @@
 /** Signs an identity token the way the demo identity provider does (persona tokens, test fixtures). */
 import { SignJWT } from "jose";
-import type { Principal } from "@hub/contracts";
+import { isAgency, type Principal } from "@hub/contracts";
 import type { SigningKey } from "./devKeys";
 
 export interface MintOptions {
@@ -13,7 +13,8 @@ export interface MintOptions {
 export function mintToken(key: SigningKey, principal: Principal, options: MintOptions): Promise<string> {
   const ns = options.claimNamespace ?? "";
   return new SignJWT({
-    [`${ns}agency`]: principal.agency,
+    // A foreign authority is named in its own claim, never as an agency (R14-2).
+    [`${ns}${isAgency(principal.agency) ? "agency" : "authority"}`]: principal.agency,
     [`${ns}role`]: principal.role,
     [`${ns}purposes`]: principal.purposes,
     [`${ns}country`]: principal.country,

@@ -1,12 +1,15 @@
 /** The demo personas: one per kind of user the hub serves, as their identity provider would describe them. */
-import type { Agency, Purpose } from "@hub/contracts";
+import type { Agency, ForeignAuthorityId, Principal, Purpose } from "@hub/contracts";
 
 export interface Persona {
   subject: string;
-  agency: Agency;
+  /** A domestic agency, or a foreign authority's id (R14-2). */
+  agency: Agency | ForeignAuthorityId;
   role: string;
   purposes: Purpose[];
   description: string;
+  /** A foreign authority's country (its id's prefix); domestic personas are of the hub's country. */
+  country?: string;
 }
 
 export const PERSONAS = {
@@ -66,6 +69,24 @@ export const PERSONAS = {
     purposes: ["SUBJECT_ACCESS"],
     description: "Data-protection officer answering subject access requests",
   },
+  // Foreign recipients (R14-2): each reads only under the agreements naming its authority.
+  "tr-readmission-officer": {
+    subject: "tr-pmm-readmission-017",
+    agency: "TR-PMM",
+    country: "TR",
+    role: "readmission-officer",
+    purposes: ["RETURN_ENFORCEMENT"],
+    description: "Readmission officer of Türkiye's Presidency of Migration Management (foreign recipient)",
+  },
+  "ge-police-investigator": {
+    subject: "ge-mia-investigator-042",
+    agency: "GE-MIA",
+    country: "GE",
+    role: "police-investigator",
+    purposes: ["CRIMINAL_INVESTIGATION"],
+    description:
+      "Investigator of Georgia's Ministry of Internal Affairs under police cooperation (foreign recipient; needs an authorisation reference)",
+  },
 } as const satisfies Record<string, Persona>;
 
 export type PersonaName = keyof typeof PERSONAS;
@@ -73,4 +94,17 @@ export const PERSONA_NAMES = Object.keys(PERSONAS) as PersonaName[];
 
 export function isPersonaName(value: string): value is PersonaName {
   return Object.hasOwn(PERSONAS, value);
+}
+
+/** The principal a persona's token describes: a foreign persona is of its authority's country. */
+export function personaPrincipal(name: PersonaName, hubCountry: string): Principal {
+  const persona: Persona = PERSONAS[name];
+  return {
+    subject: persona.subject,
+    agency: persona.agency,
+    role: persona.role,
+    purposes: [...persona.purposes],
+    country: persona.country ?? hubCountry,
+    cases: [],
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from "jose";
-import { principalSchema, type Principal } from "@hub/contracts";
+import { isAgency, isForeignAuthorityId, principalSchema, type Principal } from "@hub/contracts";
 import type { GatewayConfig } from "../config";
 import { hubError } from "../errors";
 
@@ -45,7 +45,7 @@ export function createTokenVerifier(config: GatewayConfig): TokenVerifier {
     } catch (error) {
       throw rejection(error);
     }
-    return principalFromClaims(payload, config.claimNamespace);
+    return principalFromClaims(payload, config.claimNamespace, config.country);
   };
 }
 
@@ -77,11 +77,26 @@ function rejection(error: unknown) {
   }
 }
 
-export function principalFromClaims(payload: JWTPayload, namespace: string): Principal {
+const unfit = (field: string) =>
+  hubError("UNAUTHENTICATED", `The token's claims do not describe a hub principal ("${field}" is missing or invalid).`);
+
+/**
+ * The principal a verified token describes. A domestic caller's token names its agency (`agency`);
+ * a foreign caller's names its authority instead (`authority`, e.g. `TR-PMM`, R14-2), and its
+ * `country` must be the one that id begins with and not the hub's. A token naming both, or either
+ * in the other's form, is refused: who the caller acts for is never guessed.
+ */
+export function principalFromClaims(payload: JWTPayload, namespace: string, hubCountry: string): Principal {
   const claim = (name: string): unknown => payload[`${namespace}${name}`];
+  const agency = claim("agency");
+  const authority = claim("authority");
+  if (agency !== undefined && authority !== undefined) throw unfit("authority");
+  if (authority === undefined ? !isAgency(agency) : !isForeignAuthorityId(authority)) {
+    throw unfit(authority === undefined ? "agency" : "authority");
+  }
   const parsed = principalSchema.safeParse({
     subject: payload.sub,
-    agency: claim("agency"),
+    agency: authority ?? agency,
     role: claim("role"),
     purposes: claim("purposes"),
     country: claim("country"),
@@ -89,10 +104,9 @@ export function principalFromClaims(payload: JWTPayload, namespace: string): Pri
   });
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? "claims");
-    throw hubError(
-      "UNAUTHENTICATED",
-      `The token's claims do not describe a hub principal ("${field}" is missing or invalid).`,
-    );
+    throw unfit(field === "agency" && authority !== undefined ? "authority" : field);
   }
+  // An authority of the hub's own country would be a domestic agency under another name.
+  if (authority !== undefined && parsed.data.country === hubCountry) throw unfit("country");
   return parsed.data;
 }

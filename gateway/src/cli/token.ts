@@ -1,13 +1,14 @@
 /**
  * `npm run token -- --persona NAME [--country XX] [--ttl SECONDS]`: prints a JWT for a demo
- * persona, signed by the local development identity provider key.
+ * persona, signed by the local development identity provider key. `--country` moves a domestic
+ * persona abroad (to try R14-1 and R14-2); a foreign persona is always of its authority's country.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { ensureDevKey, loadSigningKey } from "../auth/devKeys";
 import { mintToken } from "../auth/mintToken";
-import { isPersonaName, PERSONA_NAMES, PERSONAS } from "../auth/personas";
+import { isPersonaName, PERSONA_NAMES, PERSONAS, personaPrincipal, type Persona } from "../auth/personas";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,24 +24,22 @@ async function main(): Promise<void> {
     throw new Error(`--persona must be one of: ${PERSONA_NAMES.join(", ")}`);
   }
   const config = loadConfig();
-  const country = values.country ?? config.country;
+  const persona: Persona = PERSONAS[name];
+  const country = values.country ?? persona.country ?? config.country;
   if (!/^[A-Z]{2}$/.test(country)) throw new Error("--country must be an ISO 3166-1 alpha-2 code such as DE");
+  if (persona.country && country !== persona.country) {
+    throw new Error(
+      `--persona ${name} acts for ${persona.agency}, an authority of ${persona.country}: --country cannot change that`,
+    );
+  }
   const ttlSeconds = Number(values.ttl);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > 86_400) {
     throw new Error("--ttl must be between 60 and 86400 seconds");
   }
   const files = await ensureDevKey(path.join(config.stateDir, "keys"), "idp");
-  const persona = PERSONAS[name];
   const token = await mintToken(
     await loadSigningKey(files.privateJwk),
-    {
-      subject: persona.subject,
-      agency: persona.agency,
-      role: persona.role,
-      purposes: [...persona.purposes],
-      country,
-      cases: [],
-    },
+    { ...personaPrincipal(name, config.country), country },
     { issuer: config.issuer, audience: config.audience, ttlSeconds, claimNamespace: config.claimNamespace },
   );
   process.stdout.write(`${token}\n`);

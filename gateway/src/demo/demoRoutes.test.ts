@@ -84,6 +84,23 @@ describe("demo sign-in endpoints", () => {
     });
   });
 
+  it("mint a foreign persona's token naming its authority and its country, never an agency", async () => {
+    const res = await fetch(`${on}/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ persona: "tr-readmission-officer" }),
+    });
+    expect(res.status).toBe(200);
+    const { token } = (await res.json()) as { token: string };
+    const jwks = JSON.parse(readFileSync(path.join(stateDir, "keys", "idp.jwks.json"), "utf8")) as JSONWebKeySet;
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks));
+    expect(payload).toMatchObject({ sub: "tr-pmm-readmission-017", authority: "TR-PMM", country: "TR" });
+    expect(payload).not.toHaveProperty("agency");
+    const list = (await (await fetch(`${on}/personas`)).json()) as { personas: { name: string; country: string }[] };
+    expect(list.personas).toContainEqual(expect.objectContaining({ name: "tr-readmission-officer", country: "TR" }));
+    expect(list.personas).toContainEqual(expect.objectContaining({ name: "border-officer", country: "AM" }));
+  });
+
   it("refuse an unknown persona", async () => {
     const res = await fetch(`${on}/token`, {
       method: "POST",

@@ -9,7 +9,7 @@ import express from "express";
 import type { Logger } from "pino";
 import { ensureDevKey, loadSigningKey, type SigningKey } from "../auth/devKeys";
 import { mintToken } from "../auth/mintToken";
-import { isPersonaName, PERSONA_NAMES, PERSONAS } from "../auth/personas";
+import { isPersonaName, PERSONA_NAMES, PERSONAS, personaPrincipal, type Persona } from "../auth/personas";
 import type { GatewayConfig } from "../config";
 
 /** Lifetime of a demo token: a working session, as `npm run token` gives by default. */
@@ -45,8 +45,15 @@ export function demoRoutes(config: GatewayConfig, log: Logger): express.Router {
     res.setHeader("Cache-Control", "no-store");
     res.json({
       personas: PERSONA_NAMES.map((name) => {
-        const p = PERSONAS[name];
-        return { name, agency: p.agency, role: p.role, purposes: [...p.purposes], description: p.description };
+        const p: Persona = PERSONAS[name];
+        return {
+          name,
+          agency: p.agency,
+          role: p.role,
+          purposes: [...p.purposes],
+          description: p.description,
+          country: p.country ?? config.country,
+        };
       }),
       samplePersonRef: samplePersonRef(config.stateDir),
     });
@@ -59,24 +66,12 @@ export function demoRoutes(config: GatewayConfig, log: Logger): express.Router {
       return;
     }
     try {
-      const p = PERSONAS[persona];
-      const token = await mintToken(
-        await signingKey(),
-        {
-          subject: p.subject,
-          agency: p.agency,
-          role: p.role,
-          purposes: [...p.purposes],
-          country: config.country,
-          cases: [],
-        },
-        {
-          issuer: config.issuer,
-          audience: config.audience,
-          ttlSeconds: DEMO_TOKEN_TTL_SECONDS,
-          claimNamespace: config.claimNamespace,
-        },
-      );
+      const token = await mintToken(await signingKey(), personaPrincipal(persona, config.country), {
+        issuer: config.issuer,
+        audience: config.audience,
+        ttlSeconds: DEMO_TOKEN_TTL_SECONDS,
+        claimNamespace: config.claimNamespace,
+      });
       res.setHeader("Cache-Control", "no-store");
       res.json({ token });
     } catch (error) {

@@ -11,7 +11,7 @@ export class SubjectAccessReportResolver {
   @Category("AUDIT")
   @Query(() => SubjectAccessReport, {
     description:
-      "Every disclosure of this person's data: when, to which agency, for what purpose, on which legal basis.",
+      "Every disclosure of this person's data: when, to which agency or foreign authority and country, for what purpose, on which legal basis.",
   })
   async subjectAccessReport(
     @Arg("personRef", () => ID) personRef: string,

@@ -28,8 +28,32 @@ export class SubjectAccessDisclosure {
   occurredAt: Date;
 
   @Category("AUDIT")
-  @Field(() => String, { nullable: true, description: "The agency that received the data." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The agency that received the data, or the foreign authority's id (as `authority`).",
+  })
   agency: string | null;
+
+  @Category("AUDIT")
+  @Field(() => String, {
+    nullable: true,
+    description: "The recipient's country (ISO 3166-1 alpha-2): the hub's own for its agencies (R14-2).",
+  })
+  country: string | null;
+
+  @Category("AUDIT")
+  @Field(() => String, {
+    nullable: true,
+    description: "The recipient: a domestic agency, or a foreign authority such as TR-PMM (R14-2).",
+  })
+  authority: string | null;
+
+  @Category("AUDIT")
+  @Field(() => String, {
+    nullable: true,
+    description: "A foreign authority's name as its agreement states it; null for a domestic agency.",
+  })
+  authorityName: string | null;
 
   @Category("AUDIT")
   @Field(() => String, { nullable: true })

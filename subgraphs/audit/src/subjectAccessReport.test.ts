@@ -15,6 +15,14 @@ const agreements = new Map(
   loadAgreements(path.resolve(__dirname, "../../../contracts/agreements")).map((a) => [a.id, a]),
 );
 const PERSON = "P-7f3c9a";
+const TRAVELLER = "P-2b81d4";
+const withheldFlag = {
+  field: "Person.isProtectionHolder",
+  category: "FLAG",
+  owner: "MIGRATION_SERVICE",
+  policies: ["R14-3"],
+  rule: "R14-3",
+};
 let t: AuditTestDatabase;
 
 beforeAll(async () => {
@@ -44,6 +52,76 @@ beforeAll(async () => {
         agreements: ["AGR-GONE"],
       }),
       testEvent(5, { disclosedPersonRefs: ["P-other"] }),
+      // A foreign recipient (R14-2): identity served, the protection flag withheld under R14-3.
+      testEvent(6, {
+        disclosedPersonRefs: [TRAVELLER],
+        subject: "tr-pmm-readmission-017",
+        agency: "TR-PMM",
+        role: "readmission-officer",
+        country: "TR",
+        purpose: "RETURN_ENFORCEMENT",
+        agreements: ["AGR-MS-TR-READMISSION"],
+        fieldsAllowed: [
+          {
+            field: "Person.familyName",
+            category: "IDENTITY",
+            owner: "MIGRATION_SERVICE",
+            policies: ["AGR-MS-TR-READMISSION"],
+          },
+          {
+            field: "Person.isProtectionHolder",
+            category: "FLAG",
+            owner: "MIGRATION_SERVICE",
+            policies: ["AGR-MS-TR-READMISSION"],
+          },
+        ],
+        fieldsDenied: [withheldFlag],
+        categories: ["FLAG", "IDENTITY"],
+      }),
+      // Asked only for the flag, and refused under R14-3: a disclosure of nothing.
+      testEvent(7, {
+        disclosedPersonRefs: [TRAVELLER],
+        agency: "TR-PMM",
+        role: "readmission-officer",
+        country: "TR",
+        purpose: "RETURN_ENFORCEMENT",
+        agreements: ["AGR-MS-TR-READMISSION"],
+        fieldsAllowed: [
+          {
+            field: "Person.isProtectionHolder",
+            category: "FLAG",
+            owner: "MIGRATION_SERVICE",
+            policies: ["AGR-MS-TR-READMISSION"],
+          },
+        ],
+        fieldsDenied: [withheldFlag],
+        categories: ["FLAG"],
+      }),
+      // The flag and another FLAG field: the other one was served, so FLAG was disclosed.
+      testEvent(8, {
+        disclosedPersonRefs: [TRAVELLER],
+        agency: "TR-PMM",
+        role: "readmission-officer",
+        country: "TR",
+        purpose: "RETURN_ENFORCEMENT",
+        agreements: ["AGR-MS-TR-READMISSION"],
+        fieldsAllowed: [
+          {
+            field: "Person.isProtectionHolder",
+            category: "FLAG",
+            owner: "MIGRATION_SERVICE",
+            policies: ["AGR-MS-TR-READMISSION"],
+          },
+          {
+            field: "Person.hasValidPermit",
+            category: "FLAG",
+            owner: "MIGRATION_SERVICE",
+            policies: ["AGR-MS-TR-READMISSION"],
+          },
+        ],
+        fieldsDenied: [withheldFlag],
+        categories: ["FLAG"],
+      }),
     ],
     createTestKey(),
   );
@@ -88,6 +166,30 @@ describe("subjectAccessReport", () => {
     expect(after.disclosures[1]?.agreements[0]?.legalBasis).toBe(
       "Code of Criminal Procedure, art. 172 (demonstration text)",
     );
+  });
+
+  it("names the recipient's country and authority, a foreign one with its agreement's name", async () => {
+    const report = await subjectAccessReport(t.db, PERSON, { agreements, today: "2026-06-01" });
+    expect(report.disclosures[0]).toMatchObject({
+      agency: "BORDER_POLICE",
+      authority: "BORDER_POLICE",
+      authorityName: null,
+      country: "AM",
+    });
+    const foreign = await subjectAccessReport(t.db, TRAVELLER, { agreements, today: "2026-06-01" });
+    expect(foreign.disclosures[0]).toMatchObject({
+      agency: "TR-PMM",
+      authority: "TR-PMM",
+      authorityName: "Presidency of Migration Management of Türkiye",
+      country: "TR",
+      purpose: "RETURN_ENFORCEMENT",
+    });
+    expect(JSON.stringify(foreign)).not.toContain("tr-pmm-readmission-017");
+  });
+
+  it("lists no category withheld under R14-3, and no request that received nothing else", async () => {
+    const report = await subjectAccessReport(t.db, TRAVELLER, { agreements, today: "2026-06-01" });
+    expect(report.disclosures.map((d) => d.categories)).toEqual([["IDENTITY"], ["FLAG"]]);
   });
 
   it("is empty for a person whose data was never disclosed", async () => {

@@ -1,10 +1,12 @@
 /**
  * Builds a subject access report (R9-1, 108+ Art. 9(1)(b)): every disclosure of one person's data,
- * with its legal basis. Disclosures whose `releaseAfter` date has not come yet (criminal
- * investigations, Art. 11) are left out, and nothing says that any were.
+ * with its legal basis and its recipient: the agency or foreign authority and its country (R14-2).
+ * Disclosures whose `releaseAfter` date has not come yet (criminal investigations, Art. 11) are left
+ * out, and nothing says that any were. What was withheld under R14-3 was not disclosed, so it is not
+ * listed: a request that received nothing else is no disclosure at all.
  */
 import type { DataSource } from "typeorm";
-import type { AuditEventContent } from "@hub/contracts";
+import { isForeignAuthorityId, type AuditEventContent } from "@hub/contracts";
 import type { Agreement } from "@hub/policies";
 import { AuditEventRecord } from "./AuditEventRecord.entity";
 import type { DisclosureAgreement, SubjectAccessReport } from "./SubjectAccessReport.type";
@@ -36,19 +38,52 @@ export async function subjectAccessReport(
     // The content decides, the columns only select: both must let the disclosure through.
     .filter((event) => event.disclosedPersonRefs.includes(personRef) && DISCLOSING_OUTCOMES.includes(event.outcome))
     .filter((event) => !event.releaseAfter || event.releaseAfter.slice(0, 10) <= options.today)
-    .map((event) => {
+    .map((event) => ({ event, categories: disclosedCategories(event) }))
+    .filter(({ categories }) => categories.length > 0)
+    .map(({ event, categories }) => {
       const agreements = event.agreements.map((id) => basis(id, options.agreements.get(id)));
       return {
         occurredAt: new Date(event.occurredAt),
         agency: event.agency,
+        country: event.country,
+        authority: event.agency,
+        authorityName: authorityName(event.agency, options.agreements),
         role: event.role,
         purpose: event.purpose,
-        categories: event.categories,
+        categories,
         agreements,
         legalBasis: [...new Set(agreements.flatMap((a) => (a.legalBasis ? [a.legalBasis] : [])))],
       };
     });
   return { personRef, generatedAt: options.now ?? new Date(), disclosures };
+}
+
+const isR143 = (d: AuditEventContent["fieldsDenied"][number]) => d.rule === "R14-3" || d.policies.includes("R14-3");
+
+/**
+ * The event's categories less those withheld under R14-3 (silently, so the caller's answer looked
+ * complete): a category stays only if a field of it that was not withheld was served.
+ */
+export function disclosedCategories(event: AuditEventContent): string[] {
+  const withheld = event.fieldsDenied.filter(isR143);
+  if (withheld.length === 0) return event.categories;
+  const withheldFields = new Set(withheld.map((d) => d.field));
+  const withheldCategories = new Set(withheld.map((d) => d.category));
+  return event.categories.filter(
+    (category) =>
+      !withheldCategories.has(category) ||
+      event.fieldsAllowed.some((f) => f.category === category && !withheldFields.has(f.field)),
+  );
+}
+
+/** The name an agreement gives a foreign recipient (the latest on file), or null for an agency. */
+function authorityName(agency: string | null, agreements: ReadonlyMap<string, Agreement>): string | null {
+  if (!isForeignAuthorityId(agency)) return null;
+  let name: string | null = null;
+  for (const a of agreements.values()) {
+    if (typeof a.consumer !== "string" && a.consumer.authority === agency) name = a.consumer.name;
+  }
+  return name;
 }
 
 const basis = (id: string, agreement: Agreement | undefined): DisclosureAgreement => ({

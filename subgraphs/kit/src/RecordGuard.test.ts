@@ -72,16 +72,45 @@ describe("RecordGuard", () => {
     await expect(guard.one(null, "TRAVEL", facts)).resolves.toBeNull();
   });
 
-  it("withholds an asylum application from the authorities of its country of origin (R14-3)", async () => {
+  it("withholds from an asylum officer's token from abroad even the applications of other countries (R14-2)", async () => {
     const application = { retainUntil: "2030-01-01", countryOfOrigin: "UA" };
     const facts = (a: typeof application) => ({ ...a });
-    const foreign = guardFor("asylumOfficer", "MIGRATION_SERVICE", { country: "UA" });
+    const abroad = guardFor("asylumOfficer", "MIGRATION_SERVICE", { country: "UA" });
     const domestic = guardFor("asylumOfficer", "MIGRATION_SERVICE");
-    await expect(foreign.disclose([application], "ASYLUM", facts)).resolves.toEqual([]);
-    await expect(foreign.disclose([{ ...application, countryOfOrigin: "SY" }], "ASYLUM", facts)).resolves.toHaveLength(
-      1,
-    );
+    await expect(abroad.disclose([application], "ASYLUM", facts)).resolves.toEqual([]);
+    await expect(abroad.disclose([{ ...application, countryOfOrigin: "SY" }], "ASYLUM", facts)).resolves.toEqual([]);
     await expect(domestic.disclose([application], "ASYLUM", facts)).resolves.toEqual([application]);
+  });
+
+  it("leaves the applications of the caller's country out of a flag decided with their facts (R14-3)", () => {
+    const applications = [
+      { id: "from-tr", retainUntil: "2030-01-01", countryOfOrigin: "TR" },
+      { id: "from-sy", retainUntil: "2030-01-01", countryOfOrigin: "SY" },
+    ];
+    const facts = (a: (typeof applications)[number]) => ({
+      retainUntil: a.retainUntil,
+      countryOfOrigin: a.countryOfOrigin,
+    });
+    const readmission = new RecordGuard({
+      pdp,
+      owner: "MIGRATION_SERVICE",
+      hub: {
+        principal: {
+          subject: "tr-pmm-readmission-017",
+          agency: "TR-PMM",
+          role: "readmission-officer",
+          purposes: ["RETURN_ENFORCEMENT"],
+          country: "TR",
+          cases: [],
+        },
+        purpose: "RETURN_ENFORCEMENT",
+        requestId: "unit-test",
+      },
+      log: pino({ level: "silent" }),
+      today: () => TODAY,
+    });
+    expect(readmission.retained(applications, facts).map((a) => a.id)).toEqual(["from-sy"]);
+    expect(guardFor("borderOfficer", "MIGRATION_SERVICE").retained(applications, facts)).toEqual(applications);
   });
 
   it("discloses a trafficking case only to its assigned caseworker (R6-1)", async () => {

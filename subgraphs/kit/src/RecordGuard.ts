@@ -59,10 +59,10 @@ export class RecordGuard {
    * For derived flags: the records within retention (R5-4). A flag discloses no content, so the
    * caller's right to read flags is decided once and each record only with its retention date.
    */
-  retained<T extends { retainUntil: string }>(records: readonly T[]): T[] {
+  retained<T extends { retainUntil: string }>(records: readonly T[], factsOf?: (record: T) => RecordFacts): T[] {
     const flags = this.decide("FLAG");
     if (!flags.allowed) throw this.forbidden("FLAG", flags);
-    return records.filter((r) => this.decide("FLAG", { retainUntil: r.retainUntil }).allowed);
+    return records.filter((r) => this.decide("FLAG", factsOf?.(r) ?? { retainUntil: r.retainUntil }).allowed);
   }
 
   private decide(category: DataCategory, record?: RecordFacts): Decision {

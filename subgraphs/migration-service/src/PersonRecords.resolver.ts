@@ -38,7 +38,8 @@ export class PersonRecordsResolver {
 
   // The flags below answer yes/no so that other agencies need not see the records behind them (R6-3).
   // They read every record the agency may still disclose, not only those this caller may see, and
-  // ignore only records past retention (R5-4).
+  // ignore only records past retention (R5-4) and, for the protection flag, applications from the
+  // caller's own country (R14-3).
 
   @Category("FLAG")
   @FieldResolver(() => Boolean, { description: "Holds a residence permit valid today; discloses nothing else." })
@@ -53,7 +54,12 @@ export class PersonRecordsResolver {
     description: "Was granted refugee status, subsidiary protection or humanitarian status; discloses nothing else.",
   })
   async isProtectionHolder(@Root() person: Person, @Ctx() ctx: Context): Promise<boolean> {
-    const applications = ctx.guard.retained(await ctx.loaders.applicationsByPerson.load(person.personRef));
+    // Each application is decided with its country of origin too: to that country's authorities the
+    // flag answers as if the application did not exist, without saying so (R14-3).
+    const applications = ctx.guard.retained(await ctx.loaders.applicationsByPerson.load(person.personRef), (a) => ({
+      retainUntil: a.retainUntil,
+      countryOfOrigin: a.countryOfOriginCode,
+    }));
     return applications.some((a) => PROTECTION_OUTCOMES.has(a.outcome));
   }
 

@@ -30,8 +30,9 @@ function ReportDocument({ report }: { report: Report }) {
         </dl>
         <p>
           Every disclosure of this person's data through the hub recorded in its tamper-evident audit log, oldest first:
-          when, to which agency, for what purpose, which categories of data and on which legal basis (Convention 108+
-          Art. 9(1)(b)). The individual officials who received the data are not named.
+          when, to which agency or foreign authority and in which country, for what purpose, which categories of data
+          and on which legal basis (Convention 108+ Art. 9(1)(b)). The individual officials who received the data are
+          not named.
         </p>
       </header>
       {count === 0 ? (
@@ -42,7 +43,8 @@ function ReportDocument({ report }: { report: Report }) {
           <thead>
             <tr>
               <th scope="col">When</th>
-              <th scope="col">Receiving agency</th>
+              <th scope="col">Recipient</th>
+              <th scope="col">Country</th>
               <th scope="col">Purpose</th>
               <th scope="col">Data categories</th>
               <th scope="col">Legal basis</th>
@@ -54,10 +56,12 @@ function ReportDocument({ report }: { report: Report }) {
                 <td>
                   <time dateTime={d.occurredAt}>{formatTime(d.occurredAt)}</time>
                 </td>
-                <td>
-                  {orDash(d.agency)}
+                <td data-testid="sar-recipient">
+                  {orDash(d.authority ?? d.agency)}
+                  {d.authorityName ? <span className="sar-report__role"> {d.authorityName}</span> : null}
                   {d.role ? <span className="sar-report__role"> ({d.role})</span> : null}
                 </td>
+                <td data-testid="sar-country">{orDash(d.country)}</td>
                 <td>{orDash(d.purpose)}</td>
                 <td>{listOrDash(d.categories)}</td>
                 <td>

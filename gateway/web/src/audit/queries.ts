@@ -214,6 +214,9 @@ export interface SubjectAccessReport {
   disclosures: {
     occurredAt: string;
     agency: string | null;
+    country: string | null;
+    authority: string | null;
+    authorityName: string | null;
     role: string | null;
     purpose: string | null;
     categories: string[];
@@ -230,6 +233,9 @@ export const SUBJECT_ACCESS_REPORT = /* GraphQL */ `
       disclosures {
         occurredAt
         agency
+        country
+        authority
+        authorityName
         role
         purpose
         categories

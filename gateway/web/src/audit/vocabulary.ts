@@ -18,6 +18,7 @@ export const RULE_IDS = [
   "R10-1",
   "R11-1",
   "R14-1",
+  "R14-2",
   "R14-3",
   "RA-1",
   "RA-1-audit-log",

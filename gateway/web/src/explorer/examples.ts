@@ -301,6 +301,104 @@ const dpo: Example[] = [
   },
 ];
 
+// Foreign recipients (R14-2): each reads only what the agreements naming its authority list.
+
+const readmissionOfficer: Example[] = [
+  {
+    id: "readmission-request",
+    title: "Checking a readmission request (Türkiye)",
+    description:
+      "AGR-MS-TR-READMISSION and AGR-BP-TR-READMISSION: identity, crossings and status flags; the protection flag ignores applications from Türkiye (R14-3).",
+    query: `# A foreign recipient: only what the agreements naming TR-PMM list.
+query ReadmissionRequest($personRef: ID!) {
+  person(personRef: $personRef) {
+    givenName
+    familyName
+    dateOfBirth
+    citizenships {
+      code
+    }
+    isMinor
+    hasValidPermit
+    isProtectionHolder
+    reflectionPeriodActive
+    crossings(first: 10) {
+      direction
+      crossedAt
+      crossingPoint {
+        name
+      }
+    }
+  }
+}
+`,
+    variables: { personRef: "" },
+  },
+  {
+    id: "readmission-permits",
+    title: "Residence permits (refused: R5-1)",
+    description: "No agreement gives a foreign authority the Migration Service's permits: the flag answers instead.",
+    query: `# Refused: the readmission agreement lists no RESIDENCE data; ask for hasValidPermit.
+query ReadmissionPermits($personRef: ID!) {
+  person(personRef: $personRef) {
+    residencePermits {
+      permitType
+      validUntil
+    }
+  }
+}
+`,
+    variables: { personRef: "" },
+    expectDenied: true,
+  },
+  crossingPoints,
+];
+
+const policeInvestigator: Example[] = [
+  {
+    id: "police-cooperation",
+    title: "Police cooperation request (Georgia)",
+    description:
+      "AGR-BP-GE-POLICE and AGR-MS-GE-POLICE: identity, crossings and entry bans; needs an authorisation reference (order@valid-until).",
+    query: `# A foreign recipient: only what the agreements naming GE-MIA list (R14-2), under R11-1.
+query PoliceCooperation($personRef: ID!) {
+  person(personRef: $personRef) {
+    givenName
+    familyName
+    entryBans {
+      issuedOn
+      validUntil
+      grounds
+    }
+    crossings(first: 10) {
+      direction
+      crossedAt
+      crossingPoint {
+        name
+      }
+    }
+  }
+}
+`,
+    variables: { personRef: "" },
+  },
+  {
+    id: "police-asylum",
+    title: "Asylum status (refused)",
+    description: "Neither the content nor the protection flag is shared with a foreign police.",
+    query: `# Refused: no agreement gives GE-MIA the Migration Service's flags or asylum data.
+query PoliceAsylum($personRef: ID!) {
+  person(personRef: $personRef) {
+    isProtectionHolder
+  }
+}
+`,
+    variables: { personRef: "" },
+    expectDenied: true,
+  },
+  crossingPoints,
+];
+
 /** Examples by the token's `role` claim (the demo personas' roles). */
 const BY_ROLE: Record<string, Example[]> = {
   "border-officer": borderOfficer,
@@ -311,6 +409,8 @@ const BY_ROLE: Record<string, Example[]> = {
   statistician,
   auditor,
   dpo,
+  "readmission-officer": readmissionOfficer,
+  "police-investigator": policeInvestigator,
 };
 
 export function examplesFor(role: string | undefined): Example[] {

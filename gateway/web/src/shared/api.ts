@@ -67,7 +67,10 @@ export async function graphql<T>(
 
 export interface DemoPersona {
   name: string;
+  /** A domestic agency, or a foreign authority's id such as TR-PMM. */
   agency: string;
+  /** The persona's country: the hub's own, or its foreign authority's. */
+  country?: string;
   role: string;
   purposes: string[];
   description: string;

@@ -56,7 +56,8 @@ export function claimsOf(token: string | null): Claims | null {
     const purposes = claim("purposes");
     return {
       sub: typeof raw.sub === "string" ? raw.sub : "",
-      agency: String(claim("agency") ?? ""),
+      // A foreign caller's token names its authority instead of an agency (R14-2).
+      agency: String(claim("agency") ?? claim("authority") ?? ""),
       role: String(claim("role") ?? ""),
       purposes: Array.isArray(purposes) ? purposes.map(String) : [],
       country: String(claim("country") ?? ""),

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "@jest/globals";
+import type { JWTPayload } from "jose";
+import { principalFromClaims } from "./verifyToken";
+
+const domestic: JWTPayload = {
+  sub: "officer-0147",
+  agency: "BORDER_POLICE",
+  role: "border-officer",
+  purposes: ["BORDER_CHECK"],
+  country: "AM",
+};
+const foreign: JWTPayload = {
+  sub: "tr-pmm-readmission-017",
+  authority: "TR-PMM",
+  role: "readmission-officer",
+  purposes: ["RETURN_ENFORCEMENT"],
+  country: "TR",
+};
+
+const refusal = (payload: JWTPayload) => {
+  try {
+    principalFromClaims(payload, "", "AM");
+  } catch (error) {
+    const e = error as { message: string; extensions?: { code?: string } };
+    return { code: e.extensions?.code, message: e.message };
+  }
+  throw new Error("the claims were accepted");
+};
+
+describe("principalFromClaims", () => {
+  it("reads a domestic caller's agency", () => {
+    expect(principalFromClaims(domestic, "", "AM")).toEqual({
+      subject: "officer-0147",
+      agency: "BORDER_POLICE",
+      role: "border-officer",
+      purposes: ["BORDER_CHECK"],
+      country: "AM",
+      cases: [],
+    });
+  });
+
+  it("reads a foreign caller's authority as the body it acts for", () => {
+    expect(principalFromClaims(foreign, "", "AM")).toMatchObject({ agency: "TR-PMM", country: "TR" });
+    const namespaced = Object.fromEntries(
+      Object.entries(foreign).map(([k, v]) => [k === "sub" ? k : `https://hub.example/${k}`, v]),
+    );
+    expect(principalFromClaims(namespaced, "https://hub.example/", "AM")).toMatchObject({ agency: "TR-PMM" });
+  });
+
+  it("accepts a domestic agency claimed from abroad: the policies then grant it nothing (R14-2)", () => {
+    expect(principalFromClaims({ ...domestic, country: "TR" }, "", "AM")).toMatchObject({
+      agency: "BORDER_POLICE",
+      country: "TR",
+    });
+  });
+
+  it.each<[string, JWTPayload, string]>([
+    ["both an agency and an authority", { ...foreign, agency: "MIGRATION_SERVICE" }, "authority"],
+    ["an authority in the agency claim", { ...domestic, agency: "TR-PMM", country: "TR" }, "agency"],
+    ["an agency in the authority claim", { ...foreign, authority: "BORDER_POLICE" }, "authority"],
+    ["an authority of another country than the token's", { ...foreign, country: "GE" }, "authority"],
+    ["an authority of the hub's own country", { ...foreign, authority: "AM-POLICE", country: "AM" }, "country"],
+    ["a lower-case authority", { ...foreign, authority: "tr-pmm" }, "authority"],
+    ["an authority with a path", { ...foreign, authority: "TR-PMM/../BORDER_POLICE" }, "authority"],
+    ["an authority that is not a string", { ...foreign, authority: ["TR-PMM"] }, "authority"],
+    ["an empty authority", { ...foreign, authority: "" }, "authority"],
+    ["a very long authority", { ...foreign, authority: `TR-${"A".repeat(200)}` }, "authority"],
+    ["a country that is no code", { ...foreign, country: "Turkey" }, "country"],
+    ["neither an agency nor an authority", { ...domestic, agency: undefined }, "agency"],
+  ])("refuses %s as UNAUTHENTICATED, naming the claim", (_name, payload, field) => {
+    expect(refusal(payload)).toEqual({
+      code: "UNAUTHENTICATED",
+      message: `The token's claims do not describe a hub principal ("${field}" is missing or invalid).`,
+    });
+  });
+});
