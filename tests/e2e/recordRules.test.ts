@@ -8,7 +8,18 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "pg";
-import { as, gql, hub, personaToken, repoRoot, world, type GraphQLResponseBody } from "../harness/fixtures";
+import { withheldReportsSchema } from "@hub/contracts";
+import {
+  as,
+  gql,
+  hub,
+  hubContextToken,
+  personaToken,
+  principalOf,
+  repoRoot,
+  world,
+  type GraphQLResponseBody,
+} from "../harness/fixtures";
 
 // The hub decides with the real date; the world's lapsed records ended before its asOf
 // (2026-11-01) and the retained ones run at least 180 days past it, so neither is borderline.
@@ -179,6 +190,27 @@ describe("country of origin (R14-3)", () => {
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data).toEqual({ asylumApplication: null, asylumApplications: [] });
+  });
+
+  it("still reports that refusal to the gateway, marked silent, for the audit log (R7-2)", async () => {
+    const token = await hubContextToken("migration-service", {
+      principal: principalOf("asylum-officer", { country: ORIGIN }),
+      purpose: "ASYLUM_PROCEDURE",
+      requestId: "r14-3-silent-report",
+    });
+    const res = await gql(query, {
+      url: hub.subgraphs["migration-service"]?.url ?? "",
+      headers: { "x-hub-context": token },
+      variables,
+    });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data).toEqual({ asylumApplication: null, asylumApplications: [] });
+    const extensions = (res.body as { extensions?: Record<string, unknown> }).extensions ?? {};
+    const silent = { rule: "R14-3", category: "ASYLUM", owner: "MIGRATION_SERVICE", count: 1, silent: true };
+    expect(withheldReportsSchema.parse(extensions.hubWithheld)).toEqual([
+      { ...silent, article: expect.stringContaining("non-refoulement"), path: ["asylumApplication"] },
+      { ...silent, article: expect.stringContaining("non-refoulement"), path: ["asylumApplications"] },
+    ]);
   });
 
   it("serves that officer an application from another country, and the domestic officer this one", async () => {

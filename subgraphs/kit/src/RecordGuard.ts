@@ -59,7 +59,7 @@ interface Withholding {
 export class RecordGuard {
   /** personRefs of the persons whose data this request disclosed; reported to the gateway's audit (R9-1). */
   readonly disclosed = new Set<string>();
-  /** What was withheld, one entry per (response path, rule), in the order first met. */
+  /** What was withheld, one entry per (response path, rule), keyed by both. */
   private readonly withholdings = new Map<string, Withholding>();
 
   constructor(private readonly options: RecordGuardOptions) {}
@@ -127,7 +127,7 @@ export class RecordGuard {
 
   /** What this request withheld, for the gateway (WITHHELD_EXTENSION); never shown to the caller. */
   withheld(): WithheldReport[] {
-    return [...this.withholdings.values()].map((w) => w.report);
+    return this.sorted().map((w) => w.report);
   }
 
   /**
@@ -136,7 +136,7 @@ export class RecordGuard {
    * silent refusals (R14-3) get none.
    */
   refusals(): ForbiddenError[] {
-    return [...this.withholdings.values()]
+    return this.sorted()
       .filter((w) => !w.report.silent && w.kind !== "field")
       .map(({ report, kind, type, decision }) =>
         forbiddenError({
@@ -150,6 +150,11 @@ export class RecordGuard {
           ...(kind === "list" ? { extensions: { withheld: report.count } } : {}),
         }),
       );
+  }
+
+  /** By path, then rule: resolvers finish in any order, the report and errors do not depend on it. */
+  private sorted(): Withholding[] {
+    return [...this.withholdings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, w]) => w);
   }
 
   private async sift<T>(
