@@ -18,6 +18,8 @@ function summary(outcome: Outcome, partial: boolean): string {
   if (outcome.errors.length === 0) return `Allowed (HTTP ${outcome.status}): nothing was refused.`;
   if (denied === 0) return `HTTP ${outcome.status}: the operation failed.`;
   if (partial && outcome.hasData) return `Partly answered (HTTP ${outcome.status}): ${denied} field(s) withheld.`;
+  // Without partial mode data comes back beside refusals only when a subgraph withheld records.
+  if (outcome.hasData) return `Partly answered (HTTP ${outcome.status}): ${denied} record refusal(s) beside the data.`;
   return `Refused (HTTP ${outcome.status}): ${denied} field(s) denied, no data was returned.`;
 }
 
