@@ -33,7 +33,7 @@ export const ERROR_CODES = {
   FORBIDDEN: {
     status: 403,
     description:
-      "A field the operation touches is not disclosed to this caller for this purpose. One error per field, with `path`, the deciding `rule`, its `article`, the `reason`, the field's `category` and `owner`, and a `hint`. In partial mode (`X-Hub-Partial: true`) these errors accompany the allowed data. A subgraph answers the same code, with `rule`, `article` and `reason`, for a special-category field that one record's facts deny (a minor's biometric data, R6-1-minors) while the rest of the record is served.",
+      "A field the operation touches is not disclosed to this caller for this purpose. One error per field, with `path`, the deciding `rule`, its `article`, the `reason`, the field's `category` and `owner`, and a `hint`. In partial mode (`X-Hub-Partial: true`) these errors accompany the allowed data. A subgraph answers the same code, with `rule`, `article` and `reason`: for records a record rule withholds (R5-4, R6-1, ...; at a list's path with `withheld`, the number of records left out, or at a single record's path, which is then null); for a special-category field that one record's facts deny (a minor's biometric data, R6-1-minors) while the rest of the record is served; and for a blank, wildcard or malformed key or a list of persons selected by no key (R5-3, with `key` and `problem`). Refusals under R14-3 are not reported to the caller.",
   },
   AUTHORIZATION_REF_INVALID: {
     status: 400,

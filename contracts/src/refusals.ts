@@ -23,6 +23,8 @@ export interface ForbiddenInput {
   decision: RefusalDecision;
   path?: readonly (string | number)[];
   hint?: string | null;
+  /** The subject names several records ("3 BorderCrossing records … are not disclosed"). */
+  plural?: boolean;
   /** Extra extensions (for example `withheld: 3`). */
   extensions?: Record<string, unknown>;
   code?: "FORBIDDEN" | "UNCLASSIFIED_FIELD";
@@ -37,7 +39,7 @@ export interface ForbiddenError {
 export function forbiddenError(input: ForbiddenInput): ForbiddenError {
   const { decision } = input;
   return {
-    message: `${input.subject} (${input.category} data of ${input.owner}) is not disclosed: ${decision.reason} [${decision.rule}, ${decision.article}]`,
+    message: `${input.subject} (${input.category} data of ${input.owner}) ${input.plural ? "are" : "is"} not disclosed: ${decision.reason} [${decision.rule}, ${decision.article}]`,
     ...(input.path ? { path: [...input.path] } : {}),
     extensions: {
       code: input.code ?? "FORBIDDEN",

@@ -20,6 +20,19 @@ function sampleTraveller() {
   return person;
 }
 
+/** A traveller like the sample one, with at least one crossing past its retention date. */
+function travellerWithLapsedCrossing() {
+  const w = world();
+  const today = new Date().toISOString().slice(0, 10);
+  const lapsed = new Set(w.crossings.filter((c) => c.retainUntil < today).map((c) => c.personRef));
+  const person = w.persons.find(
+    (p) =>
+      lapsed.has(p.personRef) && p.citizenships.length > 0 && p.dateOfBirth < "2000-01-01" && p.retainUntil > today,
+  );
+  if (!person) throw new Error("the seeded world has no retained adult with a crossing past retention");
+  return person;
+}
+
 /** Runs what the editor holds and waits for the decision panel to show the new answer. */
 async function run(page: Page): Promise<void> {
   const panel = page.getByTestId("denials");
@@ -80,6 +93,20 @@ describe("explorer", () => {
     expect(text).toContain('"citizenships"');
     expect(text).toContain('"crossings"');
     await screenshot(page, "explorer-federated-query");
+  });
+
+  it("shows a record a subgraph withheld in the denials panel, with its rule, beside the data", async () => {
+    const { page } = hub;
+    const person = travellerWithLapsedCrossing();
+    await page.getByTestId("example-person-ref").fill(person.personRef);
+    await runExample(page, "person-across-agencies");
+    await expect(page.getByTestId("denials-summary").innerText()).resolves.toMatch(/^Partly answered \(HTTP 200\)/);
+    const denial = page.getByTestId("denial").filter({ hasText: "person.crossings" });
+    await expect(denial.getByTestId("denial-rule").innerText()).resolves.toBe("R5-4");
+    await expect(denial.innerText()).resolves.toContain("108+ Art. 5(4)(e)");
+    await expect(denial.getByTestId("denial-withheld").innerText()).resolves.toMatch(/^\d+ records?$/);
+    // "Partly answered" means the data came back; the response pane lists the errors above it.
+    await screenshot(page, "explorer-record-withheld");
   });
 
   it("explains a refused special-category field: rule R6-3, its article and what to ask instead", async () => {

@@ -1,12 +1,14 @@
 /**
  * Record-level rules, decided in the subgraphs and seen through the gateway: retention (R5-4),
- * assigned caseworker and minors (R6-1), and flags that count records the caller may not read.
- * The country of origin (R14-3) concerns foreign recipients: tests/e2e/foreignRecipients.test.ts.
+ * assigned caseworker and minors (R6-1), and flags that count records the caller may not read. A
+ * withheld record is a refusal (R7-2): a FORBIDDEN error at its path in the client's response,
+ * naming rule and article. The country of origin (R14-3), which stays silent to the caller,
+ * concerns foreign recipients: tests/e2e/foreignRecipients.test.ts.
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { as, gql, repoRoot, world } from "../harness/fixtures";
+import { as, gql, repoRoot, world, type GraphQLResponseBody } from "../harness/fixtures";
 
 // The hub decides with the real date; the world's lapsed records ended before its asOf
 // (2026-11-01) and the retained ones run at least 180 days past it, so neither is borderline.
@@ -21,8 +23,18 @@ function pick<T>(items: readonly T[], test: (item: T) => boolean, what: string):
 
 const personRetained = (ref: string) => world().persons.some((p) => p.personRef === ref && retained(p));
 
+type ResponseError = NonNullable<GraphQLResponseBody["errors"]>[number];
+const RETENTION = { rule: "R5-4", article: "108+ Art. 5(4)(e)" };
+
+/** The error at exactly this path (there must be one). */
+function errorAt(body: GraphQLResponseBody, path: (string | number)[]): ResponseError {
+  const found = body.errors?.filter((e) => JSON.stringify(e.path) === JSON.stringify(path)) ?? [];
+  expect(found).toHaveLength(1);
+  return found[0] as ResponseError;
+}
+
 describe("retention (R5-4)", () => {
-  it("answers a person past retention with null and a retained one in full", async () => {
+  it("refuses a person past retention at its path, naming the rule, and serves a retained one in full", async () => {
     const w = world();
     const gone = pick(w.persons, (p) => !retained(p), "person past retention");
     const kept = pick(w.persons, retained, "retained person");
@@ -30,18 +42,27 @@ describe("retention (R5-4)", () => {
     const officer = await as("border-officer");
     const lapsed = await gql(query, { ...officer, variables: { ref: gone.personRef } });
     expect(lapsed.status).toBe(200);
-    expect(lapsed.body.errors).toBeUndefined();
     expect(lapsed.body.data?.person).toBeNull();
+    expect(lapsed.body.errors).toHaveLength(1);
+    expect(errorAt(lapsed.body, ["person"]).extensions).toMatchObject({
+      code: "FORBIDDEN",
+      ...RETENTION,
+      category: "IDENTITY",
+      owner: "MIGRATION_SERVICE",
+    });
+    expect(errorAt(lapsed.body, ["person"]).extensions).not.toHaveProperty("withheld");
     const served = await gql(query, { ...officer, variables: { ref: kept.personRef } });
+    expect(served.body.errors).toBeUndefined();
     expect(served.body.data?.person).toEqual({ personRef: kept.personRef, givenName: kept.givenName });
     const both = await gql(`query ($refs: [ID!]!) { persons(personRefs: $refs) { personRef } }`, {
       ...officer,
       variables: { refs: [gone.personRef, kept.personRef] },
     });
     expect(both.body.data?.persons).toEqual([{ personRef: kept.personRef }]);
+    expect(errorAt(both.body, ["persons"]).extensions).toMatchObject({ code: "FORBIDDEN", ...RETENTION, withheld: 1 });
   });
 
-  it("leaves crossings past retention out of a person's crossings", async () => {
+  it("leaves crossings past retention out of a person's crossings and refuses them at the list's path", async () => {
     const w = world();
     const traveller = pick(
       w.persons.filter(retained),
@@ -59,11 +80,50 @@ describe("retention (R5-4)", () => {
       }`,
       { ...(await as("border-officer")), variables: { ref: traveller.personRef } },
     );
-    expect(res.body.errors).toBeUndefined();
     const ids = (list: unknown) => (list as { id: string }[]).map((c) => c.id).sort();
     const expected = own.filter(retained).map((c) => c.id);
     expect(ids(res.body.data?.crossings)).toEqual([...expected].sort());
     expect(ids((res.body.data?.person as { crossings: unknown }).crossings)).toEqual([...expected].sort());
+    // The second list reaches the Border Police as an entity fetch (`_entities`, 0, crossings): the
+    // gateway puts its refusal at the client's path.
+    const lapsed = own.length - expected.length;
+    expect(res.body.errors).toHaveLength(2);
+    for (const path of [["crossings"], ["person", "crossings"]]) {
+      const error = errorAt(res.body, path);
+      expect(error.extensions).toMatchObject({
+        code: "FORBIDDEN",
+        ...RETENTION,
+        category: "TRAVEL",
+        owner: "BORDER_POLICE",
+        withheld: lapsed,
+      });
+      expect(error.message).toContain("[R5-4, 108+ Art. 5(4)(e)]");
+    }
+  });
+
+  it("refuses a withheld person at its place inside a list of crossings, keeping the crossings", async () => {
+    const w = world();
+    const traveller = pick(
+      w.persons,
+      (p) => !retained(p) && w.crossings.some((c) => c.personRef === p.personRef && retained(c)),
+      "person past retention with crossings still retained",
+    );
+    const own = w.crossings.filter((c) => c.personRef === traveller.personRef && retained(c));
+    const res = await gql(
+      `query ($ref: ID!) { crossings(personRef: $ref, first: 100) { id person { personRef givenName } } }`,
+      { ...(await as("border-officer")), variables: { ref: traveller.personRef } },
+    );
+    const crossings = res.body.data?.crossings as { id: string; person: unknown }[];
+    expect(crossings.map((c) => c.id).sort()).toEqual(own.map((c) => c.id).sort());
+    expect(crossings.every((c) => c.person === null)).toBe(true);
+    expect(res.body.errors).toHaveLength(crossings.length);
+    for (const i of crossings.keys()) {
+      expect(errorAt(res.body, ["crossings", i, "person"]).extensions).toMatchObject({
+        code: "FORBIDDEN",
+        ...RETENTION,
+        owner: "MIGRATION_SERVICE",
+      });
+    }
   });
 });
 
@@ -83,12 +143,24 @@ describe("special categories (R6-1)", () => {
         variables: { mine: mine.caseId, theirs: theirs.caseId, ref: theirs.personRef },
       },
     );
-    expect(res.body.errors).toBeUndefined();
     expect(res.body.data).toEqual({
       mine: { caseId: mine.caseId, assignedCaseworker: "caseworker-01" },
       theirs: null,
       traffickingCases: [],
     });
+    expect(errorAt(res.body, ["theirs"]).extensions).toMatchObject({
+      code: "FORBIDDEN",
+      rule: "R6-1-caseworker",
+      article: "108+ Art. 6",
+      category: "TRAFFICKING",
+      owner: "MIGRATION_SERVICE",
+    });
+    // Each of that person's cases is refused, under the first rule that forbids it.
+    const listed = res.body.errors?.filter((e) => JSON.stringify(e.path) === '["traffickingCases"]') ?? [];
+    expect(listed.map((e) => e.extensions?.rule)).toContain("R6-1-caseworker");
+    const withheld = listed.reduce((n, e) => n + Number(e.extensions?.withheld), 0);
+    expect(withheld).toBe(world().traffickingCases.filter((c) => c.personRef === theirs.personRef).length);
+    expect(res.body.errors).toHaveLength(1 + listed.length);
   });
 
   it("refuses a border officer the biometric score of an accompanied minor, serving the rest", async () => {
@@ -115,7 +187,10 @@ describe("special categories (R6-1)", () => {
     }[];
     const minors = crossings.flatMap((c, i) => (c.accompaniedMinor ? [i] : []));
     expect(minors.length).toBeGreaterThan(0);
-    expect(res.body.errors).toHaveLength(minors.length);
+    const lapsed = w.crossings.filter((c) => c.personRef === traveller.personRef && !retained(c)).length;
+    expect(res.body.errors).toHaveLength(minors.length + (lapsed > 0 ? 1 : 0));
+    if (lapsed > 0)
+      expect(errorAt(res.body, ["crossings"]).extensions).toMatchObject({ rule: "R5-4", withheld: lapsed });
     for (const i of minors) {
       expect(crossings[i]).toMatchObject({ biometricMatchScore: null, direction: expect.any(String) });
       expect(res.body.errors).toContainEqual(

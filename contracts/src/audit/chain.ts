@@ -1,6 +1,7 @@
 /**
  * The hash chain of the audit log: each event's hash covers the previous hash and the event's
  * canonical content, so altering, deleting or reordering any event breaks every hash after it.
+ * The one verifier of the chain is the audit subgraph's `verifyAuditChain`.
  */
 import { createHash } from "node:crypto";
 import type { AuditEvent, AuditEventContent } from "./AuditEvent";
@@ -26,38 +27,6 @@ export function chainHash(prevHash: string, seq: number, content: AuditEventCont
 export function contentOf(event: AuditEvent): AuditEventContent {
   const { seq: _seq, prevHash: _prev, hash: _hash, ...content } = event;
   return content;
-}
-
-export interface ChainBreak {
-  seq: number;
-  id: string;
-  reason: string;
-}
-
-/**
- * Checks consecutive events (ordered by seq) against each other; `previous` is the event before
- * the first one given (null when the range starts at the chain's beginning).
- */
-export function findChainBreak(
-  events: readonly AuditEvent[],
-  previous: Pick<AuditEvent, "seq" | "hash"> | null,
-): ChainBreak | null {
-  let prevHash = previous?.hash ?? "0".repeat(64);
-  let expectedSeq = (previous?.seq ?? 0) + 1;
-  for (const event of events) {
-    if (event.seq !== expectedSeq) {
-      return { seq: expectedSeq, id: event.id, reason: `event ${expectedSeq} is missing (found ${event.seq} next)` };
-    }
-    if (event.prevHash !== prevHash) {
-      return { seq: event.seq, id: event.id, reason: "does not follow the previous event (previous hash differs)" };
-    }
-    if (chainHash(event.prevHash, event.seq, contentOf(event)) !== event.hash) {
-      return { seq: event.seq, id: event.id, reason: "content does not match its hash (altered)" };
-    }
-    prevHash = event.hash;
-    expectedSeq += 1;
-  }
-  return null;
 }
 
 /** The text a checkpoint signs: the chain position and hash it anchors. */

@@ -2,3 +2,4 @@ export * from "./AuditEvent";
 export * from "./chain";
 export * from "./auditSchema";
 export * from "./checkpoint";
+export * from "./ruleIds";

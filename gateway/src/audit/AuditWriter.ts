@@ -17,6 +17,7 @@ import {
   canonicalJson,
   chainHash,
   CHECKPOINT_INTERVAL,
+  ruleIdsOf,
   signCheckpoint,
   type AuditEventContent,
 } from "@hub/contracts";
@@ -121,7 +122,7 @@ export class AuditWriter {
           content.role,
           content.purpose,
           content.outcome,
-          [...new Set(content.fieldsDenied.map((f) => f.rule).filter((r): r is string => Boolean(r)))],
+          ruleIdsOf(content),
           content.disclosedPersonRefs,
           content.categories,
           content.releaseAfter,

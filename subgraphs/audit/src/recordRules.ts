@@ -6,5 +6,6 @@
 import type { Context } from "./loaders";
 
 export function authorise(ctx: Context): void {
-  ctx.guard.field("AUDIT", {});
+  // A denial throws FORBIDDEN; a silent one (R14-3, never AUDIT data) would still serve nothing.
+  if (!ctx.guard.field("AUDIT", {})) throw new Error("the audit log is not served to this caller");
 }

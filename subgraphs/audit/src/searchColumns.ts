@@ -3,7 +3,7 @@
  * and verification recomputes them, so a row whose columns were edited (to hide it from a search,
  * or from a subject access report) is named even though its content still matches its hash.
  */
-import type { AuditEventContent } from "@hub/contracts";
+import { ruleIdsOf, type AuditEventContent } from "@hub/contracts";
 
 export interface SearchColumns {
   id: string;
@@ -14,7 +14,7 @@ export interface SearchColumns {
   role: string | null;
   purpose: string | null;
   outcome: string;
-  /** The rules that decided the denied fields (each denial's `rule`). */
+  /** The rules the event's refusals name (contracts' `ruleIdsOf`, as the gateway writes them). */
   ruleIds: string[];
   personRefs: string[];
   categories: string[];
@@ -34,7 +34,7 @@ export function searchColumnsOf(content: AuditEventContent): SearchColumns {
     role: content.role,
     purpose: content.purpose,
     outcome: content.outcome,
-    ruleIds: distinctSorted(content.fieldsDenied.flatMap((f) => (f.rule ? [f.rule] : []))),
+    ruleIds: ruleIdsOf(content),
     personRefs: distinctSorted(content.disclosedPersonRefs),
     categories: distinctSorted(content.categories),
     releaseAfter: content.releaseAfter ? content.releaseAfter.slice(0, 10) : null,

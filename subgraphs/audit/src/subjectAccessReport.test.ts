@@ -16,12 +16,16 @@ const agreements = new Map(
 );
 const PERSON = "P-7f3c9a";
 const TRAVELLER = "P-2b81d4";
+/** The Migration Service's silent report: the flag left an application of the caller's country out (R14-3). */
 const withheldFlag = {
-  field: "Person.isProtectionHolder",
+  by: "migration-service",
+  rule: "R14-3",
+  article: "Refugee law (non-refoulement); 108+ Art. 14",
   category: "FLAG",
   owner: "MIGRATION_SERVICE",
-  policies: ["R14-3"],
-  rule: "R14-3",
+  count: 1,
+  path: ["_entities", 0, "isProtectionHolder"],
+  silent: true,
 };
 let t: AuditTestDatabase;
 
@@ -75,7 +79,7 @@ beforeAll(async () => {
             policies: ["AGR-MS-TR-READMISSION"],
           },
         ],
-        fieldsDenied: [withheldFlag],
+        refusals: [withheldFlag],
         categories: ["FLAG", "IDENTITY"],
       }),
       // Asked only for the flag, and refused under R14-3: a disclosure of nothing.
@@ -94,7 +98,7 @@ beforeAll(async () => {
             policies: ["AGR-MS-TR-READMISSION"],
           },
         ],
-        fieldsDenied: [withheldFlag],
+        refusals: [withheldFlag],
         categories: ["FLAG"],
       }),
       // The flag and another FLAG field: the other one was served, so FLAG was disclosed.
@@ -119,7 +123,7 @@ beforeAll(async () => {
             policies: ["AGR-MS-TR-READMISSION"],
           },
         ],
-        fieldsDenied: [withheldFlag],
+        refusals: [withheldFlag],
         categories: ["FLAG"],
       }),
     ],

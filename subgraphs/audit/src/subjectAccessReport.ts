@@ -58,21 +58,22 @@ export async function subjectAccessReport(
   return { personRef, generatedAt: options.now ?? new Date(), disclosures };
 }
 
-const isR143 = (d: AuditEventContent["fieldsDenied"][number]) => d.rule === "R14-3" || d.policies.includes("R14-3");
+/** The field a refusal's path ends at (`isProtectionHolder` for `["_entities", 0, "isProtectionHolder"]`). */
+const fieldAt = (path: readonly (string | number)[]) => [...path].reverse().find((k) => typeof k === "string");
 
 /**
  * The event's categories less those withheld under R14-3 (silently, so the caller's answer looked
- * complete): a category stays only if a field of it that was not withheld was served.
+ * complete): a category stays only if a field of it other than the withheld ones was served.
  */
 export function disclosedCategories(event: AuditEventContent): string[] {
-  const withheld = event.fieldsDenied.filter(isR143);
+  const withheld = (event.refusals ?? []).filter((r) => r.rule === "R14-3");
   if (withheld.length === 0) return event.categories;
-  const withheldFields = new Set(withheld.map((d) => d.field));
-  const withheldCategories = new Set(withheld.map((d) => d.category));
+  const withheldFields = new Set(withheld.map((r) => fieldAt(r.path)));
+  const withheldCategories = new Set(withheld.map((r) => r.category));
   return event.categories.filter(
     (category) =>
       !withheldCategories.has(category) ||
-      event.fieldsAllowed.some((f) => f.category === category && !withheldFields.has(f.field)),
+      event.fieldsAllowed.some((f) => f.category === category && !withheldFields.has(f.field.split(".")[1])),
   );
 }
 

@@ -1,7 +1,8 @@
 /** Queries over border crossings and the links of a crossing to person, document and crossing point. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { Between, type FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from "typeorm";
-import { Category, pageSize } from "@hub/kit";
+import { Category, given, pageSize } from "@hub/kit";
 import { BorderCrossing } from "./BorderCrossing.entity";
 import { CrossingPoint } from "./CrossingPoint.entity";
 import type { Context } from "./loaders";
@@ -12,9 +13,13 @@ import { TravelDocument } from "./TravelDocument.entity";
 @Resolver(() => BorderCrossing)
 export class BorderCrossingResolver {
   @Category("TRAVEL")
-  @Query(() => [BorderCrossing], { description: "Border crossings matching the filters, most recent first." })
+  @Query(() => [BorderCrossing], {
+    nullable: true,
+    description: "Border crossings of a person or travel document, most recent first; null when refused.",
+  })
   async crossings(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("documentNumber", { nullable: true }) documentNumber?: string,
     @Arg("crossingPointCode", { nullable: true }) crossingPointCode?: string,
@@ -23,20 +28,20 @@ export class BorderCrossingResolver {
     @Arg("first", () => Int, { nullable: true }) first?: number,
   ): Promise<BorderCrossing[]> {
     const where: FindOptionsWhere<BorderCrossing> = {};
-    if (personRef) where.personRef = personRef;
-    if (documentNumber) where.documentNumber = documentNumber;
-    if (crossingPointCode) where.crossingPointCode = crossingPointCode;
+    if (given(personRef)) where.personRef = personRef;
+    if (given(documentNumber)) where.documentNumber = documentNumber;
+    if (given(crossingPointCode)) where.crossingPointCode = crossingPointCode;
     if (from && to) where.crossedAt = Between(from, to);
     else if (from) where.crossedAt = MoreThanOrEqual(from);
     else if (to) where.crossedAt = LessThanOrEqual(to);
     const crossings = await ctx.dataSource
       .getRepository(BorderCrossing)
       .find({ where, order: { crossedAt: "DESC", id: "ASC" }, take: pageSize(first) });
-    return disclose(ctx, "BorderCrossing", crossings);
+    return disclose(ctx, "BorderCrossing", crossings, info);
   }
 
   @Category("IDENTIFIER")
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { nullable: true, description: "The traveller; null when that person is withheld." })
   person(@Root() crossing: BorderCrossing): Person | null {
     return person(crossing.personRef);
   }
@@ -55,15 +60,24 @@ export class BorderCrossingResolver {
 
   @Category("TRAVEL")
   @FieldResolver(() => TravelDocument, { nullable: true })
-  async travelDocument(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): Promise<TravelDocument | null> {
-    return discloseOne(ctx, "TravelDocument", await ctx.loaders.documentByNumber.load(crossing.documentNumber));
+  async travelDocument(
+    @Root() crossing: BorderCrossing,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TravelDocument | null> {
+    const document = await ctx.loaders.documentByNumber.load(crossing.documentNumber);
+    return discloseOne(ctx, "TravelDocument", document, info);
   }
 
   // Declared (with its BIOMETRIC category) on the entity; decided here with the crossing's facts,
   // so a minor's score is refused while the rest of the crossing is served (R6-1-minors).
   @FieldResolver()
-  async biometricMatchScore(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): Promise<number | null> {
-    await decideField(ctx, "BorderCrossing", crossing, "BIOMETRIC");
-    return crossing.biometricMatchScore;
+  async biometricMatchScore(
+    @Root() crossing: BorderCrossing,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<number | null> {
+    const allowed = await decideField(ctx, "BorderCrossing", crossing, "BIOMETRIC", info);
+    return allowed ? crossing.biometricMatchScore : null;
   }
 }

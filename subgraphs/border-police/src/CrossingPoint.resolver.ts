@@ -8,7 +8,7 @@ import type { Context } from "./loaders";
 @Resolver(() => CrossingPoint)
 export class CrossingPointResolver {
   @Category("REFERENCE")
-  @Query(() => [CrossingPoint])
+  @Query(() => [CrossingPoint], { nullable: true })
   crossingPoints(@Ctx() ctx: Context): Promise<CrossingPoint[]> {
     return ctx.dataSource.getRepository(CrossingPoint).find({ order: { code: "ASC" } });
   }

@@ -1,7 +1,8 @@
 /** Screenings of returned nationals: search and links. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { FindOptionsWhere } from "typeorm";
-import { Category, pageSize, dateRange } from "@hub/kit";
+import { Category, dateRange, given, pageSize } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import { CrossingPoint } from "./CrossingPoint.entity";
 import { DeporteeScreening } from "./DeporteeScreening.entity";
@@ -12,26 +13,30 @@ import { disclose } from "./recordRules";
 @Resolver(() => DeporteeScreening)
 export class DeporteeScreeningResolver {
   @Category("TRAVEL")
-  @Query(() => [DeporteeScreening], { description: "Deportee screenings matching the filters, most recent first." })
+  @Query(() => [DeporteeScreening], {
+    nullable: true,
+    description: "Deportee screenings of a person, most recent first; null when refused.",
+  })
   async deporteeScreenings(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("from", { nullable: true, description: "YYYY-MM-DD" }) from?: string,
     @Arg("to", { nullable: true, description: "YYYY-MM-DD" }) to?: string,
     @Arg("first", () => Int, { nullable: true }) first?: number,
   ): Promise<DeporteeScreening[]> {
     const where: FindOptionsWhere<DeporteeScreening> = {};
-    if (personRef) where.personRef = personRef;
+    if (given(personRef)) where.personRef = personRef;
     const range = dateRange(from, to);
     if (range) where.screenedOn = range;
     const screenings = await ctx.dataSource
       .getRepository(DeporteeScreening)
       .find({ where, order: { screenedOn: "DESC", id: "ASC" }, take: pageSize(first) });
-    return disclose(ctx, "DeporteeScreening", screenings);
+    return disclose(ctx, "DeporteeScreening", screenings, info);
   }
 
   @Category("IDENTIFIER")
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { nullable: true, description: "The person screened; null when withheld." })
   person(@Root() screening: DeporteeScreening): Person | null {
     return person(screening.personRef);
   }
@@ -43,7 +48,7 @@ export class DeporteeScreeningResolver {
   }
 
   @Category("TRAVEL")
-  @FieldResolver(() => Country, { description: "The country that returned the person." })
+  @FieldResolver(() => Country, { nullable: true, description: "The country that returned the person." })
   deportingCountry(@Root() screening: DeporteeScreening): Country | null {
     return country(screening.deportingCountryCode);
   }

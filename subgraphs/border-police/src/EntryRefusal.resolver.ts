@@ -1,7 +1,8 @@
 /** Refusals of entry: search and links. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { FindOptionsWhere } from "typeorm";
-import { Category, pageSize, dateRange } from "@hub/kit";
+import { Category, dateRange, given, pageSize } from "@hub/kit";
 import { CrossingPoint } from "./CrossingPoint.entity";
 import { EntryRefusal } from "./EntryRefusal.entity";
 import type { Context } from "./loaders";
@@ -11,9 +12,13 @@ import { disclose } from "./recordRules";
 @Resolver(() => EntryRefusal)
 export class EntryRefusalResolver {
   @Category("TRAVEL")
-  @Query(() => [EntryRefusal], { description: "Refusals of entry matching the filters, most recent first." })
+  @Query(() => [EntryRefusal], {
+    nullable: true,
+    description: "Refusals of entry of a person, most recent first; null when refused.",
+  })
   async entryRefusals(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("crossingPointCode", { nullable: true }) crossingPointCode?: string,
     @Arg("from", { nullable: true, description: "YYYY-MM-DD" }) from?: string,
@@ -21,18 +26,18 @@ export class EntryRefusalResolver {
     @Arg("first", () => Int, { nullable: true }) first?: number,
   ): Promise<EntryRefusal[]> {
     const where: FindOptionsWhere<EntryRefusal> = {};
-    if (personRef) where.personRef = personRef;
-    if (crossingPointCode) where.crossingPointCode = crossingPointCode;
+    if (given(personRef)) where.personRef = personRef;
+    if (given(crossingPointCode)) where.crossingPointCode = crossingPointCode;
     const range = dateRange(from, to);
     if (range) where.refusedOn = range;
     const refusals = await ctx.dataSource
       .getRepository(EntryRefusal)
       .find({ where, order: { refusedOn: "DESC", id: "ASC" }, take: pageSize(first) });
-    return disclose(ctx, "EntryRefusal", refusals);
+    return disclose(ctx, "EntryRefusal", refusals, info);
   }
 
   @Category("IDENTIFIER")
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { nullable: true, description: "The person refused; null when withheld." })
   person(@Root() refusal: EntryRefusal): Person | null {
     return person(refusal.personRef);
   }

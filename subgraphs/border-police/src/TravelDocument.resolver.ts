@@ -1,5 +1,6 @@
 /** Look-up of a travel document by number, and its holder and issuing country. */
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { Category, today } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import type { Context } from "./loaders";
@@ -14,18 +15,19 @@ export class TravelDocumentResolver {
   async travelDocument(
     @Arg("documentNumber") documentNumber: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TravelDocument | null> {
-    return discloseOne(ctx, "TravelDocument", await ctx.loaders.documentByNumber.load(documentNumber));
+    return discloseOne(ctx, "TravelDocument", await ctx.loaders.documentByNumber.load(documentNumber), info);
   }
 
   @Category("IDENTIFIER")
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { nullable: true, description: "The holder; null when that person is withheld." })
   holder(@Root() document: TravelDocument): Person | null {
     return person(document.personRef);
   }
 
   @Category("TRAVEL")
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { nullable: true })
   issuingCountry(@Root() document: TravelDocument): Country | null {
     return country(document.issuingCountryCode);
   }

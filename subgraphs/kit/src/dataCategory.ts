@@ -2,7 +2,14 @@
  * The `@dataCategory` directive: every field a subgraph serves names the category of data it
  * discloses, so the gateway and the policies can decide on it (R10-1).
  */
-import { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLNonNull } from "graphql";
+import {
+  DirectiveLocation,
+  type FieldDefinitionNode,
+  GraphQLDirective,
+  GraphQLEnumType,
+  GraphQLNonNull,
+  Kind,
+} from "graphql";
 import { Directive } from "type-graphql";
 import { DATA_CATEGORIES, DATA_CATEGORY_SPEC_URL, type DataCategory } from "@hub/contracts";
 
@@ -33,3 +40,10 @@ export const SUBGRAPH_SDL_HEADER = `extend schema
   @link(url: "${DATA_CATEGORY_SPEC_URL}", import: ["@dataCategory"])
   @composeDirective(name: "@dataCategory")
 `;
+
+/** The category a schema field is classified with (its `@dataCategory`), or null when it has none. */
+export function categoryOf(field: { astNode?: FieldDefinitionNode | null | undefined }): string | null {
+  const directive = field.astNode?.directives?.find((d) => d.name.value === "dataCategory");
+  const argument = directive?.arguments?.find((a) => a.name.value === "category");
+  return argument?.value.kind === Kind.ENUM ? argument.value.value : null;
+}

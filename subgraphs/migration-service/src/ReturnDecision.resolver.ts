@@ -1,5 +1,6 @@
 /** Return decisions of a person, and their links to person and destination country. */
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { Category } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import type { Context } from "./loaders";
@@ -10,9 +11,16 @@ import { ReturnDecision } from "./ReturnDecision.entity";
 @Resolver(() => ReturnDecision)
 export class ReturnDecisionResolver {
   @Category("RESIDENCE")
-  @Query(() => [ReturnDecision], { description: "Return decisions issued to a person, most recent first." })
-  async returnDecisions(@Arg("personRef", () => ID) personRef: string, @Ctx() ctx: Context): Promise<ReturnDecision[]> {
-    return disclose(ctx, "ReturnDecision", await ctx.loaders.returnsByPerson.load(personRef));
+  @Query(() => [ReturnDecision], {
+    nullable: true,
+    description: "Return decisions issued to a person, most recent first; null when refused.",
+  })
+  async returnDecisions(
+    @Arg("personRef", () => ID) personRef: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ReturnDecision[]> {
+    return disclose(ctx, "ReturnDecision", await ctx.loaders.returnsByPerson.load(personRef), info);
   }
 
   @Category("IDENTIFIER")
@@ -20,8 +28,12 @@ export class ReturnDecisionResolver {
     nullable: true,
     description: "The person ordered to leave; null when that person's record is withheld.",
   })
-  async person(@Root() decision: ReturnDecision, @Ctx() ctx: Context): Promise<Person | null> {
-    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(decision.personRef));
+  async person(
+    @Root() decision: ReturnDecision,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Person | null> {
+    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(decision.personRef), info);
   }
 
   @Category("RESIDENCE")

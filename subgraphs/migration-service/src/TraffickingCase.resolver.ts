@@ -1,7 +1,8 @@
 /** Trafficking cases: look-up by id, search, and the links to the victim and the country of exploitation. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { FindOptionsWhere } from "typeorm";
-import { Category, pageSize } from "@hub/kit";
+import { Category, given, pageSize } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
@@ -12,25 +13,33 @@ import { TraffickingCase } from "./TraffickingCase.entity";
 export class TraffickingCaseResolver {
   @Category("TRAFFICKING")
   @Query(() => TraffickingCase, { nullable: true })
-  async traffickingCase(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: Context): Promise<TraffickingCase | null> {
-    return discloseOne(ctx, "TraffickingCase", await ctx.loaders.caseById.load(caseId));
+  async traffickingCase(
+    @Arg("caseId", () => ID) caseId: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TraffickingCase | null> {
+    return discloseOne(ctx, "TraffickingCase", await ctx.loaders.caseById.load(caseId), info);
   }
 
   @Category("TRAFFICKING")
-  @Query(() => [TraffickingCase], { description: "Trafficking cases matching the filters, most recent first." })
+  @Query(() => [TraffickingCase], {
+    nullable: true,
+    description: "Trafficking cases of a person, most recent first; null when refused.",
+  })
   async traffickingCases(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("personRef", () => ID, { nullable: true }) personRef?: string,
     @Arg("assignedCaseworker", { nullable: true }) assignedCaseworker?: string,
     @Arg("first", () => Int, { nullable: true }) first?: number,
   ): Promise<TraffickingCase[]> {
     const where: FindOptionsWhere<TraffickingCase> = {};
-    if (personRef) where.personRef = personRef;
-    if (assignedCaseworker) where.assignedCaseworker = assignedCaseworker;
+    if (given(personRef)) where.personRef = personRef;
+    if (given(assignedCaseworker)) where.assignedCaseworker = assignedCaseworker;
     const cases = await ctx.dataSource
       .getRepository(TraffickingCase)
       .find({ where, order: { identifiedOn: "DESC", caseId: "ASC" }, take: pageSize(first) });
-    return disclose(ctx, "TraffickingCase", cases);
+    return disclose(ctx, "TraffickingCase", cases, info);
   }
 
   @Category("IDENTIFIER")
@@ -38,8 +47,12 @@ export class TraffickingCaseResolver {
     nullable: true,
     description: "The (presumed) victim; null when that person's record is withheld.",
   })
-  async person(@Root() trafficking: TraffickingCase, @Ctx() ctx: Context): Promise<Person | null> {
-    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(trafficking.personRef));
+  async person(
+    @Root() trafficking: TraffickingCase,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Person | null> {
+    return discloseOne(ctx, "Person", await ctx.loaders.personByRef.load(trafficking.personRef), info);
   }
 
   @Category("TRAFFICKING")

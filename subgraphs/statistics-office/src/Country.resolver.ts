@@ -7,7 +7,7 @@ import type { Context } from "./loaders";
 @Resolver(() => Country)
 export class CountryResolver {
   @Category("REFERENCE")
-  @Query(() => [Country], { description: "The country code list, by code." })
+  @Query(() => [Country], { nullable: true, description: "The country code list, by code." })
   countries(@Ctx() ctx: Context): Promise<Country[]> {
     return ctx.dataSource.getRepository(Country).find({ order: { code: "ASC" } });
   }

@@ -7,7 +7,7 @@ import type { Context } from "./loaders";
 @Resolver(() => IndicatorDefinition)
 export class IndicatorDefinitionResolver {
   @Category("REFERENCE")
-  @Query(() => [IndicatorDefinition], { description: "Every published indicator, by code." })
+  @Query(() => [IndicatorDefinition], { nullable: true, description: "Every published indicator, by code." })
   indicators(@Ctx() ctx: Context): Promise<IndicatorDefinition[]> {
     return ctx.dataSource.getRepository(IndicatorDefinition).find({ order: { code: "ASC" } });
   }

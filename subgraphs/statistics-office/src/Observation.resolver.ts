@@ -17,6 +17,7 @@ const ALL_CITIZENSHIPS = "TOTAL";
 export class ObservationResolver {
   @Category("AGGREGATE")
   @Query(() => [Observation], {
+    nullable: true,
     description: "Cells of an indicator's tables matching the filters, by year, sex, age group and citizenship.",
   })
   async observations(

@@ -94,6 +94,14 @@ function DenialRow({ error }: { error: GraphQLErrorShape }) {
         </dd>
         <dt>Why</dt>
         <dd>{x.reason}</dd>
+        {typeof x.withheld === "number" ? (
+          <>
+            <dt>Withheld</dt>
+            <dd data-testid="denial-withheld">
+              {x.withheld} record{x.withheld === 1 ? "" : "s"}
+            </dd>
+          </>
+        ) : null}
         {x.hint ? (
           <>
             <dt>Ask instead</dt>

@@ -12,6 +12,8 @@ export interface GraphQLErrorShape {
     category?: string;
     owner?: string;
     hint?: string;
+    /** Records a subgraph left out of a list under this rule. */
+    withheld?: number;
     [key: string]: unknown;
   };
 }
