@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "pg";
 import type { AuditEventContent } from "@hub/contracts";
-import { withAuditDb } from "../harness/auditDb";
+import { auditEventOf, withAuditDb } from "../harness/auditDb";
 import {
   as,
   asRecipient,
@@ -54,8 +54,11 @@ function traveller(index: number) {
 type Denial = [path: string[], rule: string];
 const key = ([path, rule]: Denial) => `${path.join(".")} ${rule}`;
 
-/** Strict mode: 403, no data, and exactly these denials, each FORBIDDEN with its rule and article. */
-function expectRejected(res: Answer, denials: readonly Denial[]) {
+/**
+ * Strict mode: 403, no data, and exactly these denials, each FORBIDDEN with its rule and article;
+ * the audit event says DENIED and lists nothing as disclosed.
+ */
+async function expectRejected(res: Answer, denials: readonly Denial[]) {
   expect(res.status).toBe(403);
   expect(res.body.data ?? null).toBeNull();
   const errors = res.body.errors ?? [];
@@ -67,10 +70,17 @@ function expectRejected(res: Answer, denials: readonly Denial[]) {
   expect(errors.map((e) => key([(e.path ?? []).map(String), String(e.extensions?.rule)])).sort()).toEqual(
     denials.map(key).sort(),
   );
+  const event = await auditEventOf(res.headers.get("x-request-id"));
+  expect(event).toMatchObject({ outcome: "DENIED", categories: [], disclosedPersonRefs: [] });
 }
 
-function expectServed(res: Answer) {
+/** 200 without errors; the audit event's outcome (ALLOWED unless a subgraph withheld something silently). */
+async function expectServed(res: Answer, outcome: "ALLOWED" | "PARTIAL" = "ALLOWED"): Promise<AuditEventContent> {
   expect({ status: res.status, errors: res.body.errors ?? [] }).toEqual({ status: 200, errors: [] });
+  const event = await auditEventOf(res.headers.get("x-request-id"));
+  expect(event?.outcome).toBe(outcome);
+  if (!event) throw new Error("the request left no audit event");
+  return event;
 }
 
 /** The latest audit event of a subject (written before the response left, R7-2). */
@@ -107,7 +117,7 @@ describe("Türkiye's readmission officer reads under AGR-MS-TR-READMISSION and A
       }`,
       { ...(await asRecipient("tr-readmission-officer")), variables: { ref: person.personRef } },
     );
-    expectServed(res);
+    await expectServed(res);
     const served = res.body.data?.person as { familyName: string; dateOfBirth: string; crossings: unknown[] };
     expect(served).toMatchObject({ familyName: person.familyName, dateOfBirth: person.dateOfBirth, isMinor: false });
     expect(served.crossings.length).toBeGreaterThan(0);
@@ -129,7 +139,7 @@ describe("Türkiye's readmission officer reads under AGR-MS-TR-READMISSION and A
       }`,
       { ...(await asRecipient("tr-readmission-officer")), variables: { ref: person.personRef } },
     );
-    expectRejected(res, [
+    await expectRejected(res, [
       [["person", "residencePermits"], "R5-1"],
       [["person", "residencePermits", "permitType"], "R5-1"],
       [["person", "asylumApplications"], "R6-3"],
@@ -152,7 +162,7 @@ describe("Georgia's police investigator reads under AGR-BP-GE-POLICE and AGR-MS-
       `query ($ref: ID!) { person(personRef: $ref) { familyName crossings(first: 5) { crossedAt } entryBans { issuedOn } } }`,
       { ...(await withOrder()), variables: { ref: person.personRef } },
     );
-    expectServed(res);
+    await expectServed(res);
     expect(res.body.data?.person).toMatchObject({ familyName: person.familyName });
     expect(await lastEventOf("ge-mia-investigator-042")).toMatchObject({ agency: "GE-MIA", country: "GE" });
   });
@@ -162,7 +172,7 @@ describe("Georgia's police investigator reads under AGR-BP-GE-POLICE and AGR-MS-
       ...(await asRecipient("ge-police-investigator")),
       variables: { ref: person.personRef },
     });
-    expectRejected(res, PERSON_DENIED("R11-1"));
+    await expectRejected(res, PERSON_DENIED("R11-1"));
   });
 
   it("gets neither flags nor residence records: its agreements list none", async () => {
@@ -170,7 +180,7 @@ describe("Georgia's police investigator reads under AGR-BP-GE-POLICE and AGR-MS-
       `query ($ref: ID!) { person(personRef: $ref) { isProtectionHolder residencePermits { permitType } } }`,
       { ...(await withOrder()), variables: { ref: person.personRef } },
     );
-    expectRejected(res, [
+    await expectRejected(res, [
       [["person", "isProtectionHolder"], "R5-1"],
       [["person", "residencePermits"], "R5-1"],
       [["person", "residencePermits", "permitType"], "R5-1"],
@@ -195,18 +205,18 @@ describe("R14-1 no personal data to a country whose regime is NONE", () => {
     ["CN-MPS", "CN", "not listed, so NONE"],
   ])("denies %s (%s, regime %s) personal data, serves reference data", async (agency, country) => {
     const options = { token: await official(agency, country), purpose: "RETURN_ENFORCEMENT" };
-    expectRejected(
+    await expectRejected(
       await gql(PERSON, { ...options, variables: { ref: traveller(0).personRef } }),
       PERSON_DENIED("R14-1"),
     );
     const points = await gql(`{ crossingPoints { code } }`, options);
-    expectServed(points);
+    await expectServed(points);
     expect((points.body.data?.crossingPoints as unknown[]).length).toBeGreaterThan(0);
   });
 
   it("lets a PARTY country's authority through the regime gate, to find no agreement naming it (R5-1)", async () => {
     const options = { token: await official("DE-BPOL", "DE"), purpose: "RETURN_ENFORCEMENT" };
-    expectRejected(
+    await expectRejected(
       await gql(PERSON, { ...options, variables: { ref: traveller(0).personRef } }),
       PERSON_DENIED("R5-1"),
     );
@@ -219,14 +229,18 @@ describe("R14-2 a token from abroad claiming a domestic agency gets none of that
 
   it.each(["TR", "GE", "DE"])("denies a border officer's token from %s, and audits the refusal", async (country) => {
     const res = await gql(query, { ...(await as("border-officer", { country })), variables: { ref: ref() } });
-    expectRejected(res, [...PERSON_DENIED("R14-2"), [["crossings"], "R14-2"], [["crossings", "crossedAt"], "R14-2"]]);
+    await expectRejected(res, [
+      ...PERSON_DENIED("R14-2"),
+      [["crossings"], "R14-2"],
+      [["crossings", "crossedAt"], "R14-2"],
+    ]);
     const event = await lastEventOf("officer-0147");
     expect(event).toMatchObject({ agency: "BORDER_POLICE", country, outcome: "DENIED", categories: [] });
     expect(new Set(event.fieldsDenied.map((f) => f.rule))).toEqual(new Set(["R14-2"]));
   });
 
   it("serves the same officer at home", async () => {
-    expectServed(await gql(query, { ...(await as("border-officer")), variables: { ref: ref() } }));
+    await expectServed(await gql(query, { ...(await as("border-officer")), variables: { ref: ref() } }));
   });
 
   it.each(Object.keys(badForeignTokens) as (keyof typeof badForeignTokens)[])(
@@ -278,7 +292,11 @@ describe("R14-3 the protection flag is withheld from the applicant's country of 
 
   it("answers Türkiye's officer as if the Turkish refugee's application did not exist, silently", async () => {
     const res = await gql(flags, { ...(await asRecipient("tr-readmission-officer")), variables });
-    expectServed(res);
+    // Silent to the caller, not to the audit log: the refusal is recorded, under R14-3 (R7-2).
+    const event = await expectServed(res, "PARTIAL");
+    expect(event.refusals).toEqual([
+      expect.objectContaining({ rule: "R14-3", category: "FLAG", owner: "MIGRATION_SERVICE", count: 1, silent: true }),
+    ]);
     expect(res.body.data).toEqual({
       fromTurkey: { isProtectionHolder: false },
       fromSyria: { isProtectionHolder: true },
@@ -288,7 +306,7 @@ describe("R14-3 the protection flag is withheld from the applicant's country of 
 
   it("answers the hub's own border officer with both", async () => {
     const res = await gql(flags, { ...(await as("border-officer")), variables });
-    expectServed(res);
+    await expectServed(res);
     expect(res.body.data).toEqual({
       fromTurkey: { isProtectionHolder: true },
       fromSyria: { isProtectionHolder: true },
@@ -299,7 +317,7 @@ describe("R14-3 the protection flag is withheld from the applicant's country of 
 describe("R14-2 the subject access report names the recipient's authority and country", () => {
   it("lists Türkiye's readmission officer's disclosure as TR-PMM in TR", async () => {
     const person = traveller(5);
-    expectServed(
+    await expectServed(
       await gql(PERSON, { ...(await asRecipient("tr-readmission-officer")), variables: { ref: person.personRef } }),
     );
     const res = await gql(
@@ -310,7 +328,7 @@ describe("R14-2 the subject access report names the recipient's authority and co
       }`,
       { ...(await as("dpo")), variables: { ref: person.personRef } },
     );
-    expectServed(res);
+    await expectServed(res);
     const { disclosures } = res.body.data?.subjectAccessReport as { disclosures: Record<string, unknown>[] };
     expect(disclosures).toContainEqual({
       agency: "TR-PMM",

@@ -8,7 +8,9 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { as, gql, repoRoot, world, type GraphQLResponseBody } from "../harness/fixtures";
+import type { AuditEventContent } from "@hub/contracts";
+import { auditEventOf } from "../harness/auditDb";
+import { as, gql, repoRoot, world, type Answer, type GraphQLResponseBody } from "../harness/fixtures";
 
 // The hub decides with the real date; the world's lapsed records ended before its asOf
 // (2026-11-01) and the retained ones run at least 180 days past it, so neither is borderline.
@@ -33,6 +35,15 @@ function errorAt(body: GraphQLResponseBody, path: (string | number)[]): Response
   return found[0] as ResponseError;
 }
 
+/** The request's audit event, with its withheld records summed per rule (R7-2). */
+async function audited(res: Answer): Promise<AuditEventContent & { withheld: Record<string, number> }> {
+  const event = await auditEventOf(res.headers.get("x-request-id"));
+  if (!event) throw new Error("the request left no audit event");
+  const withheld: Record<string, number> = {};
+  for (const r of event.refusals) withheld[r.rule] = (withheld[r.rule] ?? 0) + r.count;
+  return { ...event, withheld };
+}
+
 describe("retention (R5-4)", () => {
   it("refuses a person past retention at its path, naming the rule, and serves a retained one in full", async () => {
     const w = world();
@@ -50,16 +61,35 @@ describe("retention (R5-4)", () => {
       category: "IDENTITY",
       owner: "MIGRATION_SERVICE",
     });
-    expect(errorAt(lapsed.body, ["person"]).extensions).not.toHaveProperty("withheld");
+    expect(errorAt(lapsed.body, ["person"]).extensions).toMatchObject({ withheld: 1 });
+    expect(await audited(lapsed)).toMatchObject({
+      outcome: "DENIED",
+      categories: [],
+      disclosedPersonRefs: [],
+      withheld: { "R5-4": 1 },
+    });
     const served = await gql(query, { ...officer, variables: { ref: kept.personRef } });
     expect(served.body.errors).toBeUndefined();
     expect(served.body.data?.person).toEqual({ personRef: kept.personRef, givenName: kept.givenName });
+    expect(await audited(served)).toMatchObject({
+      outcome: "ALLOWED",
+      categories: ["IDENTIFIER", "IDENTITY"],
+      disclosedPersonRefs: [kept.personRef],
+      refusals: [],
+    });
     const both = await gql(`query ($refs: [ID!]!) { persons(personRefs: $refs) { personRef } }`, {
       ...officer,
       variables: { refs: [gone.personRef, kept.personRef] },
     });
     expect(both.body.data?.persons).toEqual([{ personRef: kept.personRef }]);
     expect(errorAt(both.body, ["persons"]).extensions).toMatchObject({ code: "FORBIDDEN", ...RETENTION, withheld: 1 });
+    const partly = await audited(both);
+    expect(partly).toMatchObject({
+      outcome: "PARTIAL",
+      categories: ["IDENTIFIER", "IDENTITY"],
+      withheld: { "R5-4": 1 },
+    });
+    expect(partly.disclosedPersonRefs).not.toContain(gone.personRef);
   });
 
   it("leaves crossings past retention out of a person's crossings and refuses them at the list's path", async () => {
@@ -99,6 +129,11 @@ describe("retention (R5-4)", () => {
       });
       expect(error.message).toContain("[R5-4, 108+ Art. 5(4)(e)]");
     }
+    expect(await audited(res)).toMatchObject({
+      outcome: "PARTIAL",
+      categories: ["IDENTIFIER", "IDENTITY", "TRAVEL"],
+      withheld: { "R5-4": 2 * lapsed },
+    });
   });
 
   it("refuses a withheld person at its place inside a list of crossings, keeping the crossings", async () => {
@@ -161,6 +196,16 @@ describe("special categories (R6-1)", () => {
     const withheld = listed.reduce((n, e) => n + Number(e.extensions?.withheld), 0);
     expect(withheld).toBe(world().traffickingCases.filter((c) => c.personRef === theirs.personRef).length);
     expect(res.body.errors).toHaveLength(1 + listed.length);
+    const event = await audited(res);
+    expect(event).toMatchObject({ outcome: "PARTIAL", categories: ["IDENTIFIER", "TRAFFICKING"] });
+    expect(event.withheld["R6-1-caseworker"]).toBeGreaterThanOrEqual(1);
+    // An allowed request of the assigned caseworker, for its own case only.
+    const own = await gql(`query ($id: ID!) { traffickingCase(caseId: $id) { caseId } }`, {
+      ...(await as("trafficking-caseworker")),
+      variables: { id: mine.caseId },
+    });
+    expect(own.body.errors).toBeUndefined();
+    expect(await audited(own)).toMatchObject({ outcome: "ALLOWED", categories: ["IDENTIFIER", "TRAFFICKING"] });
   });
 
   it("refuses a border officer the biometric score of an accompanied minor, serving the rest", async () => {
@@ -204,6 +249,10 @@ describe("special categories (R6-1)", () => {
     for (const c of crossings.filter((c) => !c.accompaniedMinor)) {
       expect(c.biometricMatchScore).toBeCloseTo(byId.get(c.id)?.biometricMatchScore ?? Number.NaN, 3);
     }
+    const event = await audited(res);
+    // The adults' scores came back, so BIOMETRIC was disclosed; the minors' were refused.
+    expect(event).toMatchObject({ outcome: "PARTIAL", categories: ["BIOMETRIC", "IDENTIFIER", "MINOR", "TRAVEL"] });
+    expect(event.withheld["R6-1-minors"]).toBe(minors.length);
   });
 });
 

@@ -176,12 +176,12 @@ describe("RecordGuard", () => {
       expect.stringMatching(/non-refoulement/),
       expect.stringMatching(/non-refoulement/),
     ]);
-    // Another country's application is refused too (no agreement gives Türkiye asylum data), and said so.
+    // Another country's application is refused too (Türkiye gets flags, not asylum content: R6-3), and said so.
     const other = readmissionGuard();
     await expect(other.disclose([{ ...fromTurkey, countryOfOrigin: "SY" }], "ASYLUM", facts, list)).resolves.toEqual(
       [],
     );
-    expect(other.refusals().map((e) => e.extensions.rule)).toEqual(["R5-1"]);
+    expect(other.refusals().map((e) => e.extensions.rule)).toEqual(["R6-3"]);
     const domestic = guardFor("asylumOfficer", "MIGRATION_SERVICE");
     await expect(domestic.disclose([fromTurkey], "ASYLUM", facts, list)).resolves.toEqual([fromTurkey]);
   });

@@ -24,7 +24,8 @@ const typeDefs = `
 const APPLICATIONS = [
   { id: "kept", personRef: "PRAAAAAAAAAAAAAAAA", retainUntil: "2031-01-01", countryOfOrigin: "SY" },
   { id: "lapsed", personRef: "PRBBBBBBBBBBBBBBBB", retainUntil: "2020-01-01", countryOfOrigin: "SY" },
-  { id: "from-ua", personRef: "PRCCCCCCCCCCCCCCCC", retainUntil: "2031-01-01", countryOfOrigin: "UA" },
+  // From the caller's own country: a foreign caller would be refused by R14-2 before R14-3 mattered.
+  { id: "from-am", personRef: "PRCCCCCCCCCCCCCCCC", retainUntil: "2031-01-01", countryOfOrigin: "AM" },
 ];
 const facts = (a: (typeof APPLICATIONS)[number]) => ({
   retainUntil: a.retainUntil,
@@ -63,7 +64,7 @@ async function run(query: string, country: string) {
 
 describe("disclosurePlugin", () => {
   it("reports disclosed personRefs and withheld records to the gateway, and refuses them to the caller", async () => {
-    const result = await run("{ applications { id } application { id } }", "UA");
+    const result = await run("{ applications { id } application { id } }", "AM");
     expect(result.data).toEqual({ applications: [{ id: "kept" }], application: null });
     expect(result.extensions?.[DISCLOSED_EXTENSION]).toEqual(["PRAAAAAAAAAAAAAAAA"]);
     const reports = withheldReportsSchema.parse(result.extensions?.[WITHHELD_EXTENSION]);
@@ -74,7 +75,7 @@ describe("disclosurePlugin", () => {
     ]);
     // The R14-3 refusal is not named to the caller.
     expect(result.errors?.map((e) => [e.path, e.extensions?.rule, e.extensions?.withheld])).toEqual([
-      [["application"], "R5-4", undefined],
+      [["application"], "R5-4", 1],
       [["applications"], "R5-4", 1],
     ]);
   });
