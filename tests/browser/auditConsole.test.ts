@@ -11,6 +11,19 @@ import { browserStorage, launchBrowser, newHubPage, screenshot, SESSION_KEYS, si
 
 const ALLOWED = `query BrowserAuditAllowed($ref: ID!) { person(personRef: $ref) { familyName crossings(first: 2) { direction } } }`;
 const DENIED = `query BrowserAuditDenied($ref: ID!) { person(personRef: $ref) { asylumApplications { grounds } } }`;
+const WITHHELD = `query BrowserAuditWithheld($ref: ID!) { crossings(personRef: $ref, first: 100) { id crossedAt } }`;
+
+// A traveller some of whose crossings are past retention: the Border Police withholds those (R5-4).
+const travellerWithLapsedCrossings = () => {
+  const w = world();
+  const today = new Date().toISOString().slice(0, 10);
+  const ref = w.persons.find((p) => {
+    const own = w.crossings.filter((c) => c.personRef === p.personRef);
+    return p.retainUntil > today && own.some((c) => c.retainUntil >= today) && own.some((c) => c.retainUntil < today);
+  })?.personRef;
+  if (!ref) throw new Error("the seeded world has no traveller with crossings both past and within retention");
+  return ref;
+};
 
 // An adult whose records are retained and who crossed the border, so the border officer's query
 // discloses identity and travel data (R5-4, R6-1-minors; the audit lists what came back).
@@ -42,6 +55,9 @@ beforeAll(async () => {
   const denied = await gql(DENIED, { ...officer, variables: { ref } });
   expect(denied.status).toBe(403);
   expect(denied.body.errors?.map((e) => e.extensions?.rule)).toContain("R6-3");
+  const withheld = await gql(WITHHELD, { ...officer, variables: { ref: travellerWithLapsedCrossings() } });
+  expect(withheld.status).toBe(200);
+  expect(withheld.body.errors?.map((e) => e.extensions?.rule)).toEqual(["R5-4"]);
   browser = await launchBrowser();
 }, 60_000);
 
@@ -163,6 +179,31 @@ describe("auditor console", () => {
       await context.close();
     }
   }, 120_000);
+
+  it("shows a request whose records a subgraph withheld as partial, with the rule, the count and the article", async () => {
+    const { context, page, problems } = await newHubPage(browser);
+    try {
+      await signInAs(page, "auditor", "/audit/");
+      await applyFilters(page, { agency: "BORDER_POLICE", rule: "R5-4" });
+      const row = page.getByTestId("audit-event").filter({ hasText: "BrowserAuditWithheld" }).first();
+      await row.waitFor();
+      await expect(row.getAttribute("data-outcome")).resolves.toBe("PARTIAL");
+      await expect(row.getByTestId("audit-refusal").textContent()).resolves.toMatch(
+        /^\d+ records? \(border-police\) R5-4$/,
+      );
+      await row.getByRole("button").click();
+      const refusals = page.getByTestId("audit-event-detail").getByTestId("refusals");
+      await refusals.waitFor();
+      await expect(refusals.textContent()).resolves.toMatch(
+        /border-policeR5-4108\+ Art\. 5\(4\)\(e\)TRAVEL of BORDER_POLICE/,
+      );
+      await expect(refusals.textContent()).resolves.toContain("crossings");
+      await screenshot(page, "audit-record-withheld");
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it("gives the DPO a printable subject access report naming the Border Police disclosure", async () => {
     const { context, page, problems } = await newHubPage(browser);

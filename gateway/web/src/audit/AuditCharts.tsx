@@ -51,7 +51,7 @@ export function AuditCharts({ filter, purpose }: { filter: AuditEventFilter; pur
         </div>
       </div>
       <p className="notice">
-        Denials are requests refused by policy (DENIED) or served with fields removed (PARTIAL).{" "}
+        Denials are requests refused by policy (DENIED) or served in part (PARTIAL: fields removed or records withheld).{" "}
         {bucket === "HOUR" ? "Hours are shown in your time zone." : "Days are UTC days."}
       </p>
       {loading ? <p className="notice">Loading statistics…</p> : null}

@@ -60,7 +60,7 @@ export function Timeline({ timeline, purpose }: { timeline: TimelineState; purpo
               <th scope="col">Purpose</th>
               <th scope="col">Operation</th>
               <th scope="col">Outcome</th>
-              <th scope="col">Denied fields (rule)</th>
+              <th scope="col">Refused (rule)</th>
               <th scope="col">Agreements</th>
             </tr>
           </thead>
