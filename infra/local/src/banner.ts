@@ -1,4 +1,5 @@
 /** What `npm start` prints once the hub is up: where things are and a first query to paste. */
+import { PERSONA_NAMES } from "@hub/gateway";
 import type { SeedMarker, AgencyDatabase } from "./databases";
 
 export interface BannerInput {
@@ -34,9 +35,23 @@ export function renderBanner(input: BannerInput): string {
     `  -H 'Authorization: Bearer ${input.token}' \\`,
     `  --data '${body}'`,
     "",
-    "Other personas: npm run token -- --persona NAME   (border-officer, border-investigator, migration-clerk,",
-    "  asylum-officer, trafficking-caseworker, statistician, auditor, dpo; add --country XX for a foreign authority)",
+    "Other personas: npm run token -- --persona NAME",
+    ...wrap(`(${PERSONA_NAMES.join(", ")};`, 96).map((line) => `  ${line}`),
+    "  --country XX moves a domestic persona abroad, where it keeps none of its agency's agreements)",
     "Stop with Ctrl-C. Data stays in the state folder; delete it to start afresh.",
     "",
   ].join("\n");
+}
+
+/** Words of a line in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
 }
