@@ -69,6 +69,8 @@ export const withheldReportSchema = z
     count: z.number().int().positive(),
     /** R14-3: reported to the audit log, never named to the caller. */
     silent: z.boolean(),
+    /** Whose records were withheld (for the audit log, never for the caller). */
+    personRefs: z.array(z.string().min(1).max(64)).max(1000).optional(),
   })
   .strict();
 export type WithheldReport = z.infer<typeof withheldReportSchema>;

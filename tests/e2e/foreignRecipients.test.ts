@@ -295,8 +295,28 @@ describe("R14-3 the protection flag is withheld from the applicant's country of 
     // Silent to the caller, not to the audit log: the refusal is recorded, under R14-3 (R7-2).
     const event = await expectServed(res, "PARTIAL");
     expect(event.refusals).toEqual([
-      expect.objectContaining({ rule: "R14-3", category: "FLAG", owner: "MIGRATION_SERVICE", count: 1, silent: true }),
+      expect.objectContaining({
+        rule: "R14-3",
+        category: "FLAG",
+        owner: "MIGRATION_SERVICE",
+        count: 1,
+        silent: true,
+        personRefs: [fromTurkey.personRef],
+      }),
     ]);
+    // The subject access reports: the Syrian refugee's flag went to Türkiye; the Turkish refugee's did not count.
+    const report = async (ref: string) => {
+      const sar = await gql(
+        `query ($ref: ID!) { subjectAccessReport(personRef: $ref) { disclosures { occurredAt authority categories } } }`,
+        { ...(await as("dpo")), variables: { ref } },
+      );
+      const { disclosures } = sar.body.data?.subjectAccessReport as {
+        disclosures: { occurredAt: string; authority: string; categories: string[] }[];
+      };
+      return disclosures.find((d) => d.occurredAt === event.occurredAt);
+    };
+    expect(await report(fromSyria.personRef)).toMatchObject({ authority: "TR-PMM", categories: ["FLAG", "IDENTITY"] });
+    expect(await report(fromTurkey.personRef)).toMatchObject({ authority: "TR-PMM", categories: ["IDENTITY"] });
     expect(res.body.data).toEqual({
       fromTurkey: { isProtectionHolder: false },
       fromSyria: { isProtectionHolder: true },

@@ -32,6 +32,8 @@ export interface AuditRefusal {
   path: (string | number)[];
   /** Not named to the caller, because naming it would disclose (R14-3). */
   silent: boolean;
+  /** Whose records were withheld, when the subgraph knows (so a subject access report can tell, R9-1). */
+  personRefs?: string[];
 }
 
 /** What the gateway knows of a request; the chain adds `seq`, `prevHash` and `hash`. */

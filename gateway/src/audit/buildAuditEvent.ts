@@ -171,6 +171,7 @@ function executedEvent(executed: Executed, settings: AuditSettings): AuditEventC
       count: w.count,
       path: [...w.path],
       silent: w.silent,
+      ...(w.personRefs ? { personRefs: [...w.personRefs] } : {}),
     })),
     outcome,
     errorCodes: codesOf(executed.result.errors ?? []),

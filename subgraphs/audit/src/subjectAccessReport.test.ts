@@ -16,6 +16,8 @@ const agreements = new Map(
 );
 const PERSON = "P-7f3c9a";
 const TRAVELLER = "P-2b81d4";
+/** A second person whose flag came back in the same request as TRAVELLER's, with nothing withheld. */
+const NEIGHBOUR = "P-5d0e17";
 /** The Migration Service's silent report: the flag left an application of the caller's country out (R14-3). */
 const withheldFlag = {
   by: "migration-service",
@@ -99,6 +101,25 @@ beforeAll(async () => {
           },
         ],
         refusals: [withheldFlag],
+        categories: ["FLAG"],
+      }),
+      // Two persons' flags in one request; only TRAVELLER's record was withheld (R14-3).
+      testEvent(9, {
+        disclosedPersonRefs: [TRAVELLER, NEIGHBOUR],
+        agency: "TR-PMM",
+        role: "readmission-officer",
+        country: "TR",
+        purpose: "RETURN_ENFORCEMENT",
+        agreements: ["AGR-MS-TR-READMISSION"],
+        fieldsAllowed: [
+          {
+            field: "Person.isProtectionHolder",
+            category: "FLAG",
+            owner: "MIGRATION_SERVICE",
+            policies: ["AGR-MS-TR-READMISSION"],
+          },
+        ],
+        refusals: [{ ...withheldFlag, personRefs: [TRAVELLER] }],
         categories: ["FLAG"],
       }),
       // The flag and another FLAG field: the other one was served, so FLAG was disclosed.
@@ -194,6 +215,11 @@ describe("subjectAccessReport", () => {
   it("lists no category withheld under R14-3, and no request that received nothing else", async () => {
     const report = await subjectAccessReport(t.db, TRAVELLER, { agreements, today: "2026-06-01" });
     expect(report.disclosures.map((d) => d.categories)).toEqual([["IDENTITY"], ["FLAG"]]);
+  });
+
+  it("keeps a category for a person whose record was not the one withheld in the same request", async () => {
+    const report = await subjectAccessReport(t.db, NEIGHBOUR, { agreements, today: "2026-06-01" });
+    expect(report.disclosures.map((d) => [d.authority, d.categories])).toEqual([["TR-PMM", ["FLAG"]]]);
   });
 
   it("is empty for a person whose data was never disclosed", async () => {

@@ -38,7 +38,7 @@ export async function subjectAccessReport(
     // The content decides, the columns only select: both must let the disclosure through.
     .filter((event) => event.disclosedPersonRefs.includes(personRef) && DISCLOSING_OUTCOMES.includes(event.outcome))
     .filter((event) => !event.releaseAfter || event.releaseAfter.slice(0, 10) <= options.today)
-    .map((event) => ({ event, categories: disclosedCategories(event) }))
+    .map((event) => ({ event, categories: disclosedCategories(event, personRef) }))
     .filter(({ categories }) => categories.length > 0)
     .map(({ event, categories }) => {
       const agreements = event.agreements.map((id) => basis(id, options.agreements.get(id)));
@@ -62,11 +62,15 @@ export async function subjectAccessReport(
 const fieldAt = (path: readonly (string | number)[]) => [...path].reverse().find((k) => typeof k === "string");
 
 /**
- * The event's categories less those withheld under R14-3 (silently, so the caller's answer looked
- * complete): a category stays only if a field of it other than the withheld ones was served.
+ * The event's categories for one person, less those withheld from that person's records under
+ * R14-3 (silently, so the caller's answer looked complete): a category stays only if a field of it
+ * other than the withheld ones was served. A refusal that does not say whose records it withheld
+ * counts for everyone in the event.
  */
-export function disclosedCategories(event: AuditEventContent): string[] {
-  const withheld = (event.refusals ?? []).filter((r) => r.rule === "R14-3");
+export function disclosedCategories(event: AuditEventContent, personRef: string): string[] {
+  const withheld = (event.refusals ?? []).filter(
+    (r) => r.rule === "R14-3" && (!r.personRefs || r.personRefs.includes(personRef)),
+  );
   if (withheld.length === 0) return event.categories;
   const withheldFields = new Set(withheld.map((r) => fieldAt(r.path)));
   const withheldCategories = new Set(withheld.map((r) => r.category));

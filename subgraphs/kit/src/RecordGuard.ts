@@ -99,7 +99,7 @@ export class RecordGuard {
     const decision = this.decide(category, facts);
     if (decision.allowed) return true;
     const refusal = this.refusalOf(decision);
-    if (at) this.withhold(at, "field", category, refusal, 1);
+    if (at) this.withhold(at, "field", category, refusal, [undefined]);
     if (refusal.silent) return false;
     const subject = at ? `${at.type}.${at.info.fieldName}` : "This field";
     throw toGraphQLError(forbiddenError({ subject, category, owner: this.owner, decision: refusal }));
@@ -120,7 +120,7 @@ export class RecordGuard {
       throw toGraphQLError(forbiddenError({ subject: "This flag", category: "FLAG", owner: this.owner, decision }));
     }
     let silent: (RefusalDecision & { silent: boolean }) | undefined;
-    let silentCount = 0;
+    const silentRecords: T[] = [];
     const kept = records.filter((r) => {
       const decision = this.decide("FLAG", factsOf?.(r) ?? { retainUntil: r.retainUntil });
       if (decision.allowed) return true;
@@ -128,11 +128,11 @@ export class RecordGuard {
       const refusal = this.refusalOf(decision);
       if (refusal.silent) {
         silent = refusal;
-        silentCount += 1;
+        silentRecords.push(r);
       }
       return false;
     });
-    if (silent && at) this.withhold(at, "field", "FLAG", silent, silentCount);
+    if (silent && at) this.withhold(at, "field", "FLAG", silent, silentRecords);
     return kept;
   }
 
@@ -185,7 +185,7 @@ export class RecordGuard {
   ): Promise<T[]> {
     const decided = await Promise.all(records.map(async (record) => ({ record, facts: await factsOf(record) })));
     const kept: T[] = [];
-    const denied = new Map<string, { refusal: RefusalDecision & { silent: boolean }; count: number }>();
+    const denied = new Map<string, { refusal: RefusalDecision & { silent: boolean }; records: T[] }>();
     for (const { record, facts } of decided) {
       const decision = this.decide(category, facts);
       if (decision.allowed) {
@@ -193,11 +193,11 @@ export class RecordGuard {
         continue;
       }
       const refusal = this.refusalOf(decision);
-      const entry = denied.get(refusal.rule) ?? { refusal, count: 0 };
-      entry.count += 1;
+      const entry = denied.get(refusal.rule) ?? { refusal, records: [] };
+      entry.records.push(record);
       denied.set(refusal.rule, entry);
     }
-    for (const { refusal, count } of denied.values()) this.withhold(at, kind, category, refusal, count);
+    for (const { refusal, records: withheld } of denied.values()) this.withhold(at, kind, category, refusal, withheld);
     for (const record of kept) this.note((record as { personRef?: unknown }).personRef);
     return kept;
   }
@@ -207,13 +207,21 @@ export class RecordGuard {
     kind: Kind,
     category: DataCategory,
     refusal: RefusalDecision & { silent: boolean },
-    count: number,
+    records: readonly unknown[],
   ): void {
     const path = responsePathAsArray(at.info.path);
     const key = JSON.stringify([path, refusal.rule]);
+    const count = records.length;
+    // Whose records were withheld, for the audit log only: a subject access report must tell whose
+    // record a silent refusal concerned (R9-1, R14-3).
+    const personRefs = records.flatMap((r) => {
+      const ref = (r as { personRef?: unknown } | null)?.personRef;
+      return typeof ref === "string" && ref.length > 0 ? [ref] : [];
+    });
     const existing = this.withholdings.get(key);
     if (existing) {
       existing.report.count += count;
+      existing.report.personRefs = [...new Set([...(existing.report.personRefs ?? []), ...personRefs])].sort();
       return;
     }
     const { silent, ...decision } = refusal;
@@ -229,6 +237,7 @@ export class RecordGuard {
         path,
         count,
         silent,
+        ...(personRefs.length > 0 ? { personRefs: [...new Set(personRefs)].sort() } : {}),
       },
     });
   }
