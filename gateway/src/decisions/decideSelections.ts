@@ -34,23 +34,23 @@ export function ruleOf(pdp: PolicyDecisionPoint, id: string): { rule: string; ar
   return { rule: id, article: policy?.article ?? "", reason: policy?.description ?? "" };
 }
 
-/** The first key argument whose value selects nothing (blank, wildcard, malformed), as a denial. */
-function badKey(pdp: PolicyDecisionPoint, selection: Selection): Decision | undefined {
+/**
+ * A selection's keys, read once: the first key argument whose value selects nothing (blank,
+ * wildcard, malformed) as a denial, and whether any key argument names one person or case.
+ */
+function readKeys(pdp: PolicyDecisionPoint, selection: Selection): { denial?: Decision; keyed: boolean } {
+  let keyed = false;
   for (const [name, value] of Object.entries(selection.arguments)) {
     if (!isKeyArgument(name) || value === undefined || value === null) continue;
     const check = checkKey(name, value);
     if (!check.ok) {
       const { rule, article } = ruleOf(pdp, "R5-3");
-      return { allowed: false, policies: [], rule, article, reason: check.message };
+      return { denial: { allowed: false, policies: [], rule, article, reason: check.message }, keyed };
     }
+    keyed = true;
   }
-  return undefined;
+  return { keyed };
 }
-
-const hasKey = (selection: Selection) =>
-  Object.entries(selection.arguments).some(
-    ([name, value]) => isKeyArgument(name) && value !== undefined && value !== null && checkKey(name, value).ok,
-  );
 
 export function decideSelections(
   pdp: PolicyDecisionPoint,
@@ -62,12 +62,12 @@ export function decideSelections(
   for (const selection of selections) {
     // A field no subgraph claims is decided as unclassified (R10-1), never allowed by default.
     const owners = selection.owners.length > 0 ? selection.owners : ["UNKNOWN"];
-    const keyDenial = badKey(pdp, selection);
-    if (keyDenial) {
-      verdicts.push({ selection, owner: owners[0] ?? "UNKNOWN", decision: keyDenial });
+    const keys = readKeys(pdp, selection);
+    if (keys.denial) {
+      verdicts.push({ selection, owner: owners[0] ?? "UNKNOWN", decision: keys.denial });
       continue;
     }
-    const unkeyedList = selection.isRoot && selection.isList && !hasKey(selection);
+    const unkeyedList = selection.isRoot && selection.isList && !keys.keyed;
     const granted: string[] = [];
     let verdict: SelectionVerdict | undefined;
     for (const owner of owners) {
