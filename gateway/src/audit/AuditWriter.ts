@@ -80,14 +80,30 @@ export class AuditWriter {
       await this.write(batch.map((p) => p.content));
       batch.forEach((p) => p.resolve());
     } catch (error) {
-      this.options.log.error(
-        { err: error, events: batch.length },
-        "audit events could not be written; their responses are withheld",
-      );
-      const failure = new AuditUnavailableError((error as Error).message);
-      batch.forEach((p) => p.reject(failure));
+      if (batch.length > 1 && isDataError(error)) {
+        // One event the store refuses (a value it cannot take) must not cost the others theirs:
+        // write them one by one, so only that event's response is withheld.
+        for (const pending of batch) await this.writeOne(pending);
+      } else {
+        this.options.log.error(
+          { err: error, events: batch.length },
+          "audit events could not be written; their responses are withheld",
+        );
+        const failure = new AuditUnavailableError((error as Error).message);
+        batch.forEach((p) => p.reject(failure));
+      }
     }
     if (this.queue.length > 0) this.schedule();
+  }
+
+  private async writeOne(pending: Pending): Promise<void> {
+    try {
+      await this.write([pending.content]);
+      pending.resolve();
+    } catch (error) {
+      this.options.log.error({ err: error, requestId: pending.content.requestId }, "audit event refused by the store");
+      pending.reject(new AuditUnavailableError((error as Error).message));
+    }
   }
 
   private async write(contents: AuditEventContent[]): Promise<void> {
@@ -166,3 +182,9 @@ export class AuditWriter {
 }
 
 export const newEventId = () => randomUUID();
+
+/** A PostgreSQL data or integrity error (SQLSTATE classes 22 and 23): the event, not the store, is at fault. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
+}

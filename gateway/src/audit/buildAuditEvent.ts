@@ -1,12 +1,12 @@
 /**
  * Builds the audit record of one finished request (R7-2) from what the pipeline knows of it: a
  * refusal with whatever was known by then, or an executed operation with its verdict, what the
- * subgraphs withheld and what actually came back. Personal values are never stored: string
- * values of variables and string literals of the operation are replaced by a keyed hash, and
+ * subgraphs withheld and what actually came back. Personal values are never stored: string and
+ * number values of variables and literals of the operation are replaced by a keyed hash, and
  * disclosed data is named only by personRef and category.
  */
 import { createHmac } from "node:crypto";
-import { print, visit, type DocumentNode, type GraphQLFormattedError } from "graphql";
+import { Kind, print, visit, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import {
   sha256,
   type AuditEventContent,
@@ -15,6 +15,7 @@ import {
   type AuditRefusal,
 } from "@hub/contracts";
 import type { SelectionVerdict } from "../decisions/decideSelections";
+import type { Selection } from "../selections/collectSelections";
 import type { Executed, Finished, Refused } from "../pipeline/stages";
 import { purposeAsked } from "../purpose/declarePurpose";
 import { hasValueAt } from "./hasValueAt";
@@ -26,8 +27,10 @@ export function createValueHasher(secret: string): ValueHasher {
   return (value) => `hmac:${createHmac("sha256", secret).update(value).digest("hex").slice(0, 32)}`;
 }
 
+/** Every string and number hashed: a number may be an identifier too (an ID, a national id). */
 function hashStrings(value: unknown, hash: ValueHasher): unknown {
   if (typeof value === "string") return hash(value);
+  if (typeof value === "number") return hash(String(value));
   if (Array.isArray(value)) return value.map((v) => hashStrings(v, hash));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hashStrings(v, hash)]));
@@ -35,9 +38,19 @@ function hashStrings(value: unknown, hash: ValueHasher): unknown {
   return value ?? null;
 }
 
-/** The operation with every string literal hashed, printed in normal form. */
+/**
+ * The operation with every string and number literal replaced by its keyed hash (as a string),
+ * printed in normal form: an ID or a national id may be written as a number.
+ */
 export function normaliseOperation(document: DocumentNode, hash: ValueHasher): string {
-  return print(visit(document, { StringValue: (node) => ({ ...node, value: hash(node.value), block: false }) }));
+  const hashed = (value: string) => ({ kind: Kind.STRING, value: hash(value), block: false }) as const;
+  return print(
+    visit(document, {
+      StringValue: (node) => hashed(node.value),
+      IntValue: (node) => hashed(node.value),
+      FloatValue: (node) => hashed(node.value),
+    }),
+  );
 }
 
 const decisionsOf = (list: readonly SelectionVerdict[]): AuditFieldDecision[] => {
@@ -144,7 +157,11 @@ function outcomeOf(executed: Executed, returned: readonly SelectionVerdict[]): A
 function executedEvent(executed: Executed, settings: AuditSettings): AuditEventContent {
   const { hash } = settings;
   const verdicts = executed.verdict?.verdicts ?? [];
-  const allowed = verdicts.filter((v) => v.decision.allowed);
+  const deniedSelections = new Set((executed.verdict?.denied ?? []).map((v) => v.selection));
+  const removed = (selection: Selection): boolean =>
+    selection.parent !== undefined && (deniedSelections.has(selection.parent) || removed(selection.parent));
+  // An allowed selection under a denied one went with it (partial mode) or was never run (strict).
+  const allowed = verdicts.filter((v) => v.decision.allowed && !removed(v.selection));
   // What came back with a value: the categories and agreements of those, not of what was asked for.
   const returned = allowed.filter((v) => hasValueAt(executed.result.data, v.selection.path));
   const outcome = outcomeOf(executed, returned);

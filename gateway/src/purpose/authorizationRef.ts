@@ -18,7 +18,7 @@ export function parseAuthorizationRef(header: string | undefined): Authorization
   if (!value) return { ok: true, value: undefined };
   const match = /^([A-Za-z0-9][A-Za-z0-9/._-]{2,99})@(\d{4}-\d{2}-\d{2})$/.exec(value);
   const date = match?.[2];
-  if (!match?.[1] || !date || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+  if (!match?.[1] || !date || !isCalendarDate(date)) {
     return {
       ok: false,
       message:
@@ -26,4 +26,10 @@ export function parseAuthorizationRef(header: string | undefined): Authorization
     };
   }
   return { ok: true, value: { reference: match[1], validUntil: date } };
+}
+
+/** A date that exists (Date.parse rolls 2026-02-31 over to March; the audit store would refuse it). */
+function isCalendarDate(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
 }

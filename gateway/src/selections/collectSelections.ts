@@ -44,6 +44,8 @@ export interface Selection extends FieldInfo {
   isList: boolean;
   /** Argument values after variables and defaults are applied. */
   arguments: Readonly<Record<string, unknown>>;
+  /** The selection this one is nested in (none at the root): a denied parent takes its children along. */
+  parent: Selection | undefined;
 }
 
 export interface CollectedOperation {
@@ -74,12 +76,17 @@ export function collectSelections(
   const root = schema.getRootType(operation.operation);
   const selections: Selection[] = [];
 
-  const visit = (set: SelectionSetNode, parent: GraphQLCompositeType, path: readonly string[]) => {
+  const visit = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    path: readonly string[],
+    owner: Selection | undefined,
+  ) => {
     for (const node of set.selections) {
       if (node.kind === Kind.INLINE_FRAGMENT) {
         if (!included(node, variables)) continue;
         const condition = node.typeCondition ? typeFromAST(schema, node.typeCondition) : parent;
-        if (condition && isCompositeType(condition)) visit(node.selectionSet, condition, path);
+        if (condition && isCompositeType(condition)) visit(node.selectionSet, condition, path, owner);
         continue;
       }
       if (node.kind !== Kind.FIELD || !included(node, variables)) continue;
@@ -96,7 +103,7 @@ export function collectSelections(
         }
       }
       const info = catalog.get(fieldKey(parent.name, name)) ?? { category: null, owners: [] };
-      selections.push({
+      const selection: Selection = {
         ...info,
         node,
         typeName: parent.name,
@@ -105,11 +112,13 @@ export function collectSelections(
         isRoot: parent === root,
         isList: fieldDef ? isListType(getNullableType(fieldDef.type)) : false,
         arguments: args,
-      });
+        parent: owner,
+      };
+      selections.push(selection);
       const child = fieldDef ? getNamedType(fieldDef.type) : undefined;
-      if (node.selectionSet && child && isCompositeType(child)) visit(node.selectionSet, child, fieldPath);
+      if (node.selectionSet && child && isCompositeType(child)) visit(node.selectionSet, child, fieldPath, selection);
     }
   };
-  if (root) visit(inlined.selectionSet, root, []);
+  if (root) visit(inlined.selectionSet, root, [], undefined);
   return { operation: inlined, selections, variables };
 }

@@ -5,7 +5,7 @@ import { AuditEvent, toAuditEvent } from "./AuditEvent.type";
 import { AuditEventConnection } from "./AuditEventConnection.type";
 import { AuditEventFilter } from "./AuditEventFilter.input";
 import type { Context } from "./loaders";
-import { authorise } from "./recordRules";
+import { authorise, released, releasedOnly } from "./recordRules";
 import { searchAuditEvents } from "./searchAuditEvents";
 
 export const AUDIT_PAGE_BOUNDS = { default: 50, max: 500 };
@@ -23,14 +23,14 @@ export class AuditEventResolver {
     @Ctx() ctx: Context,
   ): Promise<AuditEventConnection> {
     authorise(ctx);
-    return searchAuditEvents(ctx.dataSource, filter, pageSize(first, AUDIT_PAGE_BOUNDS), after);
+    return searchAuditEvents(ctx.dataSource, releasedOnly(ctx, filter), pageSize(first, AUDIT_PAGE_BOUNDS), after);
   }
 
   @Category("AUDIT")
   @Query(() => AuditEvent, { nullable: true })
   async auditEvent(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<AuditEvent | null> {
     authorise(ctx);
-    const row = await ctx.loaders.eventById.load(id);
+    const row = released(ctx, await ctx.loaders.eventById.load(id));
     return row ? toAuditEvent(row) : null;
   }
 }

@@ -104,7 +104,7 @@ export class AuditEvent {
   operationName: string | null;
 
   @Category("AUDIT")
-  @Field({ description: "The variables as JSON, every string value replaced by its keyed hash." })
+  @Field({ description: "The variables as JSON, every string and number replaced by its keyed hash." })
   variables: string;
 
   @Category("AUDIT")

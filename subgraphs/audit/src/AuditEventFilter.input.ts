@@ -33,6 +33,12 @@ export class AuditEventFilter {
 
   @Field({ nullable: true, description: "A person whose data the request disclosed." })
   personRef?: string;
+
+  /**
+   * Not part of the API (no field): set by the subgraph, never by a caller. Events whose
+   * `releaseAfter` is later than this day are left out (R9-1, see recordRules.ts).
+   */
+  releasedBy?: string;
 }
 
 /** Adds the filter's conditions to a query on `audit_event` aliased `e`. */
@@ -53,5 +59,8 @@ export function applyFilter(
   // Containment (@>) rather than = ANY, so that the GIN indexes answer.
   if (filter.ruleId) query.andWhere("e.rule_ids @> ARRAY[:ruleId]::text[]", { ruleId: filter.ruleId });
   if (filter.personRef) query.andWhere("e.person_refs @> ARRAY[:personRef]::text[]", { personRef: filter.personRef });
+  if (filter.releasedBy) {
+    query.andWhere("(e.release_after IS NULL OR e.release_after <= :releasedBy)", { releasedBy: filter.releasedBy });
+  }
   return query;
 }

@@ -4,7 +4,7 @@ import { Category } from "@hub/kit";
 import { AuditEventFilter } from "./AuditEventFilter.input";
 import { EXPORT_LIMIT, ExportFormat, exportAuditEvents } from "./exportAuditEvents";
 import type { Context } from "./loaders";
-import { authorise } from "./recordRules";
+import { authorise, releasedOnly } from "./recordRules";
 
 @Resolver()
 export class AuditExportResolver {
@@ -19,6 +19,6 @@ export class AuditExportResolver {
     @Ctx() ctx: Context,
   ): Promise<string> {
     authorise(ctx);
-    return exportAuditEvents(ctx.dataSource, filter, format);
+    return exportAuditEvents(ctx.dataSource, releasedOnly(ctx, filter), format);
   }
 }

@@ -5,7 +5,7 @@ import { AuditEventFilter } from "./AuditEventFilter.input";
 import { auditStatistics, STATISTICS_LIMIT } from "./auditStatistics";
 import { AuditStatisticsBucket, AuditStatisticsInterval } from "./AuditStatistics.type";
 import type { Context } from "./loaders";
-import { authorise } from "./recordRules";
+import { authorise, releasedOnly } from "./recordRules";
 
 @Resolver(() => AuditStatisticsBucket)
 export class AuditStatisticsResolver {
@@ -21,6 +21,6 @@ export class AuditStatisticsResolver {
     @Ctx() ctx: Context,
   ): Promise<AuditStatisticsBucket[]> {
     authorise(ctx);
-    return auditStatistics(ctx.dataSource, filter, bucket);
+    return auditStatistics(ctx.dataSource, releasedOnly(ctx, filter), bucket);
   }
 }

@@ -48,7 +48,9 @@ export class BorderCrossingResolver {
 
   @Category("MINOR")
   @FieldResolver(() => Person, { nullable: true, description: "The adult accompanying a minor." })
-  accompanyingPerson(@Root() crossing: BorderCrossing): Person | null {
+  accompanyingPerson(@Root() crossing: BorderCrossing, @Ctx() ctx: Context): Person | null {
+    // The adult's personRef leaves with the minor's crossing: it is a disclosure about the adult too (R9-1).
+    ctx.guard.note(crossing.accompanyingPersonRef);
     return person(crossing.accompanyingPersonRef);
   }
 

@@ -143,7 +143,7 @@ export function EventDetail({ id, purpose }: { id: string; purpose: string }) {
       <pre className="code-block" data-testid="operation-text">
         {e.operationText ?? "(no operation text: the request was refused before it was read)"}
       </pre>
-      <h3>Variables (each string value replaced by its keyed hash)</h3>
+      <h3>Variables (each string and number replaced by its keyed hash)</h3>
       <pre className="code-block">{e.variables}</pre>
       <Decisions caption="Fields allowed" decisions={e.fieldsAllowed} denied={false} />
       <Decisions caption="Fields denied" decisions={e.fieldsDenied} denied />
