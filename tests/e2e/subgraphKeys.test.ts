@@ -211,6 +211,8 @@ describe("what a subgraph reports of the records it withholds (R7-2)", () => {
         path: ["crossings"],
         count: lapsed,
         silent: false,
+        // Whose records: for the audit log (R9-1), never passed on to the caller.
+        personRefs: [traveller.personRef],
       },
     ]);
     expect(res.body.errors).toEqual([
