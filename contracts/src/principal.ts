@@ -70,6 +70,8 @@ export const hubContextClaimsSchema = z.object({
 });
 export type HubContextClaims = z.infer<typeof hubContextClaimsSchema>;
 
+/** The `typ` header of hub-context tokens: a subgraph accepts no other JWT, an identity token included. */
+export const HUB_CONTEXT_TYPE = "hub-context+jwt";
 /** Issuer of hub-context tokens; subgraphs accept no other. */
 export const HUB_CONTEXT_ISSUER = "urn:migration-hub:gateway";
 /** Header carrying the hub-context token from the gateway to a subgraph. */

@@ -9,7 +9,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { SignJWT } from "jose";
 import { Client } from "pg";
-import { HUB_CONTEXT_ISSUER, type AuditEventContent } from "@hub/contracts";
+import { HUB_CONTEXT_ISSUER, HUB_CONTEXT_TYPE, type AuditEventContent } from "@hub/contracts";
 import { keyFiles, loadSigningKey } from "@hub/gateway";
 import { auditEventOf, withAuditDb } from "../harness/auditDb";
 import {
@@ -562,7 +562,7 @@ describe("direct calls to a subgraph (R7-1)", () => {
     const sign = async (key: "gateway" | "idp", iat: number, exp: number) => {
       const k = await loadSigningKey(keyFiles(hub.keysDir, key).privateJwk);
       return new SignJWT({ ...claims })
-        .setProtectedHeader({ alg: k.alg, kid: k.kid })
+        .setProtectedHeader({ alg: k.alg, kid: k.kid, typ: HUB_CONTEXT_TYPE })
         .setIssuer(HUB_CONTEXT_ISSUER)
         .setAudience("migration-service")
         .setIssuedAt(iat)

@@ -32,6 +32,18 @@ describe("gateway-to-subgraph trust", () => {
     expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it.each([
+    ["no type", null],
+    ["a plain JWT type", "JWT"],
+    ["an identity token's type", "at+jwt"],
+  ])("refuses a gateway-signed token for this subgraph with %s in its typ header", async (_name, typ) => {
+    const token = await hubContextToken("border-police", claims, typ);
+    const res = await gql(QUERY, { url: borderPolice(), headers: { "x-hub-context": token } });
+    expect(res.status).toBe(401);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("answers a hub-context token signed by the gateway for this subgraph", async () => {
     const token = await hubContextToken("border-police", claims);
     const res = await gql(QUERY, { url: borderPolice(), headers: { "x-hub-context": token } });

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { base64url, generateKeyPair, SignJWT } from "jose";
-import { HUB_CONTEXT_ISSUER, type HubContextClaims, type Principal } from "@hub/contracts";
+import { HUB_CONTEXT_ISSUER, HUB_CONTEXT_TYPE, type HubContextClaims, type Principal } from "@hub/contracts";
 import {
   DEFAULT_AUDIENCE,
   DEMO_ISSUER,
@@ -108,10 +108,14 @@ export const badTokens = {
 };
 
 /** A hub-context token as the gateway would sign it, for calling a subgraph directly. */
-export async function hubContextToken(audience: string, claims: HubContextClaims): Promise<string> {
+export async function hubContextToken(
+  audience: string,
+  claims: HubContextClaims,
+  typ: string | null = HUB_CONTEXT_TYPE,
+): Promise<string> {
   const key = await loadSigningKey(keyFiles(hub.keysDir, "gateway").privateJwk);
   return new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: key.alg, kid: key.kid })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, ...(typ ? { typ } : {}) })
     .setIssuer(HUB_CONTEXT_ISSUER)
     .setAudience(audience)
     .setIssuedAt()

@@ -1,10 +1,10 @@
 /**
  * Verifies the hub-context token the gateway signs for each subgraph call (R7-1): signature by
- * the gateway's key, this subgraph as audience, short lifetime, and well-formed claims.
+ * the gateway's key, its type (`typ`), this subgraph as audience, short lifetime, and well-formed claims.
  */
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
-import { HUB_CONTEXT_ISSUER, hubContextClaimsSchema, type HubContextClaims } from "@hub/contracts";
+import { HUB_CONTEXT_ISSUER, HUB_CONTEXT_TYPE, hubContextClaimsSchema, type HubContextClaims } from "@hub/contracts";
 
 export type HubContextVerifier = (token: string | undefined) => Promise<HubContextClaims>;
 
@@ -33,6 +33,7 @@ export function createHubContextVerifier(jwks: JSONWebKeySet, audience: string):
       ({ payload } = await jwtVerify(token, keySet, {
         issuer: HUB_CONTEXT_ISSUER,
         audience,
+        typ: HUB_CONTEXT_TYPE,
         algorithms: ["EdDSA"],
         maxTokenAge: "5m",
         requiredClaims: ["exp", "iat", "principal", "purpose", "requestId"],
