@@ -592,6 +592,85 @@ describe("direct calls to a subgraph (R7-1)", () => {
   });
 });
 
+describe("minors' special categories (R6-1-minors)", () => {
+  it("refuses a border officer the biometric score of a minor who crossed unaccompanied", async () => {
+    const w = world();
+    const crossing = pick(
+      w.crossings,
+      (c) =>
+        retained(c) &&
+        !c.accompaniedMinor &&
+        c.biometricMatchScore !== null &&
+        minorToday(personOf(c.personRef)) &&
+        retained(personOf(c.personRef)),
+      "retained unaccompanied crossing of a minor with a biometric score",
+    );
+    const res = await gql(
+      `query ($ref: ID!) { crossings(personRef: $ref, first: 100) { id accompaniedMinor biometricMatchScore } }`,
+      { ...(await as("border-officer")), variables: { ref: crossing.personRef } },
+    );
+    expect(res.status).toBe(200);
+    const crossings = res.body.data?.crossings as { id: string; biometricMatchScore: number | null }[];
+    const i = crossings.findIndex((c) => c.id === crossing.id);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(crossings[i]?.biometricMatchScore).toBeNull();
+    expect(res.body.errors).toContainEqual(
+      expect.objectContaining({
+        path: ["crossings", i, "biometricMatchScore"],
+        extensions: expect.objectContaining({ code: "FORBIDDEN", rule: "R6-1-minors", category: "BIOMETRIC" }),
+      }),
+    );
+  });
+
+  it("refuses a border officer the chip's facial image digest of a minor's travel document", async () => {
+    const document = pick(
+      world().travelDocuments,
+      (d) => retained(d) && d.chipFacialImageDigest !== null && minorToday(personOf(d.personRef)),
+      "retained travel document of a minor with a chip image",
+    );
+    const res = await gql(
+      `query ($doc: String!) { travelDocument(documentNumber: $doc) { documentNumber chipFacialImageDigest } }`,
+      { ...(await as("border-officer")), variables: { doc: document.documentNumber } },
+    );
+    expect(JSON.stringify(res.body.data ?? null)).not.toContain(document.chipFacialImageDigest ?? "");
+    expect(res.body.errors?.map((e) => e.extensions?.rule)).toContain("R6-1-minors");
+    const event = await eventOf(res);
+    expect(event.categories).not.toContain("BIOMETRIC");
+  });
+});
+
+describe("a minor's criminal records (R6-1-minors)", () => {
+  const BAN = "EB-ATTACK-0001";
+  const minor = () =>
+    pick(world().persons, (p) => retained(p) && minorToday(p), "retained person who is a minor today");
+  const bp = new Client({ connectionString: hub.databaseUrls["border-police"] });
+
+  beforeAll(async () => {
+    await bp.connect();
+    await bp.query(
+      `INSERT INTO entry_ban (id, person_ref, issued_on, valid_until, grounds, retain_until)
+       VALUES ($1, $2, '2026-01-10', '2031-01-09', 'CRIMINAL_CONVICTION', '2036-01-09')`,
+      [BAN, minor().personRef],
+    );
+  });
+  afterAll(async () => {
+    await bp.query(`DELETE FROM entry_ban WHERE id = $1`, [BAN]);
+    await bp.end();
+  });
+
+  it("refuses a border officer a minor's entry ban and its grounds, naming the rule", async () => {
+    const res = await gql(`query ($ref: ID!) { entryBans(personRef: $ref) { id grounds } }`, {
+      ...(await as("border-officer")),
+      variables: { ref: minor().personRef },
+    });
+    expect(JSON.stringify(res.body.data ?? null)).not.toMatch(/CRIMINAL_CONVICTION|EB-ATTACK/);
+    expect(res.body.errors?.map((e) => e.extensions?.rule)).toContain("R6-1-minors");
+    const event = await eventOf(res);
+    expect(event.categories).not.toContain("CRIMINAL");
+    expect(event.refusals).toContainEqual(expect.objectContaining({ rule: "R6-1-minors", category: "CRIMINAL" }));
+  });
+});
+
 describe("the audit names every person whose data left (R7-2, R9-1)", () => {
   it("names the accompanying adult whose personRef a minor's crossings disclose", async () => {
     const w = world();
@@ -711,6 +790,21 @@ describe("the applicant's country of origin learns nothing (R14-3)", () => {
     expect(fled.body.errors).toEqual(never.body.errors);
     expect(JSON.stringify(fled.body)).not.toMatch(/R14-3|withheld/);
     const event = await eventOf(fled);
+    expect(event.refusals).toContainEqual(expect.objectContaining({ rule: "R14-3", silent: true }));
+  });
+
+  it("does not tell Türkiye's officer, through the travel documents, that the person is a refugee", async () => {
+    const query = `query ($ref: ID!) { person(personRef: $ref) { travelDocuments { documentNumber kind } } }`;
+    const variables = { ref: refugee?.personRef };
+    // The hub's own border officer sees the Convention travel document.
+    const home = await gql(query, { ...(await as("border-officer")), variables });
+    expect(JSON.stringify(home.body.data)).toContain("REFUGEE_TRAVEL_DOCUMENT");
+
+    const res = await gql(query, { ...(await asRecipient("tr-readmission-officer")), variables });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toMatch(/REFUGEE_TRAVEL_DOCUMENT|R14-3/);
+    expect(JSON.stringify(res.body)).not.toContain(DOCUMENT);
+    const event = await eventOf(res);
     expect(event.refusals).toContainEqual(expect.objectContaining({ rule: "R14-3", silent: true }));
   });
 });
