@@ -48,13 +48,14 @@ export const { disclose, discloseOne, decideField } = recordRules<RecordTypes, C
     }),
   },
   // A traveller recorded as an accompanied minor, or who is a minor today, is a minor whether
-  // accompanied or not (R6-1-minors for the crossing's biometrics).
+  // accompanied or not (R6-1-minors for the crossing's biometrics). The date of birth is read even
+  // for an accompanied minor, so that every list of crossings resolves in the same batch.
   BorderCrossing: {
     category: "TRAVEL",
-    facts: async (c, ctx) => ({
-      ...retention(c),
-      subjectMinor: c.accompaniedMinor || (await subjectMinor(ctx, c.personRef)),
-    }),
+    facts: async (c, ctx) => {
+      const minorToday = await subjectMinor(ctx, c.personRef);
+      return { ...retention(c), subjectMinor: c.accompaniedMinor || minorToday };
+    },
   },
   EntryRefusal: { category: "TRAVEL", facts: retention },
   EntryBan: { category: "CRIMINAL", facts: personal },
