@@ -211,6 +211,8 @@ describe("what a subgraph reports of the records it withholds (R7-2)", () => {
         path: ["crossings"],
         count: lapsed,
         silent: false,
+        // Whose records they were, for the audit log only (R9-1).
+        personRefs: [traveller.personRef],
       },
     ]);
     expect(res.body.errors).toEqual([
