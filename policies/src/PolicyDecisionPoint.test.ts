@@ -50,6 +50,7 @@ const request: fc.Arbitrary<DecisionRequest> = fc
           subjectMinor: fc.boolean(),
           assignedCaseworker: fc.constantFrom(...SUBJECTS),
           countryOfOrigin: fc.constantFrom(...COUNTRIES),
+          asylumDerived: fc.boolean(),
         },
         { requiredKeys: [] },
       ),
@@ -80,7 +81,13 @@ function mix(a: DecisionRequest, b: DecisionRequest, mask: readonly boolean[]): 
   const other = record === a.record ? b.record : a.record;
   if (record) {
     const facts: Record<string, unknown> = {};
-    for (const key of ["retainUntil", "subjectMinor", "assignedCaseworker", "countryOfOrigin"] as const) {
+    for (const key of [
+      "retainUntil",
+      "subjectMinor",
+      "assignedCaseworker",
+      "countryOfOrigin",
+      "asylumDerived",
+    ] as const) {
       const value = pick(record[key], other?.[key]);
       if (value !== undefined) facts[key] = value;
     }

@@ -24,6 +24,8 @@ export interface RecordFacts {
   subjectMinor?: boolean;
   assignedCaseworker?: string;
   countryOfOrigin?: string;
+  /** The record exists only because of an asylum decision (e.g. a refugee travel document), R14-3. */
+  asylumDerived?: boolean;
 }
 
 export interface DecisionRequest {
@@ -222,6 +224,7 @@ export class PolicyDecisionPoint {
                 ...(record.subjectMinor !== undefined ? { subjectMinor: record.subjectMinor } : {}),
                 ...(record.assignedCaseworker ? { assignedCaseworker: record.assignedCaseworker } : {}),
                 ...(record.countryOfOrigin ? { countryOfOrigin: record.countryOfOrigin } : {}),
+                ...(record.asylumDerived !== undefined ? { asylumDerived: record.asylumDerived } : {}),
               },
             }
           : {}),

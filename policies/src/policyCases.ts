@@ -48,6 +48,7 @@ const caseSchema = z
           .string()
           .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
           .optional(),
+        asylumDerived: z.boolean().optional(),
       })
       .strict()
       .optional(),

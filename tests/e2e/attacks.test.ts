@@ -592,6 +592,141 @@ describe("direct calls to a subgraph (R7-1)", () => {
   });
 });
 
+describe("minors' special categories (R6-1-minors)", () => {
+  it("refuses a border officer the biometric score of a minor who crossed unaccompanied", async () => {
+    const w = world();
+    const crossing = pick(
+      w.crossings,
+      (c) =>
+        retained(c) &&
+        !c.accompaniedMinor &&
+        c.biometricMatchScore !== null &&
+        minorToday(personOf(c.personRef)) &&
+        retained(personOf(c.personRef)),
+      "retained unaccompanied crossing of a minor with a biometric score",
+    );
+    const res = await gql(
+      `query ($ref: ID!) { crossings(personRef: $ref, first: 100) { id accompaniedMinor biometricMatchScore } }`,
+      { ...(await as("border-officer")), variables: { ref: crossing.personRef } },
+    );
+    expect(res.status).toBe(200);
+    const crossings = res.body.data?.crossings as { id: string; biometricMatchScore: number | null }[];
+    const i = crossings.findIndex((c) => c.id === crossing.id);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(crossings[i]?.biometricMatchScore).toBeNull();
+    expect(res.body.errors).toContainEqual(
+      expect.objectContaining({
+        path: ["crossings", i, "biometricMatchScore"],
+        extensions: expect.objectContaining({ code: "FORBIDDEN", rule: "R6-1-minors", category: "BIOMETRIC" }),
+      }),
+    );
+  });
+
+  it("refuses a border officer the chip's facial image digest of a minor's travel document", async () => {
+    const document = pick(
+      world().travelDocuments,
+      (d) => retained(d) && d.chipFacialImageDigest !== null && minorToday(personOf(d.personRef)),
+      "retained travel document of a minor with a chip image",
+    );
+    const res = await gql(
+      `query ($doc: String!) { travelDocument(documentNumber: $doc) { documentNumber chipFacialImageDigest } }`,
+      { ...(await as("border-officer")), variables: { doc: document.documentNumber } },
+    );
+    expect(JSON.stringify(res.body.data ?? null)).not.toContain(document.chipFacialImageDigest ?? "");
+    expect(res.body.errors?.map((e) => e.extensions?.rule)).toContain("R6-1-minors");
+    const event = await eventOf(res);
+    expect(event.categories).not.toContain("BIOMETRIC");
+  });
+});
+
+describe("a minor's criminal records (R6-1-minors)", () => {
+  const BAN = "EB-ATTACK-0001";
+  const SCREENING = "DS-ATTACK-0001";
+  const RETURN = "RD-ATTACK-0001";
+  const minor = () =>
+    pick(world().persons, (p) => retained(p) && minorToday(p), "retained person who is a minor today");
+  const bp = new Client({ connectionString: hub.databaseUrls["border-police"] });
+  const ms = new Client({ connectionString: hub.databaseUrls["migration-service"] });
+
+  beforeAll(async () => {
+    await bp.connect();
+    await ms.connect();
+    await bp.query(
+      `INSERT INTO entry_ban (id, person_ref, issued_on, valid_until, grounds, retain_until)
+       VALUES ($1, $2, '2026-01-10', '2031-01-09', 'CRIMINAL_CONVICTION', '2036-01-09')`,
+      [BAN, minor().personRef],
+    );
+    await bp.query(
+      `INSERT INTO deportee_screening (id, person_ref, crossing_point, screened_on, deporting_country, return_reason,
+         trafficking_indicators, health_needs, consent_to_share, retain_until)
+       VALUES ($1, $2, $3, '2026-02-01', 'DE', 'CRIMINAL_CONVICTION', '{}', NULL, false, '2036-02-01')`,
+      [SCREENING, minor().personRef, world().crossingPoints[0]?.code],
+    );
+    await ms.query(
+      `INSERT INTO return_decision (decision_id, person_ref, issued_on, grounds, status, destination_country, retain_until)
+       VALUES ($1, $2, '2026-03-01', 'CRIMINAL_CONVICTION', 'ISSUED', 'TR', '2036-03-01')`,
+      [RETURN, minor().personRef],
+    );
+  });
+  afterAll(async () => {
+    await bp.query(`DELETE FROM entry_ban WHERE id = $1`, [BAN]);
+    await bp.query(`DELETE FROM deportee_screening WHERE id = $1`, [SCREENING]);
+    await ms.query(`DELETE FROM return_decision WHERE decision_id = $1`, [RETURN]);
+    await bp.end();
+    await ms.end();
+  });
+
+  it("refuses a border officer a minor's entry ban and its grounds, naming the rule", async () => {
+    const res = await gql(`query ($ref: ID!) { entryBans(personRef: $ref) { id grounds } }`, {
+      ...(await as("border-officer")),
+      variables: { ref: minor().personRef },
+    });
+    expect(JSON.stringify(res.body.data ?? null)).not.toMatch(/CRIMINAL_CONVICTION|EB-ATTACK/);
+    expect(res.body.errors?.map((e) => e.extensions?.rule)).toContain("R6-1-minors");
+    const event = await eventOf(res);
+    expect(event.categories).not.toContain("CRIMINAL");
+    expect(event.refusals).toContainEqual(expect.objectContaining({ rule: "R6-1-minors", category: "CRIMINAL" }));
+  });
+
+  it("refuses a border officer the return reason of a minor's deportee screening, serving the rest", async () => {
+    const res = await gql(`query ($ref: ID!) { deporteeScreenings(personRef: $ref) { id screenedOn returnReason } }`, {
+      ...(await as("border-officer")),
+      variables: { ref: minor().personRef },
+    });
+    const screenings = res.body.data?.deporteeScreenings as { id: string; returnReason: string | null }[];
+    const i = screenings.findIndex((s) => s.id === SCREENING);
+    expect(screenings[i]).toMatchObject({ screenedOn: "2026-02-01", returnReason: null });
+    expect(JSON.stringify(res.body.data ?? null)).not.toContain("CRIMINAL_CONVICTION");
+    expect(res.body.errors).toContainEqual(
+      expect.objectContaining({
+        path: ["deporteeScreenings", i, "returnReason"],
+        extensions: expect.objectContaining({ code: "FORBIDDEN", rule: "R6-1-minors", category: "CRIMINAL" }),
+      }),
+    );
+  });
+
+  it("refuses an investigator the grounds of a minor's return decision, serving the rest", async () => {
+    const res = await gql(`query ($ref: ID!) { returnDecisions(personRef: $ref) { decisionId issuedOn grounds } }`, {
+      token: await personaToken("border-investigator"),
+      purpose: "CRIMINAL_INVESTIGATION",
+      headers: {
+        "x-authorization-ref": `PO-2026-0998@${new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10)}`,
+      },
+      variables: { ref: minor().personRef },
+    });
+    const decisions = res.body.data?.returnDecisions as { decisionId: string; grounds: string | null }[];
+    const i = decisions.findIndex((d) => d.decisionId === RETURN);
+    expect(decisions[i]).toMatchObject({ issuedOn: "2026-03-01", grounds: null });
+    expect(JSON.stringify(res.body.data ?? null)).not.toContain("CRIMINAL_CONVICTION");
+    expect(res.body.errors).toContainEqual(
+      expect.objectContaining({
+        path: ["returnDecisions", i, "grounds"],
+        extensions: expect.objectContaining({ code: "FORBIDDEN", rule: "R6-1-minors", category: "CRIMINAL" }),
+      }),
+    );
+  });
+});
+
 describe("the audit names every person whose data left (R7-2, R9-1)", () => {
   it("names the accompanying adult whose personRef a minor's crossings disclose", async () => {
     const w = world();
@@ -668,6 +803,7 @@ describe("the applicant's country of origin learns nothing (R14-3)", () => {
   const refugee = travellers()[7];
   const APPLICATION = "AS-2026-99990";
   const DOCUMENT = "ZZ9990001";
+  const CROSSING = "BC-ATTACK-9990";
   const ms = new Client({ connectionString: hub.databaseUrls["migration-service"] });
   const bp = new Client({ connectionString: hub.databaseUrls["border-police"] });
 
@@ -687,9 +823,16 @@ describe("the applicant's country of origin learns nothing (R14-3)", () => {
        VALUES ($1, $2, 'REFUGEE_TRAVEL_DOCUMENT', 'AM', '2025-10-01', '2027-09-30', NULL, '2035-09-01')`,
       [DOCUMENT, refugee.personRef],
     );
+    await bp.query(
+      `INSERT INTO border_crossing (id, person_ref, document_number, crossing_point, direction, crossed_at,
+         accompanied_minor, accompanying_person_ref, biometric_match_score, retain_until)
+       VALUES ($1, $2, $3, $4, 'EXIT', '2026-01-15T08:00:00Z', false, NULL, NULL, '2036-01-15')`,
+      [CROSSING, refugee.personRef, DOCUMENT, world().crossingPoints[0]?.code],
+    );
   });
   afterAll(async () => {
     await ms.query(`DELETE FROM asylum_application WHERE application_id = $1`, [APPLICATION]);
+    await bp.query(`DELETE FROM border_crossing WHERE id = $1`, [CROSSING]);
     await bp.query(`DELETE FROM travel_document WHERE document_number = $1`, [DOCUMENT]);
     await ms.end();
     await bp.end();
@@ -711,6 +854,55 @@ describe("the applicant's country of origin learns nothing (R14-3)", () => {
     expect(fled.body.errors).toEqual(never.body.errors);
     expect(JSON.stringify(fled.body)).not.toMatch(/R14-3|withheld/);
     const event = await eventOf(fled);
+    expect(event.refusals).toContainEqual(expect.objectContaining({ rule: "R14-3", silent: true }));
+  });
+
+  it("does not tell Türkiye's officer, through the travel documents, that the person is a refugee", async () => {
+    const query = `query ($ref: ID!) { person(personRef: $ref) { travelDocuments { documentNumber kind } } }`;
+    const variables = { ref: refugee?.personRef };
+    // The hub's own border officer sees the Convention travel document.
+    const home = await gql(query, { ...(await as("border-officer")), variables });
+    expect(JSON.stringify(home.body.data)).toContain("REFUGEE_TRAVEL_DOCUMENT");
+
+    const res = await gql(query, { ...(await asRecipient("tr-readmission-officer")), variables });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toMatch(/REFUGEE_TRAVEL_DOCUMENT|R14-3/);
+    expect(JSON.stringify(res.body)).not.toContain(DOCUMENT);
+    const event = await eventOf(res);
+    expect(event.refusals).toContainEqual(expect.objectContaining({ rule: "R14-3", silent: true }));
+  });
+  it("answers Türkiye's officer's look-up of the refugee travel document as if it did not exist", async () => {
+    const query = `query ($doc: String!) { travelDocument(documentNumber: $doc) { documentNumber kind } }`;
+    const officer = await asRecipient("tr-readmission-officer");
+    const res = await gql(query, { ...officer, variables: { doc: DOCUMENT } });
+    const none = await gql(query, { ...officer, variables: { doc: "ZZ9990999" } });
+    expect(res.status).toBe(none.status);
+    expect(res.body).toEqual(none.body);
+    expect(res.body.data).toEqual({ travelDocument: null });
+    const event = await eventOf(res);
+    expect(event.refusals).toContainEqual(expect.objectContaining({ rule: "R14-3", silent: true }));
+  });
+
+  it("serves Türkiye's officer the crossings made with the refugee travel document, never the document", async () => {
+    const query = `query ($ref: ID!) {
+      crossings(personRef: $ref, first: 100) { id travelDocument { documentNumber kind } }
+      person(personRef: $ref) { crossings { id travelDocument { kind } } }
+    }`;
+    const variables = { ref: refugee?.personRef };
+    const home = await gql(query, { ...(await as("border-officer")), variables });
+    expect(JSON.stringify(home.body.data)).toContain("REFUGEE_TRAVEL_DOCUMENT");
+
+    const res = await gql(query, { ...(await asRecipient("tr-readmission-officer")), variables });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toMatch(/REFUGEE_TRAVEL_DOCUMENT|R14-3/);
+    expect(JSON.stringify(res.body)).not.toContain(DOCUMENT);
+    const data = res.body.data as {
+      crossings: { id: string; travelDocument: unknown }[];
+      person: { crossings: { id: string; travelDocument: unknown }[] };
+    };
+    expect(data.crossings).toContainEqual({ id: CROSSING, travelDocument: null });
+    expect(data.person.crossings).toContainEqual({ id: CROSSING, travelDocument: null });
+    const event = await eventOf(res);
     expect(event.refusals).toContainEqual(expect.objectContaining({ rule: "R14-3", silent: true }));
   });
 });

@@ -28,12 +28,18 @@ export class DeporteeScreening {
   deportingCountryCode: string;
 
   @Category("CRIMINAL")
-  @Field(() => ReturnReason, { description: "May reveal a criminal conviction." })
+  @Field(() => ReturnReason, {
+    nullable: true,
+    description: "May reveal a criminal conviction; null when withheld (a minor's, R6-1-minors).",
+  })
   @Column({ name: "return_reason", type: "text" })
   returnReason: ReturnReason;
 
   @Category("TRAFFICKING")
-  @Field(() => [String], { description: "Indicators of trafficking noted at screening." })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Indicators of trafficking noted at screening; null when withheld (a minor's, R6-1-minors).",
+  })
   @Column({ name: "trafficking_indicators", type: "text", array: true })
   traffickingIndicators: string[];
 

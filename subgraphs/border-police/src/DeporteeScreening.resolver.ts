@@ -6,9 +6,10 @@ import { Category, dateRange, given, pageSize } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import { CrossingPoint } from "./CrossingPoint.entity";
 import { DeporteeScreening } from "./DeporteeScreening.entity";
+import type { ReturnReason } from "./enums";
 import type { Context } from "./loaders";
 import { Person, person } from "./Person.type";
-import { disclose } from "./recordRules";
+import { decideField, disclose } from "./recordRules";
 
 @Resolver(() => DeporteeScreening)
 export class DeporteeScreeningResolver {
@@ -51,5 +52,38 @@ export class DeporteeScreeningResolver {
   @FieldResolver(() => Country, { nullable: true, description: "The country that returned the person." })
   deportingCountry(@Root() screening: DeporteeScreening): Country | null {
     return country(screening.deportingCountryCode);
+  }
+
+  // The special-category fields below are declared (with their categories) on the entity and
+  // decided here with the screening's facts, so a minor's are refused while the rest of the
+  // screening is served (R6-1-minors).
+  @FieldResolver()
+  async returnReason(
+    @Root() screening: DeporteeScreening,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ReturnReason | null> {
+    const allowed = await decideField(ctx, "DeporteeScreening", screening, "CRIMINAL", info);
+    return allowed ? screening.returnReason : null;
+  }
+
+  @FieldResolver()
+  async traffickingIndicators(
+    @Root() screening: DeporteeScreening,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<string[] | null> {
+    const allowed = await decideField(ctx, "DeporteeScreening", screening, "TRAFFICKING", info);
+    return allowed ? screening.traffickingIndicators : null;
+  }
+
+  @FieldResolver()
+  async healthNeeds(
+    @Root() screening: DeporteeScreening,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<string | null> {
+    const allowed = await decideField(ctx, "DeporteeScreening", screening, "HEALTH", info);
+    return allowed ? screening.healthNeeds : null;
   }
 }

@@ -39,6 +39,11 @@ export class TravelDocument {
   @Column({ name: "chip_facial_image_digest", type: "text", nullable: true })
   chipFacialImageDigest: string | null;
 
+  // Read from the document (the MRZ) to decide whether its holder is a minor (R6-1-minors); never
+  // served, so it carries no category.
+  @Column({ name: "holder_date_of_birth", type: "date", nullable: true })
+  holderDateOfBirth: string | null;
+
   @Category("TRAVEL")
   @Field({ description: "YYYY-MM-DD: after it the record is not disclosed in identifiable form." })
   @Column({ name: "retain_until", type: "date" })

@@ -5,7 +5,7 @@ import { Category, today } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import type { Context } from "./loaders";
 import { Person, person } from "./Person.type";
-import { discloseOne } from "./recordRules";
+import { decideField, discloseOne } from "./recordRules";
 import { TravelDocument } from "./TravelDocument.entity";
 
 @Resolver(() => TravelDocument)
@@ -36,5 +36,17 @@ export class TravelDocumentResolver {
   @FieldResolver(() => Boolean, { description: "Not expired today." })
   isValid(@Root() document: TravelDocument): boolean {
     return document.expiresOn >= today();
+  }
+
+  // Declared (with its BIOMETRIC category) on the entity; decided here with the document's facts,
+  // so a minor's chip image is refused while the rest of the document is served (R6-1-minors).
+  @FieldResolver()
+  async chipFacialImageDigest(
+    @Root() document: TravelDocument,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<string | null> {
+    const allowed = await decideField(ctx, "TravelDocument", document, "BIOMETRIC", info);
+    return allowed ? document.chipFacialImageDigest : null;
   }
 }

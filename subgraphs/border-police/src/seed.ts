@@ -23,6 +23,7 @@ export async function seedBorderPolice(db: EntityManager, world: SyntheticWorld)
       "issued_on",
       "expires_on",
       "chip_facial_image_digest",
+      "holder_date_of_birth",
       "retain_until",
     ],
     world.travelDocuments.map((d) => [
@@ -33,6 +34,7 @@ export async function seedBorderPolice(db: EntityManager, world: SyntheticWorld)
       d.issuedOn,
       d.expiresOn,
       d.chipFacialImageDigest,
+      d.holderDateOfBirth,
       d.retainUntil,
     ]),
   );

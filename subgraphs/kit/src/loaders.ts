@@ -33,3 +33,11 @@ export function oneByKey<T extends ObjectLiteral>(
     return keys.map((k) => byKey.get(k) ?? null);
   });
 }
+
+/** A value derived from another loader's per-key result, batched and cached with it (e.g. a birth date from documents). */
+export function derivedByKey<V, R>(source: DataLoader<string, V>, derive: (value: V) => R): DataLoader<string, R> {
+  return new DataLoader(async (keys) => {
+    const values = await source.loadMany(keys);
+    return values.map((value) => (value instanceof Error ? value : derive(value)));
+  });
+}

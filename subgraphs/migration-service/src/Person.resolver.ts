@@ -1,9 +1,8 @@
 /** Look-up of persons (by personRef or national id), their identity links, and entity references. */
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import { Category, MAX_PAGE_SIZE, today } from "@hub/kit";
+import { Category, isMinorOn, MAX_PAGE_SIZE, today } from "@hub/kit";
 import { Country, country } from "./Country.type";
-import { isMinorOn } from "./isMinorOn";
 import type { Context } from "./loaders";
 import { Person } from "./Person.entity";
 import { disclose, discloseOne } from "./recordRules";

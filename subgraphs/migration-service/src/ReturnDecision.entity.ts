@@ -23,7 +23,10 @@ export class ReturnDecision {
 
   // The grounds alone can reveal a criminal conviction, hence a category of their own.
   @Category("CRIMINAL")
-  @Field(() => ReturnGrounds, { description: "May reveal a criminal conviction." })
+  @Field(() => ReturnGrounds, {
+    nullable: true,
+    description: "May reveal a criminal conviction; null when withheld (a minor's, R6-1-minors).",
+  })
   @Column({ type: "text" })
   grounds: ReturnGrounds;
 

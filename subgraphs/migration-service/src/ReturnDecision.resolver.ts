@@ -4,8 +4,9 @@ import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-g
 import { Category } from "@hub/kit";
 import { Country, country } from "./Country.type";
 import type { Context } from "./loaders";
+import type { ReturnGrounds } from "./enums";
 import { Person } from "./Person.entity";
-import { disclose, discloseOne } from "./recordRules";
+import { decideField, disclose, discloseOne } from "./recordRules";
 import { ReturnDecision } from "./ReturnDecision.entity";
 
 @Resolver(() => ReturnDecision)
@@ -40,5 +41,17 @@ export class ReturnDecisionResolver {
   @FieldResolver(() => Country, { nullable: true, description: "The country of return." })
   destinationCountry(@Root() decision: ReturnDecision): Country | null {
     return country(decision.destinationCountryCode);
+  }
+
+  // Declared (with its CRIMINAL category) on the entity; decided here with the decision's facts,
+  // so a minor's grounds are refused while the rest of the decision is served (R6-1-minors).
+  @FieldResolver()
+  async grounds(
+    @Root() decision: ReturnDecision,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ReturnGrounds | null> {
+    const allowed = await decideField(ctx, "ReturnDecision", decision, "CRIMINAL", info);
+    return allowed ? decision.grounds : null;
   }
 }

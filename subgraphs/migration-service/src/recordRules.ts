@@ -3,9 +3,8 @@
  * main data category and the facts the policies read from it (R5-4, R6-1, R14-3). Whether a fact
  * denies is the policies' business, never this file's.
  */
-import { recordRules, today } from "@hub/kit";
+import { isMinorOn, recordRules, today } from "@hub/kit";
 import type { AsylumApplication } from "./AsylumApplication.entity";
-import { isMinorOn } from "./isMinorOn";
 import type { Context } from "./loaders";
 import type { Person } from "./Person.entity";
 import type { ResidencePermit } from "./ResidencePermit.entity";
@@ -25,10 +24,14 @@ async function subjectMinor(ctx: Context, personRef: string): Promise<boolean> {
   return person ? isMinorOn(person.dateOfBirth, today()) : true;
 }
 
-export const { disclose, discloseOne } = recordRules<RecordTypes, Context>({
+export const { disclose, discloseOne, decideField } = recordRules<RecordTypes, Context>({
   Person: { category: "IDENTITY", facts: (p) => ({ retainUntil: p.retainUntil }) },
   ResidencePermit: { category: "RESIDENCE", facts: (p) => ({ retainUntil: p.retainUntil }) },
-  ReturnDecision: { category: "RESIDENCE", facts: (d) => ({ retainUntil: d.retainUntil }) },
+  // Its grounds are CRIMINAL, decided with these facts (R6-1-minors).
+  ReturnDecision: {
+    category: "RESIDENCE",
+    facts: async (d, ctx) => ({ retainUntil: d.retainUntil, subjectMinor: await subjectMinor(ctx, d.personRef) }),
+  },
   AsylumApplication: {
     category: "ASYLUM",
     facts: async (a, ctx) => ({

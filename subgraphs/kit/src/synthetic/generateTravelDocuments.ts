@@ -120,6 +120,7 @@ function document(
     issuedOn: formatDay(issued),
     expiresOn: formatDay(expires),
     chipFacialImageDigest: hasChip ? facialImageDigest(documentNumber, person.record.personRef) : null,
+    holderDateOfBirth: person.record.dateOfBirth,
     retainUntil: retainUntil(rng, clock, issued),
   });
   return { documentNumber, kind, issued, expires, hasChip };

@@ -49,6 +49,8 @@ export interface SyntheticTravelDocument {
   expiresOn: string;
   /** Digest of the facial image read from the chip (biometric). */
   chipFacialImageDigest: string | null;
+  /** The holder's date of birth as the document carries it (machine-readable zone), YYYY-MM-DD. */
+  holderDateOfBirth: string;
   retainUntil: string;
 }
 
