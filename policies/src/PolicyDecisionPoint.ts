@@ -161,6 +161,16 @@ export class PolicyDecisionPoint {
     return new PolicyDecisionPoint(loadPolicySet(paths, { hubCountry }), hubCountry, options);
   }
 
+  /**
+   * A rule as the policy set states it (id, article, description), for refusals decided outside the
+   * engine (a key's format, a purpose, a silent refusal); throws for a rule the set does not have.
+   */
+  rule(id: string): { rule: string; article: string; reason: string; policies: string[] } {
+    const policy = this.policySet.policies.get(id);
+    if (!policy) throw new PolicyEngineError(`the policy set has no rule ${id}`);
+    return { rule: policy.id, article: policy.article, reason: policy.description, policies: [] };
+  }
+
   /** Hash of policies, agreements, regimes and the hub's country: what a replay needs (R10-3). */
   get version(): string {
     return createHash("sha256").update(`${this.policySet.version}\n${this.hubCountry}`).digest("hex");

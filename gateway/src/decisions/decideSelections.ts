@@ -28,12 +28,6 @@ export interface DecisionAsked {
   authorizationUntil?: string;
 }
 
-/** A rule's id, article and wording, from the loaded policy set (so a refusal cites what is in force). */
-export function ruleOf(pdp: PolicyDecisionPoint, id: string): { rule: string; article: string; reason: string } {
-  const policy = pdp.policySet.policies.get(id);
-  return { rule: id, article: policy?.article ?? "", reason: policy?.description ?? "" };
-}
-
 /**
  * A selection's keys, read once: the first key argument whose value selects nothing (blank,
  * wildcard, malformed) as a denial, and whether any key argument names one person or case.
@@ -44,7 +38,7 @@ function readKeys(pdp: PolicyDecisionPoint, selection: Selection): { denial?: De
     if (!isKeyArgument(name) || value === undefined || value === null) continue;
     const check = checkKey(name, value);
     if (!check.ok) {
-      const { rule, article } = ruleOf(pdp, "R5-3");
+      const { rule, article } = pdp.rule("R5-3");
       return { denial: { allowed: false, policies: [], rule, article, reason: check.message }, keyed };
     }
     keyed = true;

@@ -17,7 +17,6 @@ import type { PolicyDecisionPoint } from "@hub/policies";
 import { authenticate } from "../auth/authenticate";
 import type { TokenVerifier } from "../auth/verifyToken";
 import { auditRequest, AUDIT_UNAVAILABLE, type Audited, type AuditTrail } from "../audit/auditTrail";
-import { ruleOf } from "../decisions/decideSelections";
 import type { ExecutionContext } from "../execution/ExecutionRecorder";
 import { executeOperation } from "../execution/executeOperation";
 import { receive, type ReceiveLimits } from "../http/receive";
@@ -36,7 +35,8 @@ export interface PipelineDependencies {
 export type RequestPipeline = (req: IncomingMessage) => Promise<Answer>;
 
 export function createRequestPipeline(deps: PipelineDependencies): RequestPipeline {
-  const r51 = ruleOf(deps.pdp, "R5-1");
+  // Read once at start: a policy set without R5-1 stops the gateway here, not on a request.
+  const r51 = deps.pdp.rule("R5-1");
 
   const run = async (received: Received): Promise<Finished> => {
     const authenticated = await authenticate(received, deps.verifyToken);

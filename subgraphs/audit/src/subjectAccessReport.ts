@@ -8,7 +8,7 @@
 import type { DataSource } from "typeorm";
 import { isForeignAuthorityId, type AuditEventContent } from "@hub/contracts";
 import type { Agreement } from "@hub/policies";
-import { AuditEventRecord } from "./AuditEventRecord.entity";
+import { filteredEvents } from "./searchAuditEvents";
 import type { DisclosureAgreement, SubjectAccessReport } from "./SubjectAccessReport.type";
 
 export interface SubjectAccessOptions {
@@ -25,12 +25,9 @@ export async function subjectAccessReport(
   personRef: string,
   options: SubjectAccessOptions,
 ): Promise<SubjectAccessReport> {
-  const rows = await db
-    .getRepository(AuditEventRecord)
-    .createQueryBuilder("e")
-    .where("e.person_refs @> ARRAY[:personRef]::text[]", { personRef })
+  // The same release rule as the raw log's under SUBJECT_ACCESS (recordRules.ts): one filter for both.
+  const rows = await filteredEvents(db, { personRef, releasedBy: options.today })
     .andWhere("e.outcome IN (:...outcomes)", { outcomes: DISCLOSING_OUTCOMES })
-    .andWhere("(e.release_after IS NULL OR e.release_after <= :today)", { today: options.today })
     .orderBy("e.seq", "ASC")
     .getMany();
   const disclosures = rows

@@ -138,9 +138,7 @@ export class RecordGuard {
 
   /** The rule as the policy set states it (id, article, description), for refusals decided outside the engine. */
   rule(id: string): RefusalDecision {
-    const policy = this.options.pdp.policySet.policies.get(id);
-    if (!policy) throw new Error(`the policy set has no rule ${id}`);
-    return { rule: policy.id, article: policy.article, reason: policy.description, policies: [] };
+    return this.options.pdp.rule(id);
   }
 
   /** What this request withheld, for the gateway (WITHHELD_EXTENSION); never shown to the caller. */
