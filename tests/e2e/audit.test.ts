@@ -2,13 +2,11 @@
  * The tamper-evident audit log: one event per request, one chain across gateway processes,
  * tampering named by `verify`, fail closed without the audit store, subject access reports.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { AUDIT_COLUMNS } from "@hub/contracts";
 import { auditEventCount, verifyAuditLog, withAuditDb } from "../harness/auditDb";
-import { as, gql, hub, personaToken, repoRoot, world } from "../harness/fixtures";
+import { as, gql, hub, personaToken, world } from "../harness/fixtures";
+import { startOwnGateway } from "../harness/processes";
 
 const adults = () => world().persons.filter((p) => p.dateOfBirth < "2000-01-01" && p.retainUntil > "2027-01-01");
 
@@ -236,33 +234,7 @@ function adminUrl(): string {
   return url.toString();
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 async function startSecondGateway(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "gateway/dist/main.js")], {
-    env: { ...hub.gatewayEnv, PORT: String(port) },
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    stop: () =>
-      new Promise((resolve) =>
-        child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM")),
-      ),
-  };
+  const gateway = await startOwnGateway();
+  return { url: `${gateway.origin}/graphql`, stop: () => gateway.stop() };
 }

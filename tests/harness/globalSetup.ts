@@ -65,16 +65,19 @@ export default async function globalSetup(): Promise<void> {
   const processes: ChildProcess[] = [];
   globalThis.hubProcesses = processes;
   const subgraphs: HubEnv["subgraphs"] = {};
+  const subgraphEnv: Record<string, string> = {
+    ...(base as Record<string, string>),
+    HUB_CONTEXT_JWKS: gatewayKey.publicJwks,
+  };
   const urlOverrides: Record<string, string> = {};
   for (const agency of AGENCY_PROCESSES) {
     const port = await freePort();
     const child = start(
       agency.entry,
       {
-        ...base,
+        ...subgraphEnv,
         PORT: String(port),
         [agency.databaseUrlVariable]: databases.urls[agency.name],
-        HUB_CONTEXT_JWKS: gatewayKey.publicJwks,
       },
       path.join(OUTPUT_DIR, `${agency.name}.log`),
     );
@@ -113,6 +116,7 @@ export default async function globalSetup(): Promise<void> {
     databases: databases.kind,
     databaseUrls: databases.urls,
     gatewayEnv,
+    subgraphEnv,
   };
   writeFileSync(HUB_ENV_FILE, JSON.stringify(env, null, 2));
 }

@@ -17,6 +17,8 @@ export interface HubEnv {
   databaseUrls: Record<string, string>;
   /** The environment the gateway was started with (to start a second one). */
   gatewayEnv: Record<string, string>;
+  /** What every subgraph was started with, less its port and database (to start one of a test's own). */
+  subgraphEnv: Record<string, string>;
 }
 
 export function readHubEnv(): HubEnv {
