@@ -139,6 +139,15 @@ describe("stopping the local hub", () => {
     expect(seeding.signalCode).toBe("SIGTERM");
   });
 
+  it("starts nothing more once stopping, so a start still under way leaves no process behind", async () => {
+    const { supervisor } = observe();
+    await supervisor.stop();
+    expect(() => supervisor.start({ name: "gateway", entry: staysUp, env: env() })).toThrow(/the hub is stopping/);
+    const late = spawn(process.execPath, [staysUp], { stdio: "ignore" });
+    supervisor.track(late);
+    await until(() => late.signalCode === "SIGKILL");
+  });
+
   it("kills everything at once on a second Ctrl-C", async () => {
     const { supervisor } = observe({ graceMs: 60_000 });
     const ready = path.join(dir, "ready-too");

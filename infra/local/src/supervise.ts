@@ -62,6 +62,8 @@ export class Supervisor {
 
   /** Starts a service and watches it. */
   start(spec: ServiceSpec): ChildProcess {
+    // A start still under way when the stop came must not leave a process behind it.
+    if (this.phase === "stopping") throw new Error(`not starting ${spec.name}: the hub is stopping`);
     const service: Supervised = { spec, child: this.spawn(spec), exits: [] };
     this.services.set(spec.name, service);
     return service.child;
@@ -69,6 +71,7 @@ export class Supervisor {
 
   /** Stops `child` with the services (a seeding process, say) without ever restarting it. */
   track(child: ChildProcess): void {
+    if (this.phase === "stopping") return void child.kill("SIGKILL");
     this.helpers.add(child);
     child.once("exit", () => this.helpers.delete(child));
   }
