@@ -14,10 +14,12 @@ import { createTokenVerifier } from "./auth/verifyToken";
 import { AUDIT_UNAVAILABLE, type AuditTrail } from "./audit/auditTrail";
 import { AuditWriter } from "./audit/AuditWriter";
 import { createValueHasher } from "./audit/buildAuditEvent";
+import type { SubgraphName } from "@hub/contracts";
 import type { GatewayConfig } from "./config";
 import { createDecideStage } from "./decisions/decideOperation";
 import { demoRoutes } from "./demo/demoRoutes";
 import { createGateway } from "./execution/createGateway";
+import { healthRoutes } from "./health/healthRoutes";
 import type { ExecutionContext } from "./execution/ExecutionRecorder";
 import { HubGateway } from "./execution/HubGateway";
 import { hubPlugin } from "./execution/hubPlugin";
@@ -26,6 +28,7 @@ import { createHubContextSigner } from "./hubContext/signHubContext";
 import { IntrospectionSchemas } from "./introspection/IntrospectionSchemas";
 import { createLimits } from "./limits";
 import { createErrorNormaliser } from "./normaliseError";
+import { OutageLog } from "./outages/OutageLog";
 import { createRequestPipeline } from "./pipeline/requestPipeline";
 import { webPages } from "./web/webPages";
 
@@ -75,6 +78,12 @@ function readSupergraph(file: string): string {
   }
 }
 
+/** The subgraph addresses the supergraph records (each overridden by its <NAME>_URL). */
+function supergraphUrls(sdl: string): Record<SubgraphName, string> {
+  const urls = [...sdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
+  return Object.fromEntries(urls.map((m) => [m[1], m[2]])) as Record<SubgraphName, string>;
+}
+
 export async function startHubServer(config: GatewayConfig): Promise<HubServer> {
   const log = pino({ name: "gateway", level: config.logLevel });
   const supergraphSdl = readSupergraph(config.supergraphPath);
@@ -87,7 +96,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const decide = createDecideStage({ catalog, pdp, introspection: new IntrospectionSchemas(catalog, pdp), log });
 
   const server = new ApolloServer<ExecutionContext>({
-    gateway: new HubGateway(createGateway(supergraphSdl, config, sign)),
+    gateway: new HubGateway(createGateway(supergraphSdl, config, sign, new OutageLog(log))),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
@@ -110,13 +119,24 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
 
   const app = express();
   app.disable("x-powered-by");
-  app.get("/health", (_req, res) => {
-    res.json({ status: "ok" });
-  });
+  let draining = false;
+  let inFlight = 0;
+  app.use(
+    healthRoutes({
+      config,
+      policyVersion: pdp.version,
+      supergraph: () => createHash("sha256").update(supergraphSdl).digest("hex").slice(0, 12),
+      subgraphUrls: supergraphUrls(supergraphSdl),
+    }),
+  );
   app.use("/demo", demoRoutes(config, log));
   app.all("/graphql", (req, res) => {
+    inFlight += 1;
+    res.once("close", () => (inFlight -= 1));
     void pipeline(req).then(
       (answer) => {
+        // While draining, each answer closes its connection so keep-alive clients move on.
+        if (draining) res.setHeader("connection", "close");
         res.setHeader("x-request-id", answer.requestId);
         for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
         res.status(answer.status).json(answer.body);
@@ -139,10 +159,14 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     url,
     log,
     stop: async () => {
-      // No new requests; those in flight finish (and are audited) before the audit writer stops.
+      // No new connections; requests in flight finish (and are audited) before the audit writer
+      // stops and drains its buffer. Idle keep-alive connections are closed as they become idle.
+      draining = true;
+      log.info({ inFlight }, "draining");
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      const idle = setInterval(() => httpServer.closeIdleConnections(), 50);
       httpServer.closeIdleConnections();
-      await closed;
+      await closed.finally(() => clearInterval(idle));
       await server.stop();
       await trail.writer.stop();
     },

@@ -12,12 +12,20 @@ import { pino } from "pino";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import type { DataSource, EntityManager } from "typeorm";
 import type { SyntheticWorld } from "./synthetic";
-import { HUB_CONTEXT_HEADER, normaliseError, SUBGRAPHS, type Agency, type HubContextClaims } from "@hub/contracts";
+import {
+  HUB_CONTEXT_HEADER,
+  normaliseError,
+  SUBGRAPHS,
+  type Agency,
+  type HubContextClaims,
+  type ShutdownLog,
+} from "@hub/contracts";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { createDataSource, type DataSourceOptions } from "./createDataSource";
 import type { FederatedSchema } from "./buildFederatedSchema";
 import { disclosurePlugin } from "./disclosurePlugin";
 import { failClosedPlugin } from "./failClosedPlugin";
+import { healthRoutes } from "./healthRoutes";
 import {
   loadSubgraphConfig,
   processEnvironment,
@@ -43,6 +51,7 @@ export interface SubgraphDefinition<TLoaders> {
 export interface RunningSubgraph {
   url: string;
   config: SubgraphConfig;
+  log: ShutdownLog;
   stop: () => Promise<void>;
 }
 
@@ -94,12 +103,7 @@ export async function startSubgraph<TLoaders>(
   await server.start();
 
   app.disable("x-powered-by");
-  app.get("/health", (_req, res) => {
-    dataSource
-      .query("SELECT 1")
-      .then(() => res.json({ status: "ok", subgraph: config.name }))
-      .catch(() => res.status(503).json({ status: "unavailable", subgraph: config.name }));
-  });
+  app.use(healthRoutes(config.name, dataSource, pdp, config.hubContextJwksPath));
   app.get("/metrics", (_req, res) => {
     registry
       .metrics()
@@ -148,6 +152,8 @@ export async function startSubgraph<TLoaders>(
   return {
     url,
     config,
+    log,
+    // The drain plugin stops accepting and lets requests in flight finish before the database closes.
     stop: async () => {
       await server.stop();
       await dataSource.destroy();
