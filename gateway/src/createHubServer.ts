@@ -100,6 +100,9 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
+    // Shutdown is ours (shutdownOnSignals): Apollo's own handler would stop the server under the
+    // requests in flight and re-send the signal, exiting before they are answered and audited.
+    stopOnTerminationSignals: false,
     // Every caller sees its own filtered schema (introspection/), in production too.
     introspection: true,
     includeStacktraceInErrorResponses: false,

@@ -5,35 +5,10 @@
  */
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { auditEventCounts, auditEventOf } from "../harness/auditDb";
-import { as, gql, hub, world, type Answer, type RequestOptions } from "../harness/fixtures";
-import { startLoad } from "../harness/load";
+import { as, hub, type Answer } from "../harness/fixtures";
+import { startLoad, type Load } from "../harness/load";
+import { complete, personOf, personQuery, traveller, unavailableErrors } from "../harness/travellerQuery";
 import { startOwnGateway, startOwnSubgraph, startTcpRelay, type OwnedProcess } from "../harness/processes";
-
-const QUERY = `query ($ref: ID!) { person(personRef: $ref) { personRef givenName familyName crossings(first: 3) { direction crossedAt } } }`;
-
-/** An adult traveller with crossings: the border officer may read the identity and the crossings. */
-export function traveller() {
-  const w = world();
-  const travellers = new Set(w.crossings.map((c) => c.personRef));
-  const person = w.persons.find(
-    (p) =>
-      travellers.has(p.personRef) &&
-      p.guardianPersonRef === null &&
-      p.dateOfBirth < "2000-01-01" &&
-      p.retainUntil > w.asOf,
-  );
-  if (!person) throw new Error("the seeded world has no adult traveller");
-  return person;
-}
-
-export const personQuery = (gateway: OwnedProcess, options: RequestOptions, ref: string) => () =>
-  gql(QUERY, { ...options, url: `${gateway.origin}/graphql`, variables: { ref } });
-
-type Person = { givenName: string; crossings: unknown[] | null };
-const personOf = (a: Answer) => (a.body.data?.person ?? null) as Person | null;
-const unavailableErrors = (a: Answer) =>
-  (a.body.errors ?? []).filter((e) => e.extensions?.code === "SUBGRAPH_UNAVAILABLE");
-const complete = (a: Answer) => !a.body.errors && Array.isArray(personOf(a)?.crossings);
 
 async function readiness(gateway: OwnedProcess) {
   const res = await fetch(`${gateway.origin}/readyz`);
@@ -41,7 +16,10 @@ async function readiness(gateway: OwnedProcess) {
 }
 
 const owned: OwnedProcess[] = [];
+const loads: Load<unknown>[] = [];
 afterAll(async () => {
+  // A failed expectation must not leave load running past the test.
+  await Promise.all(loads.map((l) => l.stop()));
   await Promise.all(owned.map((p) => p.stop("SIGKILL")));
 });
 
@@ -53,7 +31,8 @@ describe("a subgraph killed mid-load", () => {
     owned.push(borderPolice, gateway);
     expect((await readiness(gateway)).status).toBe(200);
 
-    const load = startLoad(personQuery(gateway, await as("border-officer"), person.personRef), 6);
+    const load = startLoad(personQuery(gateway.origin, await as("border-officer"), person.personRef), 6);
+    loads.push(load);
     await load.until((r) => r.value !== undefined && complete(r.value));
     await borderPolice.stop("SIGKILL");
     const degraded = await load.until((r) => r.value !== undefined && unavailableErrors(r.value).length > 0);
@@ -124,7 +103,7 @@ describe("a slow subgraph", () => {
     });
     owned.push(gateway);
     try {
-      const ask = personQuery(gateway, await as("border-officer"), person.personRef);
+      const ask = personQuery(gateway.origin, await as("border-officer"), person.personRef);
       expect(complete(await ask())).toBe(true);
       relay.stall();
       const started = Date.now();

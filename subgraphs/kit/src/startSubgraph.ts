@@ -86,6 +86,9 @@ export async function startSubgraph<TLoaders>(
   const server = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (shutdownOnSignals): Apollo's own handler would stop the server under the
+    // requests in flight and re-send the signal, exiting before they are answered and audited.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => {
       const normalised = normaliseError(formatted);
       if (normalised.unexpected) log.error({ err: error }, "unexpected error in resolver");
