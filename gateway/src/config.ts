@@ -115,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [urlVariable(name), httpUrl.optional()])),
     HUB_SUBGRAPH_TIMEOUT_MS: timeoutMs.default(5000),
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [timeoutVariable(name), timeoutMs.optional()])),
-    HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
   });
   const c = parseEnv(schema, env) as Record<string, unknown> & z.infer<typeof schema>;
   const jwks = String(c.HUB_JWKS);

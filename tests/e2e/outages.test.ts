@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { auditEventCounts, auditEventOf } from "../harness/auditDb";
-import { as, hub, type Answer } from "../harness/fixtures";
+import { as, gql, hub, type Answer } from "../harness/fixtures";
 import { startLoad, type Load } from "../harness/load";
 import { complete, personOf, personQuery, traveller, unavailableErrors } from "../harness/travellerQuery";
 import { startOwnGateway, startOwnSubgraph, startTcpRelay, type OwnedProcess } from "../harness/processes";
@@ -116,6 +116,14 @@ describe("a slow subgraph", () => {
         subgraph: "border-police",
         agency: "BORDER_POLICE",
       });
+      // Nothing else asked for: nothing came back, so the answer is 503 for the client to retry.
+      const alone = await gql(`query ($ref: ID) { crossings(personRef: $ref) { direction } }`, {
+        ...(await as("border-officer")),
+        url: `${gateway.origin}/graphql`,
+        variables: { ref: person.personRef },
+      });
+      expect(alone.status).toBe(503);
+      expect(unavailableErrors(alone)[0]?.path).toEqual(["crossings"]);
       relay.resume();
       expect(complete(await ask())).toBe(true);
     } finally {

@@ -49,9 +49,4 @@ export class OutageLog {
     this.episodes.delete(subgraph);
     this.log.info({ subgraph, failuresSinceLastLine: episode.count }, "subgraph available again");
   }
-
-  /** Subgraphs currently failing (for readiness). */
-  unavailable(): string[] {
-    return [...this.episodes.keys()];
-  }
 }

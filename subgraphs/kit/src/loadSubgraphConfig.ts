@@ -70,7 +70,7 @@ export function loadSubgraphConfig(
       .string()
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
       .default("AM"),
-    HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
   });
   const c = parseEnv(schema, env) as Record<string, unknown>;
   return {
