@@ -29,6 +29,7 @@ describe("subgraphUnavailable", () => {
       code: "SUBGRAPH_UNAVAILABLE",
       subgraph: "border-police",
       agency: "BORDER_POLICE",
+      agencyName: "Border Police",
       paths: [["person", "crossings"]],
     });
     expect(one.message).toMatch(/Border Police service \(border-police\) is unavailable.*person\.crossings/);

@@ -48,7 +48,10 @@ export function subgraphUnavailable(subgraph: SubgraphName, paths: string[][]): 
   const single = paths.length === 1 && paths[0] && !paths[0].includes("@") ? paths[0] : undefined;
   return new GraphQLError(
     `The ${AGENCY_TITLES[agency]} service (${subgraph}) is unavailable; its data is missing from this answer${where ? ` at ${where}` : ""}. The other agencies' data is served; retry shortly.`,
-    { ...(single ? { path: single } : {}), extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph, agency, paths } },
+    {
+      ...(single ? { path: single } : {}),
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph, agency, agencyName: AGENCY_TITLES[agency], paths },
+    },
   );
 }
 
