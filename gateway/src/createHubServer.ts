@@ -14,7 +14,6 @@ import { createTokenVerifier } from "./auth/verifyToken";
 import { AUDIT_UNAVAILABLE, type AuditTrail } from "./audit/auditTrail";
 import { AuditWriter } from "./audit/AuditWriter";
 import { createValueHasher } from "./audit/buildAuditEvent";
-import type { SubgraphName } from "@hub/contracts";
 import type { GatewayConfig } from "./config";
 import { createDecideStage } from "./decisions/decideOperation";
 import { demoRoutes } from "./demo/demoRoutes";
@@ -78,12 +77,6 @@ function readSupergraph(file: string): string {
   }
 }
 
-/** The subgraph addresses the supergraph records (each overridden by its <NAME>_URL). */
-function supergraphUrls(sdl: string): Record<SubgraphName, string> {
-  const urls = [...sdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
-  return Object.fromEntries(urls.map((m) => [m[1], m[2]])) as Record<SubgraphName, string>;
-}
-
 export async function startHubServer(config: GatewayConfig): Promise<HubServer> {
   const log = pino({ name: "gateway", level: config.logLevel });
   const supergraphSdl = readSupergraph(config.supergraphPath);
@@ -124,14 +117,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   app.disable("x-powered-by");
   let draining = false;
   let inFlight = 0;
-  app.use(
-    healthRoutes({
-      config,
-      policyVersion: pdp.version,
-      supergraph: () => createHash("sha256").update(supergraphSdl).digest("hex").slice(0, 12),
-      subgraphUrls: supergraphUrls(supergraphSdl),
-    }),
-  );
+  app.use(healthRoutes({ config, policyVersion: pdp.version, supergraphSdl }));
   app.use("/demo", demoRoutes(config, log));
   app.all("/graphql", (req, res) => {
     inFlight += 1;

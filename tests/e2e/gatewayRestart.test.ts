@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import { auditEventCounts, verifyAuditLog } from "../harness/auditDb";
 import { as, hub, type Answer } from "../harness/fixtures";
 import { startLoad } from "../harness/load";
-import { startOwnGateway, startTcpRelay, type OwnedProcess } from "../harness/processes";
+import { startOwnGateway, startOwnSubgraph, startTcpRelay, type OwnedProcess } from "../harness/processes";
 import { complete, personOf, personQuery, traveller, unavailableErrors } from "../harness/travellerQuery";
 
 const owned: OwnedProcess[] = [];
@@ -73,5 +73,38 @@ describe("the gateway restarted under load", () => {
       await load.stop();
       await relay.close();
     }
+  });
+
+  it("exits at once on a second signal, and a subgraph stops cleanly on SIGTERM", async () => {
+    const target = new URL(hub.subgraphs["border-police"]?.url ?? "");
+    const relay = await startTcpRelay("127.0.0.1", Number(target.port));
+    const gateway = await startOwnGateway({
+      BORDER_POLICE_URL: `http://127.0.0.1:${relay.port}/graphql`,
+      BORDER_POLICE_TIMEOUT_MS: "20000",
+    });
+    owned.push(gateway);
+    try {
+      relay.stall();
+      const held = personQuery(gateway.origin, await as("border-officer"), traveller().personRef)().catch(() => null);
+      await new Promise((r) => setTimeout(r, 500));
+      const exited = exitCode(gateway);
+      gateway.child.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 200));
+      const started = Date.now();
+      gateway.child.kill("SIGTERM");
+      expect(await exited).toBe(1);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(gateway.output()).toContain("second signal");
+      await held;
+    } finally {
+      await relay.close();
+    }
+
+    const subgraph = await startOwnSubgraph("border-police");
+    owned.push(subgraph);
+    const stopped = exitCode(subgraph);
+    subgraph.child.kill("SIGTERM");
+    expect(await stopped).toBe(0);
+    expect(subgraph.output()).toContain('"msg":"stopped"');
   });
 });

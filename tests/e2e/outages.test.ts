@@ -29,7 +29,21 @@ describe("a subgraph killed mid-load", () => {
     const borderPolice = await startOwnSubgraph("border-police");
     const gateway = await startOwnGateway({ BORDER_POLICE_URL: `${borderPolice.origin}/graphql` });
     owned.push(borderPolice, gateway);
-    expect((await readiness(gateway)).status).toBe(200);
+    const before = await readiness(gateway);
+    expect(before.status).toBe(200);
+    expect(Object.keys(before.body.checks).sort()).toEqual([
+      "audit-store",
+      "keys",
+      "policies",
+      "subgraph:audit",
+      "subgraph:border-police",
+      "subgraph:migration-service",
+      "subgraph:statistics-office",
+      "supergraph",
+    ]);
+    const subgraphReady = await readiness(borderPolice);
+    expect(subgraphReady.status).toBe(200);
+    expect(Object.keys(subgraphReady.body.checks).sort()).toEqual(["database", "keys", "policies"]);
 
     const load = startLoad(personQuery(gateway.origin, await as("border-officer"), person.personRef), 6);
     loads.push(load);

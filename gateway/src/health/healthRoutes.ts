@@ -4,20 +4,27 @@
  * every check named in the answer; 503 when one fails). `/health` stays as an alias of
  * `/healthz` for existing callers (docs/decisions/0006-health-and-readiness.md).
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import express from "express";
 import { Client } from "pg";
 import { checkReadiness, type ReadinessCheck, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
 import type { GatewayConfig } from "../config";
 
+/**
+ * What the gateway loaded at start. The policy set and the supergraph are in memory once the
+ * gateway listens (a start without them fails), so their checks name the versions served.
+ */
 export interface GatewayReadiness {
   config: GatewayConfig;
-  /** Version of the loaded policy set. */
   policyVersion: string;
-  /** Short hash of the supergraph the gateway serves, once Apollo has loaded it. */
-  supergraph: () => string | undefined;
-  /** Supergraph addresses of the subgraphs (overridden by <NAME>_URL). */
-  subgraphUrls: Record<SubgraphName, string>;
+  supergraphSdl: string;
+}
+
+/** The subgraph addresses the supergraph records (each overridden by its <NAME>_URL). */
+function supergraphUrls(sdl: string): Partial<Record<SubgraphName, string>> {
+  const urls = [...sdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
+  return Object.fromEntries(urls.map((m) => [m[1], m[2]]));
 }
 
 /** Each check is bounded by this; a probe never waits on a hung dependency longer. */
@@ -55,7 +62,8 @@ async function auditStore(databaseUrl: string, timeoutMs: number): Promise<strin
   }
 }
 
-async function subgraphReady(url: string, signal: AbortSignal): Promise<string> {
+async function subgraphReady(url: string | undefined, signal: AbortSignal): Promise<string> {
+  if (!url) throw new Error("no address in the supergraph");
   let response: Response;
   try {
     response = await fetch(new URL("readyz", url), { signal });
@@ -69,6 +77,8 @@ async function subgraphReady(url: string, signal: AbortSignal): Promise<string> 
 
 export function healthRoutes(ready: GatewayReadiness): express.Router {
   const router = express.Router();
+  const supergraph = createHash("sha256").update(ready.supergraphSdl).digest("hex").slice(0, 12);
+  const urls = { ...supergraphUrls(ready.supergraphSdl), ...ready.config.subgraphUrls };
   const alive: express.RequestHandler = (_req, res) => void res.json({ status: "ok" });
   router.get("/healthz", alive);
   router.get("/health", alive);
@@ -77,17 +87,10 @@ export function healthRoutes(ready: GatewayReadiness): express.Router {
     const checks: Record<string, ReadinessCheck> = {
       policies: async () => ready.policyVersion,
       keys: (signal) => identityProviderKeys(config.jwks, signal),
-      supergraph: async () => {
-        const hash = ready.supergraph();
-        if (!hash) throw new Error("not loaded");
-        return hash;
-      },
+      supergraph: async () => supergraph,
       "audit-store": () => auditStore(config.audit.databaseUrl, READY_CHECK_TIMEOUT_MS),
       ...Object.fromEntries(
-        SUBGRAPH_NAMES.map((name) => [
-          `subgraph:${name}`,
-          (signal: AbortSignal) => subgraphReady(config.subgraphUrls[name] ?? ready.subgraphUrls[name], signal),
-        ]),
+        SUBGRAPH_NAMES.map((name) => [`subgraph:${name}`, (signal: AbortSignal) => subgraphReady(urls[name], signal)]),
       ),
     };
     void checkReadiness(checks, READY_CHECK_TIMEOUT_MS).then((result) =>
