@@ -44,6 +44,11 @@ export const ERROR_CODES = {
     description:
       "The audit log cannot be written, so no data is served (R7-2). The gateway recovers by itself when the audit store returns; retry shortly.",
   },
+  SUBGRAPH_UNAVAILABLE: {
+    status: 503,
+    description:
+      "One agency's service did not answer in time (down, unreachable, answering 5xx, or slower than its `HUB_SUBGRAPH_TIMEOUT_MS`). The other agencies' data is still served: the error stands beside it, with `subgraph`, the `agency` it serves and its `agencyName`, and `paths`, the response paths it would have filled (`@` stands for every item of a list); `path` is set when there is one such path without a list. The answer is HTTP 200 when other data came back, 503 when nothing did; retry shortly.",
+  },
   POLICY_UNAVAILABLE: {
     status: 503,
     description: "The policy engine could not decide; nothing is served until it can (fail closed).",

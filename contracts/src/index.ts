@@ -7,3 +7,5 @@ export * from "./audit";
 export * from "./keys";
 export * from "./refusals";
 export * from "./normaliseError";
+export * from "./readiness";
+export * from "./shutdownOnSignals";

@@ -63,5 +63,13 @@ export const SUBGRAPHS = {
 export type SubgraphName = keyof typeof SUBGRAPHS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
 
+/** How each agency is named to people (messages, the explorer). */
+export const AGENCY_TITLES: Record<Agency, string> = {
+  BORDER_POLICE: "Border Police",
+  MIGRATION_SERVICE: "State Migration Service",
+  STATISTICS_OFFICE: "National Statistics Office",
+  HUB_OPERATOR: "hub operator",
+};
+
 /** Identifies the `@dataCategory` directive's specification in every subgraph's `@link`. */
 export const DATA_CATEGORY_SPEC_URL = "https://specs.migration-hub.dev/data-category/v1.0";

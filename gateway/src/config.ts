@@ -27,6 +27,10 @@ export interface GatewayConfig {
   policyPaths: { policiesDir: string; agreementsDir: string; regimesFile: string };
   /** Subgraph URLs that override those in the supergraph (deployment addresses). */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
+  /** How long a call to each subgraph may take, body included, before it is SUBGRAPH_UNAVAILABLE. */
+  subgraphTimeoutsMs: Record<SubgraphName, number>;
+  /** On SIGTERM/SIGINT: how long in-flight requests and the audit buffer may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
   /** ISO alpha-2 country of the hub (R14-1). */
   country: string;
   audit: { databaseUrl: string; keyPath: string; poolSize: number; flushMs: number; batchSize: number };
@@ -46,6 +50,7 @@ const ALLOWED_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"
 const repoRoot = path.resolve(__dirname, "../..");
 
 const urlVariable = (name: SubgraphName) => `${name.toUpperCase().replace(/-/g, "_")}_URL`;
+const timeoutVariable = (name: SubgraphName) => `${name.toUpperCase().replace(/-/g, "_")}_TIMEOUT_MS`;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const stateDir = path.resolve(env.HUB_STATE_DIR?.trim() || ".hub");
@@ -54,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     .string()
     .url()
     .regex(/^https?:\/\//, "must be an http(s) URL");
+  const timeoutMs = z.coerce.number().int().min(50).max(600_000);
   const schema = z.object({
     PORT: z.coerce.number().int().min(1).max(65535).default(4000),
     HOST: z.string().min(1).default("127.0.0.1"),
@@ -107,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       .default("false")
       .transform((v) => v === "true"),
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [urlVariable(name), httpUrl.optional()])),
+    HUB_SUBGRAPH_TIMEOUT_MS: timeoutMs.default(5000),
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [timeoutVariable(name), timeoutMs.optional()])),
+    HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
   });
   const c = parseEnv(schema, env) as Record<string, unknown> & z.infer<typeof schema>;
   const jwks = String(c.HUB_JWKS);
@@ -132,6 +141,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
         return typeof url === "string" ? [[name, url]] : [];
       }),
     ),
+    subgraphTimeoutsMs: Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => {
+        const own = c[timeoutVariable(name)];
+        return [name, typeof own === "number" ? own : c.HUB_SUBGRAPH_TIMEOUT_MS];
+      }),
+    ) as Record<SubgraphName, number>,
+    shutdownTimeoutMs: c.HUB_SHUTDOWN_TIMEOUT_MS,
     country: c.HUB_COUNTRY,
     audit: {
       databaseUrl: c.AUDIT_DATABASE_URL,

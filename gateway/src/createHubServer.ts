@@ -18,6 +18,7 @@ import type { GatewayConfig } from "./config";
 import { createDecideStage } from "./decisions/decideOperation";
 import { demoRoutes } from "./demo/demoRoutes";
 import { createGateway } from "./execution/createGateway";
+import { healthRoutes } from "./health/healthRoutes";
 import type { ExecutionContext } from "./execution/ExecutionRecorder";
 import { HubGateway } from "./execution/HubGateway";
 import { hubPlugin } from "./execution/hubPlugin";
@@ -26,6 +27,7 @@ import { createHubContextSigner } from "./hubContext/signHubContext";
 import { IntrospectionSchemas } from "./introspection/IntrospectionSchemas";
 import { createLimits } from "./limits";
 import { createErrorNormaliser } from "./normaliseError";
+import { OutageLog } from "./outages/OutageLog";
 import { createRequestPipeline } from "./pipeline/requestPipeline";
 import { webPages } from "./web/webPages";
 
@@ -87,10 +89,13 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const decide = createDecideStage({ catalog, pdp, introspection: new IntrospectionSchemas(catalog, pdp), log });
 
   const server = new ApolloServer<ExecutionContext>({
-    gateway: new HubGateway(createGateway(supergraphSdl, config, sign)),
+    gateway: new HubGateway(createGateway(supergraphSdl, config, sign, new OutageLog(log))),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
+    // Shutdown is ours (shutdownOnSignals): Apollo's own handler would stop the server under the
+    // requests in flight and re-send the signal, exiting before they are answered and audited.
+    stopOnTerminationSignals: false,
     // Every caller sees its own filtered schema (introspection/), in production too.
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -110,13 +115,17 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
 
   const app = express();
   app.disable("x-powered-by");
-  app.get("/health", (_req, res) => {
-    res.json({ status: "ok" });
-  });
+  let draining = false;
+  let inFlight = 0;
+  app.use(healthRoutes({ config, policyVersion: pdp.version, supergraphSdl }));
   app.use("/demo", demoRoutes(config, log));
   app.all("/graphql", (req, res) => {
+    inFlight += 1;
+    res.once("close", () => (inFlight -= 1));
     void pipeline(req).then(
       (answer) => {
+        // While draining, each answer closes its connection so keep-alive clients move on.
+        if (draining) res.setHeader("connection", "close");
         res.setHeader("x-request-id", answer.requestId);
         for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
         res.status(answer.status).json(answer.body);
@@ -139,10 +148,14 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     url,
     log,
     stop: async () => {
-      // No new requests; those in flight finish (and are audited) before the audit writer stops.
+      // No new connections; requests in flight finish (and are audited) before the audit writer
+      // stops and drains its buffer. Idle keep-alive connections are closed as they become idle.
+      draining = true;
+      log.info({ inFlight }, "draining");
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      const idle = setInterval(() => httpServer.closeIdleConnections(), 50);
       httpServer.closeIdleConnections();
-      await closed;
+      await closed.finally(() => clearInterval(idle));
       await server.stop();
       await trail.writer.stop();
     },

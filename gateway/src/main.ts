@@ -1,12 +1,15 @@
-/** Starts the gateway. A configuration or start-up failure prints one line and exits non-zero. */
+/**
+ * Starts the gateway. A configuration or start-up failure prints one line and exits non-zero;
+ * SIGTERM/SIGINT shut it down gracefully within HUB_SHUTDOWN_TIMEOUT_MS, a second signal at once.
+ */
+import { shutdownOnSignals } from "@hub/contracts";
 import { loadConfig } from "./config";
 import { startHubServer } from "./createHubServer";
 
 async function main(): Promise<void> {
-  const hub = await startHubServer(loadConfig());
-  const shutdown = () => void hub.stop().finally(() => process.exit(0));
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  const config = loadConfig();
+  const hub = await startHubServer(config);
+  shutdownOnSignals(hub.stop, config.shutdownTimeoutMs, hub.log);
 }
 
 main().catch((error: unknown) => {

@@ -36,9 +36,9 @@ export interface HubPage {
   problems: string[];
 }
 
-/** A fresh context (empty storage) at 1280 px with the hub as base URL; call `context.close()` after. */
-export async function newHubPage(browser: Browser): Promise<HubPage> {
-  const context = await browser.newContext({ baseURL: hubOrigin(), viewport: VIEWPORT });
+/** A fresh context (empty storage) at 1280 px with the hub (or another gateway) as base URL; call `context.close()` after. */
+export async function newHubPage(browser: Browser, origin = hubOrigin()): Promise<HubPage> {
+  const context = await browser.newContext({ baseURL: origin, viewport: VIEWPORT });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {

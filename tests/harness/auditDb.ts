@@ -47,3 +47,16 @@ export async function auditEventOf(requestId: string | null): Promise<AuditEvent
     return rows[0] ? (JSON.parse(rows[0].content) as AuditEventContent) : undefined;
   });
 }
+
+/** How many audit events each of these requests has (0 when none), in one query. */
+export async function auditEventCounts(requestIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map(requestIds.map((id) => [id, 0]));
+  await withAuditDb(async (db) => {
+    const { rows } = await db.query<{ request_id: string; n: string }>(
+      "SELECT request_id, count(*) AS n FROM audit_event WHERE request_id = ANY($1) GROUP BY request_id",
+      [requestIds],
+    );
+    for (const row of rows) counts.set(row.request_id, Number(row.n));
+  });
+  return counts;
+}

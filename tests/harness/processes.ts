@@ -56,7 +56,7 @@ async function startProcess(entry: string, env: Record<string, string>, port: nu
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${entry} exited at start: ${owned.output()}`);
     try {
-      if ((await fetch(`${origin}/health`)).ok) return owned;
+      if ((await fetch(`${origin}/healthz`)).ok) return owned;
     } catch {
       // not listening yet
     }

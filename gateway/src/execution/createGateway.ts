@@ -3,7 +3,7 @@
  * hub-context token signed for it alone, and taking from each answer what the subgraph reports
  * beside its data (whose data it disclosed, which records it withheld) before passing it on.
  */
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import {
   DISCLOSED_EXTENSION,
   HUB_CONTEXT_HEADER,
@@ -13,14 +13,23 @@ import {
 } from "@hub/contracts";
 import type { GatewayConfig } from "../config";
 import type { HubContextSigner } from "../hubContext/signHubContext";
-import type { ExecutionContext } from "./ExecutionRecorder";
+import type { OutageLog } from "../outages/OutageLog";
+import { createSubgraphFetcher } from "../outages/subgraphFetcher";
+import { SubgraphDataSource } from "../outages/SubgraphDataSource";
 
-export function createGateway(supergraphSdl: string, config: GatewayConfig, sign: HubContextSigner): ApolloGateway {
+export function createGateway(
+  supergraphSdl: string,
+  config: GatewayConfig,
+  sign: HubContextSigner,
+  outages: OutageLog,
+): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<ExecutionContext>({
+      new SubgraphDataSource(name as SubgraphName, outages, {
         url: config.subgraphUrls[name as SubgraphName] ?? url,
+        // Node's fetch (keep-alive), bounded per subgraph; a timeout answers SUBGRAPH_UNAVAILABLE.
+        fetcher: createSubgraphFetcher(config.subgraphTimeoutsMs[name as SubgraphName] ?? 5000),
         willSendRequest({ request, context }) {
           const { request: asked } = context;
           // A token per fetch, bound to its query and variables: one captured from an entity

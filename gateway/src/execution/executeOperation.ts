@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ERROR_CODES } from "@hub/contracts";
 import { withFilteredAnswers } from "../introspection/answerIntrospection";
+import { outageStatus } from "../outages/outageStatus";
 import { type Declared, type Executed, type Refused, refusal } from "../pipeline/stages";
 import { ExecutionRecorder, type ExecutionContext } from "./ExecutionRecorder";
 
@@ -86,7 +87,7 @@ export async function executeOperation(
     selections: recorder.selections,
     verdict: recorder.verdict,
     pruned: recorder.pruned !== undefined,
-    status: response.status ?? 200,
+    status: outageStatus(result, response.status ?? 200),
     result: {
       ...(result.data !== undefined ? { data: withFilteredAnswers(result.data, recorder.introspection) } : {}),
       ...(result.errors?.length || recorder.partialErrors.length

@@ -33,6 +33,8 @@ export interface SubgraphConfig {
   policyPaths: PolicyPaths;
   /** ISO alpha-2 country of the hub (R14-1). */
   country: string;
+  /** On SIGTERM/SIGINT: how long requests in flight may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 /** The repository (or image) root, three levels above subgraphs/kit/dist. */
@@ -71,6 +73,7 @@ export function loadSubgraphConfig(
       .string()
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
       .default("AM"),
+    HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
   });
   const c = parseEnv(schema, env) as Record<string, unknown>;
   return {
@@ -89,5 +92,6 @@ export function loadSubgraphConfig(
       regimesFile: path.resolve(c.HUB_REGIMES as string),
     },
     country: c.HUB_COUNTRY as string,
+    shutdownTimeoutMs: c.HUB_SHUTDOWN_TIMEOUT_MS as number,
   };
 }

@@ -4,6 +4,7 @@
  * synthetic world).
  */
 import { pino } from "pino";
+import { shutdownOnSignals } from "@hub/contracts";
 import { Registry } from "prom-client";
 import { createDataSource } from "./createDataSource";
 import { loadSubgraphConfig } from "./loadSubgraphConfig";
@@ -17,9 +18,7 @@ export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoa
     switch (command) {
       case "serve": {
         const running = await startSubgraph(definition);
-        const shutdown = () => void running.stop().finally(() => process.exit(0));
-        process.once("SIGTERM", shutdown);
-        process.once("SIGINT", shutdown);
+        shutdownOnSignals(running.stop, running.config.shutdownTimeoutMs, running.log);
         return;
       }
       case "sdl": {

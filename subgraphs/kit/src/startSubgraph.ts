@@ -12,12 +12,13 @@ import { pino } from "pino";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import type { DataSource, EntityManager } from "typeorm";
 import type { SyntheticWorld } from "./synthetic";
-import { normaliseError, SUBGRAPHS, type Agency, type HubContextClaims } from "@hub/contracts";
+import { normaliseError, SUBGRAPHS, type Agency, type HubContextClaims, type ShutdownLog } from "@hub/contracts";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { createDataSource, type DataSourceOptions } from "./createDataSource";
 import type { FederatedSchema } from "./buildFederatedSchema";
 import { disclosurePlugin } from "./disclosurePlugin";
 import { failClosedPlugin } from "./failClosedPlugin";
+import { healthRoutes } from "./healthRoutes";
 import {
   loadSubgraphConfig,
   processEnvironment,
@@ -44,6 +45,7 @@ export interface SubgraphDefinition<TLoaders> {
 export interface RunningSubgraph {
   url: string;
   config: SubgraphConfig;
+  log: ShutdownLog;
   stop: () => Promise<void>;
 }
 
@@ -81,6 +83,9 @@ export async function startSubgraph<TLoaders>(
   const server = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (shutdownOnSignals): Apollo's own handler would stop the server under the
+    // requests in flight and re-send the signal, exiting before they are answered and audited.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => {
       const normalised = normaliseError(formatted);
       if (normalised.unexpected) log.error({ err: error }, "unexpected error in resolver");
@@ -98,12 +103,7 @@ export async function startSubgraph<TLoaders>(
   await server.start();
 
   app.disable("x-powered-by");
-  app.get("/health", (_req, res) => {
-    dataSource
-      .query("SELECT 1")
-      .then(() => res.json({ status: "ok", subgraph: config.name }))
-      .catch(() => res.status(503).json({ status: "unavailable", subgraph: config.name }));
-  });
+  app.use(healthRoutes(config.name, dataSource, pdp, config.hubContextJwksPath));
   app.get("/metrics", (_req, res) => {
     registry
       .metrics()
@@ -134,6 +134,8 @@ export async function startSubgraph<TLoaders>(
   return {
     url,
     config,
+    log,
+    // The drain plugin stops accepting and lets requests in flight finish before the database closes.
     stop: async () => {
       await server.stop();
       await dataSource.destroy();

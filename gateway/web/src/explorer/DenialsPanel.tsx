@@ -13,10 +13,30 @@ function pathOf(error: GraphQLErrorShape): string {
   return error.path?.length ? error.path.join(".") : "(operation)";
 }
 
+/** The agencies whose service did not answer, by name (SUBGRAPH_UNAVAILABLE). */
+function unavailableAgencies(errors: GraphQLErrorShape[]): string[] {
+  const names = errors.flatMap((e) =>
+    e.extensions?.code === "SUBGRAPH_UNAVAILABLE" ? [String(e.extensions.agencyName ?? e.extensions.agency)] : [],
+  );
+  return [...new Set(names)];
+}
+
+function outageText(agencies: string[]): string {
+  if (agencies.length === 0) return "";
+  const one = agencies.length === 1;
+  return `the ${agencies.join(" and the ")} ${one ? "is" : "are"} unavailable, ${one ? "its" : "their"} data is missing`;
+}
+
 function summary(outcome: Outcome, partial: boolean): string {
   const refusals = outcome.errors.filter((e) => e.extensions?.code === "FORBIDDEN");
   if (outcome.errors.length === 0) return `Allowed (HTTP ${outcome.status}): nothing was refused.`;
-  if (refusals.length === 0) return `HTTP ${outcome.status}: the operation failed.`;
+  const outage = outageText(unavailableAgencies(outcome.errors));
+  const answered = outcome.hasData && outcome.status !== 503;
+  if (refusals.length === 0) {
+    if (!outage) return `HTTP ${outcome.status}: the operation failed.`;
+    if (answered) return `Partly answered (HTTP ${outcome.status}): ${outage}; the other agencies' data is shown.`;
+    return `Not answered (HTTP ${outcome.status}): ${outage}; try again shortly.`;
+  }
   // A subgraph's refusal of records counts them (`withheld`); a refused field is one.
   const records = refusals.reduce(
     (n, e) => n + (typeof e.extensions?.withheld === "number" ? e.extensions.withheld : 0),
@@ -26,6 +46,7 @@ function summary(outcome: Outcome, partial: boolean): string {
   const parts = [
     ...(fields ? [`${fields} field(s) ${partial ? "removed" : "denied"}`] : []),
     ...(records ? [`${records} record(s) withheld`] : []),
+    ...(outage ? [outage] : []),
   ].join(", ");
   if (outcome.hasData) return `Partly answered (HTTP ${outcome.status}): ${parts}.`;
   return `Refused (HTTP ${outcome.status}): ${parts}, no data was returned.`;
@@ -67,6 +88,20 @@ export function DenialsPanel({ state }: { state: PanelState }) {
 
 function DenialRow({ error }: { error: GraphQLErrorShape }) {
   const x = error.extensions ?? {};
+  if (x.code === "SUBGRAPH_UNAVAILABLE") {
+    const paths = Array.isArray(x.paths) ? (x.paths as string[][]).map((p) => p.join(".")) : [pathOf(error)];
+    return (
+      <li className="denial" data-testid="unavailable">
+        <p className="denial__path">
+          <code>{paths.join(", ")}</code>{" "}
+          <span className="badge badge--warn" data-testid="unavailable-agency">
+            {String(x.agencyName ?? x.agency)} unavailable
+          </span>
+        </p>
+        <p>{error.message}</p>
+      </li>
+    );
+  }
   if (x.code !== "FORBIDDEN") {
     return (
       <li className="denial" data-testid="denial">

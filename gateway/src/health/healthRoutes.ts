@@ -1,0 +1,101 @@
+/**
+ * `/healthz` (the process is alive and serving HTTP) and `/readyz` (it can answer requests: the
+ * policy set, the identity provider's keys, the supergraph, the audit store and each subgraph,
+ * every check named in the answer; 503 when one fails). `/health` stays as an alias of
+ * `/healthz` for existing callers (docs/decisions/0006-health-and-readiness.md).
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import express from "express";
+import { Client } from "pg";
+import { checkReadiness, type ReadinessCheck, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
+import type { GatewayConfig } from "../config";
+
+/**
+ * What the gateway loaded at start. The policy set and the supergraph are in memory once the
+ * gateway listens (a start without them fails), so their checks name the versions served.
+ */
+export interface GatewayReadiness {
+  config: GatewayConfig;
+  policyVersion: string;
+  supergraphSdl: string;
+}
+
+/** The subgraph addresses the supergraph records (each overridden by its <NAME>_URL). */
+function supergraphUrls(sdl: string): Partial<Record<SubgraphName, string>> {
+  const urls = [...sdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
+  return Object.fromEntries(urls.map((m) => [m[1], m[2]]));
+}
+
+/** Each check is bounded by this; a probe never waits on a hung dependency longer. */
+export const READY_CHECK_TIMEOUT_MS = 2000;
+
+async function identityProviderKeys(jwks: GatewayConfig["jwks"], signal: AbortSignal): Promise<string> {
+  const text =
+    jwks.kind === "file"
+      ? await readFile(jwks.path, "utf8")
+      : await fetch(jwks.url, { signal }).then((r) => {
+          if (!r.ok) throw new Error(`identity provider keys answered HTTP ${r.status}`);
+          return r.text();
+        });
+  const keys = (JSON.parse(text) as { keys?: unknown }).keys;
+  if (!Array.isArray(keys) || keys.length === 0) throw new Error("no keys in the identity provider's key set");
+  return `${keys.length} key(s)`;
+}
+
+async function auditStore(databaseUrl: string, timeoutMs: number): Promise<string> {
+  // Its own short-lived connection: the probe must not queue behind the writer's pool.
+  const db = new Client({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+  });
+  db.on("error", () => undefined);
+  try {
+    await db.connect();
+    await db.query("SELECT 1");
+    return "answers";
+  } catch {
+    throw new Error("the audit store does not answer");
+  } finally {
+    void db.end().catch(() => undefined);
+  }
+}
+
+async function subgraphReady(url: string | undefined, signal: AbortSignal): Promise<string> {
+  if (!url) throw new Error("no address in the supergraph");
+  let response: Response;
+  try {
+    response = await fetch(new URL("readyz", url), { signal });
+  } catch {
+    throw new Error("unreachable");
+  }
+  await response.body?.cancel();
+  if (!response.ok) throw new Error(`not ready (HTTP ${response.status})`);
+  return "ready";
+}
+
+export function healthRoutes(ready: GatewayReadiness): express.Router {
+  const router = express.Router();
+  const supergraph = createHash("sha256").update(ready.supergraphSdl).digest("hex").slice(0, 12);
+  const urls = { ...supergraphUrls(ready.supergraphSdl), ...ready.config.subgraphUrls };
+  const alive: express.RequestHandler = (_req, res) => void res.json({ status: "ok" });
+  router.get("/healthz", alive);
+  router.get("/health", alive);
+  router.get("/readyz", (_req, res) => {
+    const { config } = ready;
+    const checks: Record<string, ReadinessCheck> = {
+      policies: async () => ready.policyVersion,
+      keys: (signal) => identityProviderKeys(config.jwks, signal),
+      supergraph: async () => supergraph,
+      "audit-store": () => auditStore(config.audit.databaseUrl, READY_CHECK_TIMEOUT_MS),
+      ...Object.fromEntries(
+        SUBGRAPH_NAMES.map((name) => [`subgraph:${name}`, (signal: AbortSignal) => subgraphReady(urls[name], signal)]),
+      ),
+    };
+    void checkReadiness(checks, READY_CHECK_TIMEOUT_MS).then((result) =>
+      res.status(result.status === "ready" ? 200 : 503).json(result),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,49 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { createSubgraphFetcher, SubgraphOutage } from "./subgraphFetcher";
+
+describe("createSubgraphFetcher", () => {
+  let server: http.Server;
+  let origin = "";
+  beforeAll(async () => {
+    // A real HTTP server: answers, fails with 503, or never answers, by path.
+    server = http.createServer((req, res) => {
+      if (req.url === "/stall") return;
+      if (req.url === "/down") return void res.writeHead(503).end("unavailable");
+      res.writeHead(200, { "content-type": "application/json" }).end('{"data":{"ok":true}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const reasonOf = (call: Promise<unknown>) =>
+    call.then(
+      () => "answered",
+      (error: unknown) => (error instanceof SubgraphOutage ? error.reason : `other: ${String(error)}`),
+    );
+
+  it("passes an answer through with its status, headers and body", async () => {
+    const response = await createSubgraphFetcher(1000)(`${origin}/graphql`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    await expect(response.json()).resolves.toEqual({ data: { ok: true } });
+  });
+
+  it("turns a timeout, a 5xx answer and a refused connection into an outage with a short reason", async () => {
+    const fetcher = createSubgraphFetcher(300);
+    const started = Date.now();
+    await expect(reasonOf(fetcher(`${origin}/stall`))).resolves.toBe("timeout");
+    expect(Date.now() - started).toBeLessThan(1500);
+    await expect(reasonOf(fetcher(`${origin}/down`))).resolves.toBe("HTTP 503");
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(reasonOf(fetcher(`http://127.0.0.1:${port}/graphql`))).resolves.toBe("ECONNREFUSED");
+  });
+});
