@@ -56,7 +56,12 @@ export const ERROR_CODES = {
   QUERY_TOO_COMPLEX: {
     status: 400,
     description:
-      "The operation exceeds a limit checked before any work: depth, aliases, directives, tokens or estimated cost (HUB_MAX_* settings).",
+      "The operation exceeds a limit checked before any work: depth, aliases, directives, tokens or estimated cost (HUB_MAX_* settings). The cost is estimated with the request's variables and their defaults applied (docs/architecture.md); a cost refusal carries `cost` and `limit`. The refusal is audited.",
+  },
+  RATE_LIMITED: {
+    status: 429,
+    description:
+      "The caller spent its request budget: per agency, per subject, or per client address (HUB_RATE_LIMIT_* settings). Carries `rule` (`agency`, `subject` or `address`), `limit`, `durationSeconds` and `retryAfterSeconds`; the `Retry-After` header gives the seconds to wait. Audited, except a client address's refusal, which is answered before the request is read and carries no request id (docs/decisions/0006-rate-limits.md).",
   },
   GRAPHQL_PARSE_FAILED: {
     status: 400,

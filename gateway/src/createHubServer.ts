@@ -27,6 +27,7 @@ import { IntrospectionSchemas } from "./introspection/IntrospectionSchemas";
 import { createLimits } from "./limits";
 import { createErrorNormaliser } from "./normaliseError";
 import { createRequestPipeline } from "./pipeline/requestPipeline";
+import { createRateLimits } from "./rateLimits/RateLimits";
 import { webPages } from "./web/webPages";
 
 export interface HubServer {
@@ -84,7 +85,14 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const trail = await createAuditTrail(config, pdp.version, log);
   const catalog = buildFieldCatalog(supergraphSdl);
   const limits = createLimits(config.limits);
-  const decide = createDecideStage({ catalog, pdp, introspection: new IntrospectionSchemas(catalog, pdp), log });
+  const decide = createDecideStage({
+    catalog,
+    pdp,
+    introspection: new IntrospectionSchemas(catalog, pdp),
+    log,
+    cost: { max: config.limits.cost, ...config.costModel },
+  });
+  const rateLimits = createRateLimits(config.rateLimits, log);
 
   const server = new ApolloServer<ExecutionContext>({
     gateway: new HubGateway(createGateway(supergraphSdl, config, sign)),
@@ -105,6 +113,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     pdp,
     trail,
     limits: { maxBodyBytes: config.maxBodyBytes },
+    rateLimits,
     log,
   });
 
@@ -117,7 +126,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   app.all("/graphql", (req, res) => {
     void pipeline(req).then(
       (answer) => {
-        res.setHeader("x-request-id", answer.requestId);
+        if (answer.requestId) res.setHeader("x-request-id", answer.requestId);
         for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
         res.status(answer.status).json(answer.body);
       },
@@ -145,6 +154,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       await closed;
       await server.stop();
       await trail.writer.stop();
+      await rateLimits.stop();
     },
   };
 }
