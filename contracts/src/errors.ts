@@ -86,7 +86,8 @@ export const ERROR_CODES = {
   },
   METHOD_NOT_ALLOWED: {
     status: 405,
-    description: "GraphQL requests are sent with POST, or GET for queries; any other HTTP method is refused.",
+    description:
+      "GraphQL requests are sent with POST, or GET for queries; any other HTTP method, and a mutation sent with GET, is refused.",
   },
   OPERATION_RESOLUTION_FAILURE: {
     status: 400,

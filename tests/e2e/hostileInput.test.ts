@@ -138,17 +138,28 @@ describe("malformed requests", () => {
     expect(await statementsNow()).toBe(before);
   });
 
-  it("refuses a mutation sent with GET", async () => {
+  it.each([
+    // Without a preflight header a GET is refused as a possible cross-site request, whatever it asks.
+    ["without a preflight header", {}, 400, "BAD_REQUEST", /Cross-Site Request Forgery/],
+    ["with a preflight header", { "apollo-require-preflight": "true" }, 405, "METHOD_NOT_ALLOWED", /only .*query/],
+  ])("refuses a mutation sent with GET %s", async (_how, extra, status, code, message) => {
     const res = await fetch(`${hub.gatewayUrl}?query=${encodeURIComponent("mutation { __typename }")}`, {
-      headers: { authorization: `Bearer ${await personaToken("border-officer")}`, "x-purpose": "BORDER_CHECK" },
+      headers: {
+        authorization: `Bearer ${await personaToken("border-officer")}`,
+        "x-purpose": "BORDER_CHECK",
+        ...extra,
+      },
     });
     const answer = { status: res.status, body: (await res.json()) as Answer["body"], headers: res.headers };
     expectHandled(answer);
-    // The supergraph has no mutations, so validation refuses it before Apollo's own GET check would.
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(status);
     expect(answer.body.data ?? null).toBeNull();
-    expect(answer.body.errors?.map((e) => e.extensions?.code)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
-    expect(await auditEventOf(answer.headers.get("x-request-id"))).toMatchObject({ outcome: "REJECTED" });
+    expect(answer.body.errors?.map((e) => e.extensions?.code)).toEqual([code]);
+    expect(answer.body.errors?.[0]?.message).toMatch(message);
+    expect(await auditEventOf(answer.headers.get("x-request-id"))).toMatchObject({
+      outcome: "REJECTED",
+      errorCodes: [code],
+    });
   });
 
   it("suggests no field names for a misspelt field", async () => {
