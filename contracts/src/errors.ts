@@ -61,7 +61,12 @@ export const ERROR_CODES = {
   QUERY_TOO_COMPLEX: {
     status: 400,
     description:
-      "The operation exceeds a limit checked before any work: depth, aliases, directives, tokens or estimated cost (HUB_MAX_* settings).",
+      "The operation exceeds a limit checked before any work: depth, aliases, directives, tokens or estimated cost (HUB_MAX_* settings). The cost is estimated with the request's variables and their defaults applied (docs/architecture.md); a cost refusal carries `cost` and `limit`. The refusal is audited.",
+  },
+  RATE_LIMITED: {
+    status: 429,
+    description:
+      "The caller spent its request budget: per agency, per subject, or per client address (HUB_RATE_LIMIT_* settings). Carries `rule` (`agency`, `subject` or `address`), `limit`, `durationSeconds` and `retryAfterSeconds`; the `Retry-After` header gives the seconds to wait. Audited, except a client address's refusal, which is answered before the request is read and carries no request id (docs/decisions/0007-rate-limits.md).",
   },
   GRAPHQL_PARSE_FAILED: {
     status: 400,
@@ -86,7 +91,8 @@ export const ERROR_CODES = {
   },
   METHOD_NOT_ALLOWED: {
     status: 405,
-    description: "GraphQL requests are sent with POST, or GET for queries; any other HTTP method is refused.",
+    description:
+      "GraphQL requests are sent with POST, or GET for queries; any other HTTP method, and a mutation sent with GET, is refused.",
   },
   OPERATION_RESOLUTION_FAILURE: {
     status: 400,

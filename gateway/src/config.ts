@@ -5,6 +5,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { hubContextTtlSecondsSchema, parseEnv, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
+import type { RateLimitConfig } from "./rateLimits/RateLimits";
 
 export const DEMO_ISSUER = "urn:migration-hub:demo-idp";
 export const DEFAULT_AUDIENCE = "migration-hub";
@@ -37,6 +38,9 @@ export interface GatewayConfig {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxBodyBytes: number;
   limits: { depth: number; aliases: number; tokens: number; cost: number; directives: number };
+  /** What the cost estimate assumes of a list (docs/architecture.md, "Operation cost"). */
+  costModel: { defaultPageSize: number; assumedListSize: number };
+  rateLimits: RateLimitConfig;
   stateDir: string;
   /** Demo sign-in endpoints (/demo/personas, /demo/token): only for a local hub, never in production. */
   demoMode: boolean;
@@ -108,6 +112,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     HUB_MAX_TOKENS: z.coerce.number().int().min(50).max(100_000).default(2000),
     HUB_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
     HUB_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+    HUB_COST_DEFAULT_PAGE: z.coerce.number().int().min(1).max(10_000).default(50),
+    HUB_COST_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(10),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+      .optional(),
+    HUB_RATE_LIMIT_PREFIX: z.string().min(1).max(100).default("hub:rate"),
+    HUB_RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(200),
+    HUB_RATE_LIMIT_AGENCY_POINTS: z.coerce.number().int().min(0).max(10_000_000).default(30_000),
+    HUB_RATE_LIMIT_AGENCY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    HUB_RATE_LIMIT_SUBJECT_POINTS: z.coerce.number().int().min(0).max(10_000_000).default(6_000),
+    HUB_RATE_LIMIT_SUBJECT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    HUB_RATE_LIMIT_ADDRESS_POINTS: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    HUB_RATE_LIMIT_ADDRESS_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     HUB_DEMO_MODE: z
       .enum(["true", "false"])
       .default("false")
@@ -164,6 +182,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       tokens: c.HUB_MAX_TOKENS,
       cost: c.HUB_MAX_COST,
       directives: c.HUB_MAX_DIRECTIVES,
+    },
+    costModel: { defaultPageSize: c.HUB_COST_DEFAULT_PAGE, assumedListSize: c.HUB_COST_LIST_SIZE },
+    rateLimits: {
+      redisUrl: c.REDIS_URL,
+      keyPrefix: c.HUB_RATE_LIMIT_PREFIX,
+      redisTimeoutMs: c.HUB_RATE_LIMIT_REDIS_TIMEOUT_MS,
+      rules: {
+        address: { points: c.HUB_RATE_LIMIT_ADDRESS_POINTS, durationSeconds: c.HUB_RATE_LIMIT_ADDRESS_SECONDS },
+        agency: { points: c.HUB_RATE_LIMIT_AGENCY_POINTS, durationSeconds: c.HUB_RATE_LIMIT_AGENCY_SECONDS },
+        subject: { points: c.HUB_RATE_LIMIT_SUBJECT_POINTS, durationSeconds: c.HUB_RATE_LIMIT_SUBJECT_SECONDS },
+      },
     },
     stateDir,
     demoMode: c.HUB_DEMO_MODE,

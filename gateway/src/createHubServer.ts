@@ -29,6 +29,7 @@ import { createLimits } from "./limits";
 import { createErrorNormaliser } from "./normaliseError";
 import { OutageLog } from "./outages/OutageLog";
 import { createRequestPipeline } from "./pipeline/requestPipeline";
+import { createRateLimits } from "./rateLimits/RateLimits";
 import { webPages } from "./web/webPages";
 
 export interface HubServer {
@@ -86,7 +87,14 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const trail = await createAuditTrail(config, pdp.version, log);
   const catalog = buildFieldCatalog(supergraphSdl);
   const limits = createLimits(config.limits);
-  const decide = createDecideStage({ catalog, pdp, introspection: new IntrospectionSchemas(catalog, pdp), log });
+  const decide = createDecideStage({
+    catalog,
+    pdp,
+    introspection: new IntrospectionSchemas(catalog, pdp),
+    log,
+    cost: { max: config.limits.cost, ...config.costModel },
+  });
+  const rateLimits = createRateLimits(config.rateLimits, log);
 
   const server = new ApolloServer<ExecutionContext>({
     gateway: new HubGateway(createGateway(supergraphSdl, config, sign, new OutageLog(log))),
@@ -110,6 +118,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     pdp,
     trail,
     limits: { maxBodyBytes: config.maxBodyBytes },
+    rateLimits,
     log,
   });
 
@@ -126,7 +135,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       (answer) => {
         // While draining, each answer closes its connection so keep-alive clients move on.
         if (draining) res.setHeader("connection", "close");
-        res.setHeader("x-request-id", answer.requestId);
+        if (answer.requestId) res.setHeader("x-request-id", answer.requestId);
         for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
         res.status(answer.status).json(answer.body);
       },
@@ -158,6 +167,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       await closed.finally(() => clearInterval(idle));
       await server.stop();
       await trail.writer.stop();
+      await rateLimits.stop();
     },
   };
 }

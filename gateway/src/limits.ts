@@ -1,7 +1,8 @@
 /**
- * Limits on an operation's size and shape (depth, aliases, directives, cost via GraphQL Armor;
- * tokens via graphql-js's parser), checked before any policy or planning work. Their
- * rejections carry the code QUERY_TOO_COMPLEX.
+ * Limits on an operation's size and shape (depth, aliases, directives via GraphQL Armor; tokens
+ * via graphql-js's parser), checked before any policy or planning work. Their rejections carry
+ * the code QUERY_TOO_COMPLEX. The cost limit needs the variables' values, which validation does
+ * not see: the decide stage checks it (decisions/operationCost.ts).
  */
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { GraphQLError, type ValidationContext } from "graphql";
@@ -17,11 +18,12 @@ const report = (context: ValidationContext | null, error: GraphQLError) => {
 };
 const reject = { onReject: [report], propagateOnRejection: false };
 
-export function createLimits(limits: GatewayConfig["limits"]) {
+export function createLimits(limits: Omit<GatewayConfig["limits"], "cost">) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.depth, ...reject },
     maxAliases: { n: limits.aliases, ...reject },
-    costLimit: { maxCost: limits.cost, ...reject },
+    // Armor counts list sizes written literally only; decisions/operationCost.ts counts variables too.
+    costLimit: { enabled: false },
     maxDirectives: { n: limits.directives, ...reject },
     // graphql-js counts tokens while parsing (parseOptions below), which fails as a clean 400.
     maxTokens: { enabled: false },

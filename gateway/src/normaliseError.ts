@@ -5,7 +5,7 @@
  */
 import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
-import { normaliseError } from "@hub/contracts";
+import { ERROR_CODES, normaliseError } from "@hub/contracts";
 import { isLimitRejection } from "./limits";
 
 export function createErrorNormaliser(log: Logger) {
@@ -15,8 +15,21 @@ export function createErrorNormaliser(log: Logger) {
       const message = formatted.message.replace(/^Syntax Error: /, "").replace("more that ", "more than ");
       return { message, extensions: { code: "QUERY_TOO_COMPLEX" } };
     }
+    if (answersStatus(error, ERROR_CODES.METHOD_NOT_ALLOWED.status)) {
+      // Apollo refuses a mutation sent with GET with 405 but codes it BAD_REQUEST; the registry's code for 405 is this one.
+      return { message: formatted.message, extensions: { code: "METHOD_NOT_ALLOWED" } };
+    }
     const normalised = normaliseError(formatted);
     if (normalised.unexpected) log.error({ err: error, formatted }, "unexpected error");
     return normalised.error;
   };
+}
+
+/** Whether Apollo gave the error (or the one it wraps) this HTTP status. */
+function answersStatus(error: unknown, status: number): boolean {
+  const httpStatus = (e: unknown) =>
+    (e as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+  return (
+    httpStatus(error) === status || httpStatus((error as { originalError?: unknown } | null)?.originalError) === status
+  );
 }

@@ -28,6 +28,15 @@ describe("configuration", () => {
     expect(stderr.trim()).toMatch(/^Invalid configuration: HUB_ALGORITHMS: /);
   });
 
+  it("the gateway refuses a rate limit store that is not a Redis URL, and a negative budget", async () => {
+    const redis = await run("gateway/dist/main.js", { REDIS_URL: "http://127.0.0.1:6379" });
+    expect(redis.code).not.toBe(0);
+    expect(redis.stderr.trim()).toMatch(/^Invalid configuration: REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL$/);
+    const budget = await run("gateway/dist/main.js", { HUB_RATE_LIMIT_SUBJECT_POINTS: "-1" });
+    expect(budget.code).not.toBe(0);
+    expect(budget.stderr.trim()).toMatch(/^Invalid configuration: HUB_RATE_LIMIT_SUBJECT_POINTS: /);
+  });
+
   it("a subgraph refuses a database URL that is not PostgreSQL and names the variable", async () => {
     const { code, stderr } = await run("subgraphs/border-police/dist/main.js", {
       BORDER_POLICE_DATABASE_URL: "mysql://localhost/bp",

@@ -1,6 +1,7 @@
 /**
  * The decide stage, run by Apollo once the operation is parsed and within its limits: answers
- * schema questions from the caller's own schema, collects every selection, decides each, and
+ * schema questions from the caller's own schema, collects every selection, refuses an operation
+ * over the cost limit (computed with the variables applied, operationCost.ts), decides each, and
  * either refuses the operation with one error per denied selection (strict) or removes exactly
  * the denied selections before planning (partial, R5-2). If the engine cannot decide, nothing
  * is served.
@@ -23,6 +24,7 @@ import type { Declared } from "../pipeline/stages";
 import { collectSelections, SelectionInputError } from "../selections/collectSelections";
 import { decideSelections } from "./decideSelections";
 import { forbiddenErrors } from "./forbiddenErrors";
+import { operationCost, type CostModel } from "./operationCost";
 import { pruneSelections } from "./pruneSelections";
 
 export interface OperationToDecide {
@@ -44,11 +46,13 @@ export interface DecideDependencies {
   pdp: PolicyDecisionPoint;
   introspection: IntrospectionSchemas;
   log: Logger;
+  /** The cost limit (HUB_MAX_COST) and what it assumes of lists. */
+  cost: CostModel & { max: number };
 }
 
 const refuse = (status: number, errors: GraphQLFormattedError[]): DecideOutcome => ({ status, result: { errors } });
 
-export function createDecideStage({ catalog, pdp, introspection, log }: DecideDependencies) {
+export function createDecideStage({ catalog, pdp, introspection, log, cost }: DecideDependencies) {
   return async function decide(input: OperationToDecide): Promise<DecideOutcome> {
     const { request, recorder, operation } = input;
     if (!operation) {
@@ -87,6 +91,16 @@ export function createDecideStage({ catalog, pdp, introspection, log }: DecideDe
       if (!(error instanceof SelectionInputError)) throw error;
       return refuse(ERROR_CODES.BAD_USER_INPUT.status, [
         { message: error.message, extensions: { code: "BAD_USER_INPUT" } },
+      ]);
+    }
+    // The cost limit needs the arguments after variables: it is the limit stage's last check, before any decision.
+    const estimated = operationCost(input.schema, collected.selections, cost);
+    if (estimated > cost.max) {
+      return refuse(ERROR_CODES.QUERY_TOO_COMPLEX.status, [
+        {
+          message: `The operation's estimated cost of ${estimated} exceeds the limit of ${cost.max}.`,
+          extensions: { code: "QUERY_TOO_COMPLEX", cost: estimated, limit: cost.max },
+        },
       ]);
     }
     recorder.selections = collected.selections;

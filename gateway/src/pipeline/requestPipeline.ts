@@ -3,6 +3,11 @@
  *
  *   receive → authenticate → declare purpose → limit → decide → plan and execute → audit → respond
  *
+ * The limit stage is in two places: the caller's rate limits (per agency and subject) right after
+ * authenticate, since they need the principal; the operation's size and cost where Apollo has
+ * parsed it (limits.ts, decisions/operationCost.ts). A client address over its own rate limit is
+ * answered before receive reads anything, and is the one request left unaudited (decision 0006).
+ *
  * Each stage is a function from one typed, immutable value to the next (pipeline/stages.ts), or
  * to a `Refused` that goes straight to the audit stage. Apollo Server runs limit, decide and
  * plan-and-execute as one call (execution/executeOperation.ts) with one plugin and one executor.
@@ -21,6 +26,8 @@ import type { ExecutionContext } from "../execution/ExecutionRecorder";
 import { executeOperation } from "../execution/executeOperation";
 import { receive, type ReceiveLimits } from "../http/receive";
 import { declarePurpose } from "../purpose/declarePurpose";
+import { limitAddress, limitCaller } from "../rateLimits/limitRate";
+import type { RateLimits } from "../rateLimits/RateLimits";
 import { type Answer, type Finished, type Received, isRefused, refusal } from "./stages";
 
 export interface PipelineDependencies {
@@ -29,6 +36,7 @@ export interface PipelineDependencies {
   pdp: PolicyDecisionPoint;
   trail: AuditTrail;
   limits: ReceiveLimits;
+  rateLimits: RateLimits;
   log: Logger;
 }
 
@@ -41,12 +49,16 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestPipeli
   const run = async (received: Received): Promise<Finished> => {
     const authenticated = await authenticate(received, deps.verifyToken);
     if (isRefused(authenticated)) return authenticated;
-    const declared = declarePurpose(authenticated, r51);
+    const limited = await limitCaller(deps.rateLimits, authenticated);
+    if (isRefused(limited)) return limited;
+    const declared = declarePurpose(limited, r51);
     if (isRefused(declared)) return declared;
     return executeOperation(deps.server, declared, deps.log);
   };
 
   return async (req) => {
+    const dropped = await limitAddress(deps.rateLimits, req, deps.log);
+    if (dropped) return dropped;
     const received = await receive(req, deps.limits);
     let finished: Finished;
     if (isRefused(received)) finished = received;
@@ -75,6 +87,9 @@ export function respond({ finished, durable }: Audited): Answer {
   if (!durable) {
     return { requestId, status: ERROR_CODES.AUDIT_UNAVAILABLE.status, body: { errors: [AUDIT_UNAVAILABLE] } };
   }
-  if (finished.kind === "refused") return { requestId, status: finished.status, body: { errors: finished.errors } };
+  if (finished.kind === "refused") {
+    const headers = finished.headers ? { headers: finished.headers } : {};
+    return { requestId, status: finished.status, body: { errors: finished.errors }, ...headers };
+  }
   return { requestId, status: finished.status, body: finished.result };
 }

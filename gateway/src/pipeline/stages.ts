@@ -69,13 +69,18 @@ export interface Refused {
   readonly status: number;
   readonly errors: readonly GraphQLFormattedError[];
   readonly known: Received & Partial<Pick<Declared, "principal" | "authorizationRef">>;
+  /** Response headers the refusal carries (Retry-After). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export type Finished = Executed | Refused;
 
-/** The answer that leaves the gateway, after its audit record is durable. */
+/**
+ * The answer that leaves the gateway, after its audit record is durable. Only a request refused
+ * before it was read (a client address over its rate limit) has no request id: it has no record.
+ */
 export interface Answer {
-  readonly requestId: string;
+  readonly requestId: string | undefined;
   readonly status: number;
   readonly body: Readonly<Record<string, unknown>>;
   readonly headers?: Readonly<Record<string, string>>;

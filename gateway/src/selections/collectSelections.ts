@@ -30,6 +30,7 @@ import {
 } from "graphql";
 import { fieldKey, type FieldCatalog, type FieldInfo } from "../fields/FieldCatalog";
 import { inlineFragments } from "./inlineFragments";
+import { inputProblem } from "./inputProblem";
 
 export interface Selection extends FieldInfo {
   /** This selection's node in the inlined operation: one node, one place in the response. */
@@ -100,6 +101,10 @@ export function collectSelections(
           args = getArgumentValues(fieldDef, node, variables);
         } catch (error) {
           throw new SelectionInputError(error instanceof GraphQLError ? error.message : "invalid arguments");
+        }
+        for (const arg of fieldDef.args) {
+          const problem = inputProblem(arg.type, args[arg.name]);
+          if (problem) throw new SelectionInputError(`Argument "${arg.name}" of "${name}": ${problem}.`);
         }
       }
       const info = catalog.get(fieldKey(parent.name, name)) ?? { category: null, owners: [] };
