@@ -4,9 +4,10 @@
  */
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { DEFAULT_AUDIENCE, DEMO_ISSUER, ensureDevKey, loadSigningKey, mintToken, PERSONAS } from "@hub/gateway";
+import { DEFAULT_AUDIENCE, DEMO_ISSUER, loadSigningKey, mintToken, PERSONAS } from "@hub/gateway";
 import { renderBanner } from "./banner";
 import { databaseEnv, openDatabases, readSeedMarker, seedAll } from "./databases";
+import { ensureHubKeys } from "./hubKeys";
 import { loadLauncherConfig } from "./launcherConfig";
 import { AGENCY_PROCESSES, gatewayEntry } from "./layout";
 import { startService, waitForHealth } from "./processes";
@@ -18,9 +19,7 @@ async function main(): Promise<void> {
   const { env, stateDir: dir } = config;
   const dataRoot = path.join(dir, "data");
   const keysDir = path.join(dir, "keys");
-  const idp = await ensureDevKey(keysDir, "idp");
-  const gatewayKey = await ensureDevKey(keysDir, "gateway");
-  await ensureDevKey(keysDir, "audit");
+  const { idp, gateway: gatewayKey } = await ensureHubKeys(keysDir);
 
   process.stdout.write("Starting the embedded databases...\n");
   const databases = await openDatabases(env, dataRoot);
