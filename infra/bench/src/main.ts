@@ -65,6 +65,7 @@ async function profileHub(
   mkdirSync(dir, { recursive: true });
   await hub.restartHub(["--cpu-prof", `--cpu-prof-dir=${dir}`]);
   const connections = Math.max(1, Math.ceil(config.connections / mix.length));
+  const loadFrom = Number(process.hrtime.bigint() / 1000n);
   await Promise.all(
     mix.map((q) =>
       runLoad({
@@ -80,7 +81,7 @@ async function profileHub(
   await hub.stopHub(); // SIGTERM: the gateway exits and writes its profile
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error(`the profiled gateway wrote no profile in ${dir}`);
-  return summariseProfile(path.join(dir, file));
+  return summariseProfile(path.join(dir, file), loadFrom);
 }
 
 async function main(): Promise<void> {

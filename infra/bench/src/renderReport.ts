@@ -60,7 +60,7 @@ function statementRows(counts: readonly StatementCount[]): string[] {
 function profileSection(profile: ProfileSummary | undefined, config: BenchConfig): string[] {
   if (!profile) return ["Not profiled (`--profile-seconds 0`)."];
   return [
-    `\`node --cpu-prof\` on the hub gateway under the whole mix for ${config.profileSeconds} s (${config.connections} connections shared by the four queries); the process was busy ${pct(profile.busyShare)} of the time (${n(profile.busyMs)} ms sampled, start-up included). Shares are of busy time.`,
+    `\`node --cpu-prof\` on the hub gateway under the whole mix for ${config.profileSeconds} s (${config.connections} connections shared by the four queries); the process was busy ${pct(profile.busyShare)} of the time (${n(profile.busyMs)} ms sampled, start-up ${profile.startUpExcluded ? "left out" : "included"}). Shares are of busy time; "(native)" is time in Node's C++ bindings (socket writes, crypto), "node" its JavaScript.`,
     "",
     "| self time by package | share |",
     "| --- | ---: |",

@@ -12,6 +12,8 @@ interface ProfileNode {
 
 interface CpuProfile {
   nodes: ProfileNode[];
+  /** Microseconds on the monotonic clock that process.hrtime also reads. */
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -29,6 +31,8 @@ export interface ProfileSummary {
   busyShare: number;
   frames: ProfileShare[];
   packages: ProfileShare[];
+  /** Samples before `fromMicros` (the process's start-up) were left out. */
+  startUpExcluded: boolean;
 }
 
 /** Where a frame's code lives: a package in node_modules, a workspace of the hub, Node itself. */
@@ -51,14 +55,21 @@ const frameName = (node: ProfileNode) => {
   return `${functionName || "(anonymous)"}${where ? ` (${where})` : ""}`;
 };
 
-export function summariseProfile(file: string, top = 15): ProfileSummary {
+/** `fromMicros`: leave out what was sampled before then (process.hrtime in µs), start-up for one. */
+export function summariseProfile(file: string, fromMicros = 0, top = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+  let at = profile.startTime;
+  const stamps = profile.timeDeltas.map((delta) => (at += delta));
+  // Were the clocks not the same, nothing would be left: then the whole profile is read.
+  const startUpExcluded = fromMicros > 0 && stamps.some((t) => t >= fromMicros);
+  const from = startUpExcluded ? fromMicros : Number.NEGATIVE_INFINITY;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const frames = new Map<string, number>();
   const packages = new Map<string, number>();
   let busy = 0;
   let total = 0;
   profile.samples.forEach((id, i) => {
+    if ((stamps[i] ?? 0) < from) return;
     const delta = profile.timeDeltas[i] ?? 0;
     total += delta;
     const node = byId.get(id);
@@ -79,5 +90,6 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
     busyShare: total > 0 ? busy / total : 0,
     frames: ranked(frames),
     packages: ranked(packages),
+    startUpExcluded,
   };
 }
