@@ -51,7 +51,9 @@ export function packageOf(url: string, functionName: string): string {
 
 const frameName = (node: ProfileNode) => {
   const { functionName, url, lineNumber } = node.callFrame;
-  const where = url ? `${packageOf(url, functionName)} ${path.basename(url)}:${lineNumber + 1}` : "";
+  // Node's own modules by their internal path (crypto/util), others by package and file name.
+  const file = url.startsWith("node:") ? url.replace(/^node:(internal\/)?/, "") : path.basename(url);
+  const where = url ? `${packageOf(url, functionName)} ${file}:${lineNumber + 1}` : "";
   return `${functionName || "(anonymous)"}${where ? ` (${where})` : ""}`;
 };
 
