@@ -4,7 +4,9 @@ const tseslint = require("typescript-eslint");
 const globals = require("globals");
 
 module.exports = tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", ".hub/**", "tests/output/**", "coverage/**"] },
+  {
+    ignores: ["**/dist/**", "**/node_modules/**", ".hub/**", "tests/output/**", "infra/bench/output/**", "coverage/**"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,6 +20,7 @@ import { demoRoutes } from "./demo/demoRoutes";
 import { createGateway } from "./execution/createGateway";
 import { healthRoutes } from "./health/healthRoutes";
 import type { ExecutionContext } from "./execution/ExecutionRecorder";
+import { stringifyUnrecorded } from "./execution/executeOperation";
 import { HubGateway } from "./execution/HubGateway";
 import { hubPlugin } from "./execution/hubPlugin";
 import { buildFieldCatalog } from "./fields/FieldCatalog";
@@ -109,6 +110,8 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     includeStacktraceInErrorResponses: false,
     logger: log,
     formatError: createErrorNormaliser(log),
+    // The pipeline answers from the recorded result: Apollo need not serialise it too.
+    stringifyResult: stringifyUnrecorded,
     plugins: [hubPlugin(decide)],
   });
   await server.start();

@@ -7,3 +7,5 @@ export type { SigningKey, KeyFiles } from "./auth/devKeys";
 export { mintToken } from "./auth/mintToken";
 export { PERSONAS, PERSONA_NAMES, isPersonaName } from "./auth/personas";
 export type { Persona, PersonaName } from "./auth/personas";
+export { createHubContextSigner } from "./hubContext/signHubContext";
+export type { HubContextSigner } from "./hubContext/signHubContext";

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { AGENCIES, DATA_CATEGORIES, PURPOSES, type Principal } from "@hub/contracts";
+import { consumerId } from "./agreements";
 import { PolicyDecisionPoint, readsRetentionOnlyAgainstNow, type DecisionRequest } from "./PolicyDecisionPoint";
 import { defaultPolicyPaths } from "./policySet";
 
@@ -100,6 +101,48 @@ const outcome = (pdp: PolicyDecisionPoint, r: DecisionRequest) => {
   const d = pdp.decide(r);
   return { allowed: d.allowed, rule: d.rule, policies: d.policies };
 };
+
+/** Requests an agreement grants (its consumer, role, purpose, category, owner, within its validity). */
+const granted: fc.Arbitrary<DecisionRequest> = fc
+  .constantFrom(...uncached.policySet.agreements)
+  .chain((a) =>
+    fc.record({
+      principal: fc.record({
+        subject: fc.constantFrom(...SUBJECTS),
+        agency: fc.constant(consumerId(a)),
+        role: fc.constantFrom(...a.roles),
+        purposes: fc.constant([...a.purposes]),
+        country: fc.constant(typeof a.consumer === "string" ? "AM" : a.consumer.country),
+        cases: fc.constant([] as string[]),
+      }),
+      purpose: fc.constantFrom(...a.purposes),
+      category: fc.constantFrom(...a.categories, ...a.specialCategories.map((c) => c.category)),
+      owner: fc.constant(a.provider),
+      today: fc.constant(a.validFrom),
+    }),
+  )
+  .map((r) => r as DecisionRequest);
+
+describe("PolicyDecisionPoint's partitioned evaluation", () => {
+  const reference = PolicyDecisionPoint.load(paths, "AM", { cacheLimit: 0, evaluation: "reference" });
+
+  it("decides every request as the whole policy set does, on requests the schema validates", () => {
+    // The reference throws if a request does not validate against the schema.
+    fc.assert(
+      fc.property(granted, request, fc.array(fc.boolean(), { minLength: 1, maxLength: 20 }), (g, r, mask) => {
+        for (const asked of [g, r, mix(g, r, mask)])
+          expect(outcome(uncached, asked)).toEqual(outcome(reference, asked));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it("is asked requests that agreements grant, and some that they do not", () => {
+    const sample = fc.sample(granted, 200).map((r) => uncached.decide(r).allowed);
+    expect(sample.filter(Boolean).length).toBeGreaterThan(50);
+    expect(sample.filter((allowed) => !allowed).length).toBeGreaterThan(0);
+  });
+});
 
 describe("PolicyDecisionPoint's decision cache", () => {
   it("never answers a request with the cached decision of a request differing in any attribute", () => {

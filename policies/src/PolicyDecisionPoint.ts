@@ -4,9 +4,10 @@
  * cannot load or evaluate, the answer is an error, never an allow.
  */
 import { createHash } from "node:crypto";
-import { preparsePolicySet, preparseSchema, statefulIsAuthorized, validate } from "@cedar-policy/cedar-wasm/nodejs";
+import { preparseSchema, statefulIsAuthorized, validate } from "@cedar-policy/cedar-wasm/nodejs";
 import type { Principal, Purpose } from "@hub/contracts";
 import {
+  bodyOf,
   buildEntityCatalog,
   callerUid,
   dataUid,
@@ -16,6 +17,7 @@ import {
   type DecidedCategory,
   type EntityCatalog,
 } from "./entities";
+import { PolicyPartitions } from "./PolicyPartitions";
 import { loadPolicySet, type LoadedPolicySet, type PolicyPaths } from "./policySet";
 import { regimeOf } from "./regimes";
 
@@ -89,6 +91,13 @@ const DEFAULT_CACHE_LIMIT = 50_000;
 export interface DecisionPointOptions {
   /** Decisions kept per policy version; 0 turns the cache off (every decision is evaluated). */
   cacheLimit?: number;
+  /**
+   * partitioned (default): each request is handed only the policies that can apply to it
+   * (PolicyPartitions) and is not validated against the schema again, its shape being fixed by
+   * this file and entities.ts; reference: the whole policy set, every request validated against
+   * the schema. Tests prove the two decide alike; the reference costs about twice the time.
+   */
+  evaluation?: "partitioned" | "reference";
 }
 
 const utcDay = () => new Date().toISOString().slice(0, 10);
@@ -128,7 +137,8 @@ interface CedarInputs {
 export class PolicyDecisionPoint {
   private readonly cache = new Map<string, Decision>();
   private readonly catalog: EntityCatalog;
-  private readonly policySetId: string;
+  private readonly partitions: PolicyPartitions;
+  private readonly evaluation: "partitioned" | "reference";
   private readonly cacheLimit: number;
   private readonly bucketRetention: boolean;
 
@@ -139,8 +149,8 @@ export class PolicyDecisionPoint {
   ) {
     this.catalog = buildEntityCatalog(policySet.agreements);
     this.cacheLimit = options.cacheLimit ?? DEFAULT_CACHE_LIMIT;
+    this.evaluation = options.evaluation ?? "partitioned";
     this.bucketRetention = readsRetentionOnlyAgainstNow([...policySet.policies.values()].map((p) => p.text));
-    this.policySetId = `hub-${policySet.version}`;
     const staticPolicies = Object.fromEntries([...policySet.policies].map(([id, p]) => [id, p.text]));
     const schemaResult = preparseSchema("hub", policySet.schema);
     if (schemaResult.type !== "success") throw new PolicyEngineError(`schema: ${schemaResult.errors[0]?.message}`);
@@ -152,8 +162,11 @@ export class PolicyDecisionPoint {
     if (validation.type !== "success") throw new PolicyEngineError(`validation: ${validation.errors[0]?.message}`);
     const invalid = validation.validationErrors[0];
     if (invalid) throw new PolicyEngineError(`policy ${invalid.policyId}: ${invalid.error.message}`);
-    const parsed = preparsePolicySet(this.policySetId, { staticPolicies });
-    if (parsed.type !== "success") throw new PolicyEngineError(`policies: ${parsed.errors[0]?.message}`);
+    try {
+      this.partitions = new PolicyPartitions(policySet, `hub-${policySet.version}`);
+    } catch (error) {
+      throw new PolicyEngineError((error as Error).message);
+    }
   }
 
   /** Loads, validates (strict) and pre-parses the policy set; throws if any part is wrong. */
@@ -242,6 +255,19 @@ export class PolicyDecisionPoint {
     };
   }
 
+  /** Which pre-parsed policies the engine evaluates, and whether it validates the request first. */
+  private engineSettings(caller: CallerFacts, owner: string) {
+    switch (this.evaluation) {
+      case "partitioned":
+        return {
+          preparsedPolicySetId: this.partitions.setFor(bodyOf(caller, this.hubCountry)?.uid.id ?? null, owner),
+          validateRequest: false,
+        };
+      case "reference":
+        return { preparsedPolicySetId: this.partitions.whole, preparsedSchemaName: "hub", validateRequest: true };
+    }
+  }
+
   private evaluate({ caller, category, owner, context }: CedarInputs): Decision {
     const answer = statefulIsAuthorized({
       principal: callerUid(caller),
@@ -249,9 +275,7 @@ export class PolicyDecisionPoint {
       resource: dataUid(owner, category),
       context: context as never,
       entities: entitiesFor(this.catalog, caller, category, owner, this.hubCountry),
-      preparsedPolicySetId: this.policySetId,
-      preparsedSchemaName: "hub",
-      validateRequest: true,
+      ...this.engineSettings(caller, owner),
     });
     if (answer.type !== "success") {
       throw new PolicyEngineError(`policy evaluation failed: ${answer.errors[0]?.message ?? "unknown error"}`);

@@ -6,7 +6,6 @@
  */
 import type { EntityJson } from "@cedar-policy/cedar-wasm/nodejs";
 import {
-  AGENCIES,
   countryOfAuthority,
   isAgency,
   isForeignAuthorityId,
@@ -84,11 +83,11 @@ export function entitiesFor(
   const data = dataId(owner, category);
   // A caller acting for no body holds none of its roles' clauses either.
   const roleClauses = body ? (catalog.clausesOfRole.get(role) ?? []) : [];
-  // Only the clauses this decision can reach: fewer entities, faster evaluation.
+  // Only the clauses this decision can reach: fewer entities, faster evaluation. Agencies have no
+  // attributes, so none is listed: a caller is `in` its agency through its own parents.
   const reachable = new Set([...roleClauses, ...(catalog.clausesOfData.get(data) ?? [])].map((c) => c.id));
   return [
     ...catalog.clauses.filter((c) => reachable.has((c.uid as { id: string }).id)),
-    ...AGENCIES.map((agency) => ({ uid: uid("Agency", agency), attrs: {}, parents: [] })),
     ...(body?.kind === "authority" ? [{ uid: body.uid, attrs: { country: caller.country }, parents: [] }] : []),
     { uid: uid("Role", role), attrs: {}, parents: roleClauses },
     {

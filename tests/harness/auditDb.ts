@@ -1,18 +1,13 @@
 /** Direct access to the audit database, for tests that count, tamper with or cut off the log. */
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { Client } from "pg";
+import type { Client } from "pg";
+import { withDatabase } from "@hub/local/dist/serverDatabases";
 import type { AuditEventContent } from "@hub/contracts";
 import { hub, repoRoot } from "./fixtures";
 
-export async function withAuditDb<T>(work: (db: Client) => Promise<T>, url = hub.databaseUrls.audit): Promise<T> {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
+export function withAuditDb<T>(work: (db: Client) => Promise<T>, url = hub.databaseUrls.audit): Promise<T> {
+  return withDatabase(url ?? "", work);
 }
 
 export const auditEventCount = () =>

@@ -4,29 +4,16 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { ensureDevKey } from "@hub/gateway";
 import { AGENCY_PROCESSES, gatewayEntry } from "@hub/local/dist/layout";
-import { runToCompletion, waitForHealth } from "@hub/local/dist/processes";
+import { ensureHubKeys } from "@hub/local/dist/hubKeys";
+import { freePort, runToCompletion, waitForHealth } from "@hub/local/dist/processes";
 import { HUB_ENV_FILE, OUTPUT_DIR, TEST_PERSONS, type HubEnv } from "./hubEnv";
 import { createTestDatabases } from "./testDatabases";
 
 declare global {
   var hubProcesses: ChildProcess[] | undefined;
   var hubStopDatabases: (() => Promise<void>) | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 function start(entry: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
@@ -43,9 +30,7 @@ export default async function globalSetup(): Promise<void> {
   rmSync(stateDir, { recursive: true, force: true });
   mkdirSync(stateDir, { recursive: true });
   const keysDir = path.join(stateDir, "keys");
-  const idp = await ensureDevKey(keysDir, "idp");
-  const gatewayKey = await ensureDevKey(keysDir, "gateway");
-  await ensureDevKey(keysDir, "audit");
+  const { idp, gateway: gatewayKey } = await ensureHubKeys(keysDir);
   const databases = await createTestDatabases(stateDir);
   globalThis.hubStopDatabases = databases.stop;
   const pool = databases.kind === "embedded" ? { DATABASE_POOL_SIZE: "1" } : {};

@@ -6,20 +6,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { AGENCY_PROCESSES } from "@hub/local/dist/layout";
+import { freePort } from "@hub/local/dist/processes";
 import type { SubgraphName } from "@hub/contracts";
 import { hub, repoRoot } from "./fixtures";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
+export { freePort };
 
 export interface OwnedProcess {
   port: number;

@@ -4,10 +4,9 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { Client } from "pg";
-import { SUBGRAPH_NAMES } from "@hub/contracts";
 import { startEmbeddedDatabase } from "@hub/local/dist/embeddedDatabases";
 import { AGENCY_PROCESSES } from "@hub/local/dist/layout";
+import { connectAdmin, defaultAdminUrl, recreateServerDatabases } from "@hub/local/dist/serverDatabases";
 
 export interface TestDatabases {
   kind: "server" | "embedded";
@@ -15,18 +14,15 @@ export interface TestDatabases {
   stop: () => Promise<void>;
 }
 
-const adminUrl = () => process.env.DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
-
 /** Databases are named after the checkout, so that two checkouts on one server never share them. */
 const checkoutTag = createHash("sha256").update(path.resolve(__dirname, "../..")).digest("hex").slice(0, 8);
 export const testDatabaseName = (subgraph: string) => `hub_test_${checkoutTag}_${subgraph.replace(/-/g, "_")}`;
 
 export async function createTestDatabases(stateDir: string): Promise<TestDatabases> {
-  const admin = new Client({ connectionString: adminUrl(), connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch {
-    process.stdout.write(`No PostgreSQL server at ${adminUrl()}: running the suite on embedded PostgreSQL.\n`);
+  const adminUrl = defaultAdminUrl();
+  const admin = await connectAdmin(adminUrl);
+  if (!admin) {
+    process.stdout.write(`No PostgreSQL server at ${adminUrl}: running the suite on embedded PostgreSQL.\n`);
     const dbs = await Promise.all(AGENCY_PROCESSES.map((a) => startEmbeddedDatabase(a, path.join(stateDir, "data"))));
     return {
       kind: "embedded",
@@ -34,18 +30,10 @@ export async function createTestDatabases(stateDir: string): Promise<TestDatabas
       stop: async () => void (await Promise.all(dbs.map((db) => db.stop()))),
     };
   }
-  const urls: Record<string, string> = {};
   try {
-    for (const name of SUBGRAPH_NAMES) {
-      const database = testDatabaseName(name);
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${database}`);
-      const url = new URL(adminUrl());
-      url.pathname = `/${database}`;
-      urls[name] = url.toString();
-    }
+    const urls = await recreateServerDatabases(admin, adminUrl, testDatabaseName);
+    return { kind: "server", urls, stop: async () => undefined };
   } finally {
     await admin.end();
   }
-  return { kind: "server", urls, stop: async () => undefined };
 }

@@ -43,6 +43,28 @@ function hashStrings(value: unknown, hash: ValueHasher): unknown {
  * printed in normal form: an ID or a national id may be written as a number.
  */
 export function normaliseOperation(document: DocumentNode, hash: ValueHasher): string {
+  return normalisedOf(document, hash).text;
+}
+
+/**
+ * Normal forms and their hashes per hasher and document: Apollo hands the same parsed document for
+ * the same query text, and printing it again for every request was a cost of the audit stage.
+ */
+const normalised = new WeakMap<ValueHasher, WeakMap<DocumentNode, { text: string; hash: string }>>();
+
+function normalisedOf(document: DocumentNode, hash: ValueHasher): { text: string; hash: string } {
+  let byDocument = normalised.get(hash);
+  if (!byDocument) normalised.set(hash, (byDocument = new WeakMap()));
+  let entry = byDocument.get(document);
+  if (!entry) {
+    const text = printNormalised(document, hash);
+    entry = { text, hash: sha256(text) };
+    byDocument.set(document, entry);
+  }
+  return entry;
+}
+
+function printNormalised(document: DocumentNode, hash: ValueHasher): string {
   const hashed = (value: string) => ({ kind: Kind.STRING, value: hash(value), block: false }) as const;
   return print(
     visit(document, {
@@ -166,7 +188,7 @@ function executedEvent(executed: Executed, settings: AuditSettings): AuditEventC
   const returned = allowed.filter((v) => hasValueAt(executed.result.data, v.selection.path));
   const outcome = outcomeOf(executed, returned);
   const disclosed = outcome === "ALLOWED" || outcome === "PARTIAL";
-  const operationText = executed.document ? normaliseOperation(executed.document, hash) : null;
+  const operation = executed.document ? normalisedOf(executed.document, hash) : null;
   return {
     ...baseOf(executed, settings),
     purpose: executed.purpose,
@@ -174,8 +196,8 @@ function executedEvent(executed: Executed, settings: AuditSettings): AuditEventC
       ? `${executed.authorizationRef.reference}@${executed.authorizationRef.validUntil}`
       : null,
     agreements: agreementsOf(returned.flatMap((v) => v.decision.policies)),
-    operationHash: operationText ? sha256(operationText) : null,
-    operationText,
+    operationHash: operation?.hash ?? null,
+    operationText: operation?.text ?? null,
     variables: (hashStrings(executed.variables ?? {}, hash) ?? {}) as Record<string, unknown>,
     fieldsAllowed: decisionsOf(allowed),
     fieldsDenied: decisionsOf(executed.verdict?.denied ?? []),

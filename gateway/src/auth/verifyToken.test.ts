@@ -1,6 +1,12 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import type { JWTPayload } from "jose";
-import { principalFromClaims } from "./verifyToken";
+import { exportJWK, generateKeyPair, type JWTPayload } from "jose";
+import { loadConfig } from "../config";
+import { mintToken } from "./mintToken";
+import { VerifiedTokenCache } from "./VerifiedTokenCache";
+import { createTokenVerifier, principalFromClaims } from "./verifyToken";
 
 const domestic: JWTPayload = {
   sub: "officer-0147",
@@ -72,5 +78,60 @@ describe("principalFromClaims", () => {
       code: "UNAUTHENTICATED",
       message: `The token's claims do not describe a hub principal ("${field}" is missing or invalid).`,
     });
+  });
+});
+
+describe("createTokenVerifier", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "verify-token-"));
+  const setup = (async () => {
+    const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: "test-idp", alg: "ES256" };
+    const jwksPath = path.join(dir, "idp.jwks.json");
+    writeFileSync(jwksPath, JSON.stringify({ keys: [jwk] }));
+    const config = loadConfig({ HUB_JWKS: jwksPath, HUB_STATE_DIR: dir });
+    const token = await mintToken(
+      { key: privateKey, kid: "test-idp", alg: "ES256" },
+      principalFromClaims(domestic, "", "AM"),
+      {
+        issuer: config.issuer,
+        audience: config.audience,
+        ttlSeconds: 600,
+      },
+    );
+    return { config, token };
+  })();
+
+  it("verifies a token once and serves its principal from the cache until it expires", async () => {
+    const { config, token } = await setup;
+    const cache = new VerifiedTokenCache();
+    const verify = createTokenVerifier(config, cache);
+    const first = await verify(`Bearer ${token}`);
+    expect(first).toMatchObject({ subject: "officer-0147", agency: "BORDER_POLICE" });
+    expect(cache.size).toBe(1);
+    expect(await verify(`Bearer ${token}`)).toBe(first);
+  });
+
+  it("verifies again once the cached entry has expired", async () => {
+    const { config, token } = await setup;
+    let now = Date.now();
+    const cache = new VerifiedTokenCache({ now: () => now });
+    const verify = createTokenVerifier(config, cache);
+    const first = await verify(`Bearer ${token}`);
+    now += 601_000;
+    const second = await verify(`Bearer ${token}`);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
+  });
+
+  it("never caches a refusal: a tampered token is refused every time", async () => {
+    const { config, token } = await setup;
+    const cache = new VerifiedTokenCache();
+    const verify = createTokenVerifier(config, cache);
+    const [header, payload, signature] = token.split(".");
+    const tampered = `${header}.${payload}.${signature?.startsWith("A") ? "B" : "A"}${signature?.slice(1)}`;
+    for (let i = 0; i < 2; i += 1) {
+      await expect(verify(`Bearer ${tampered}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    }
+    expect(cache.size).toBe(0);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Authenticates a caller: verifies the bearer JWT against the identity provider's keys with an
- * issuer, audience and algorithm allow-list, and maps its claims to a hub principal.
+ * issuer, audience and algorithm allow-list, and maps its claims to a hub principal. A token that
+ * verified is not verified again until it expires (VerifiedTokenCache).
  */
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from "jose";
 import { isAgency, isForeignAuthorityId, principalSchema, type Principal } from "@hub/contracts";
 import type { GatewayConfig } from "../config";
 import { hubError } from "../errors";
+import { VerifiedTokenCache } from "./VerifiedTokenCache";
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
@@ -28,14 +30,17 @@ function loadKeySet(jwks: GatewayConfig["jwks"]): KeySet {
   }
 }
 
-export function createTokenVerifier(config: GatewayConfig): TokenVerifier {
+export function createTokenVerifier(config: GatewayConfig, cache = new VerifiedTokenCache()): TokenVerifier {
   const keySet = loadKeySet(config.jwks);
   return async (authorization) => {
     const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/i.exec(authorization?.trim() ?? "");
-    if (!match?.[1]) throw hubError("UNAUTHENTICATED", "A bearer token is required (Authorization: Bearer <JWT>).");
+    const token = match?.[1];
+    if (!token) throw hubError("UNAUTHENTICATED", "A bearer token is required (Authorization: Bearer <JWT>).");
+    const known = cache.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1], keySet, {
+      ({ payload } = await jwtVerify(token, keySet, {
         issuer: config.issuer,
         audience: config.audience,
         algorithms: config.algorithms,
@@ -45,7 +50,8 @@ export function createTokenVerifier(config: GatewayConfig): TokenVerifier {
     } catch (error) {
       throw rejection(error);
     }
-    return principalFromClaims(payload, config.claimNamespace, config.country);
+    // Only a token that verified and describes a principal is kept; a refusal is decided afresh.
+    return cache.set(token, principalFromClaims(payload, config.claimNamespace, config.country), payload.exp);
   };
 }
 

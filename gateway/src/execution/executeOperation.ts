@@ -27,6 +27,16 @@ function apolloHeaders(request: Declared): HeaderMap {
   return headers;
 }
 
+/**
+ * Apollo's `stringifyResult`: a result with data is one the recorder holds (willSendResponse) and
+ * the pipeline answers and audits itself, so Apollo's serialisation of it would be thrown away;
+ * only errors Apollo answers on its own (a request it refused before any operation ran) are
+ * serialised, for `errorsOfBody` to read.
+ */
+export function stringifyUnrecorded(result: { data?: unknown }): string {
+  return result.data !== undefined ? "" : JSON.stringify(result);
+}
+
 /** Apollo's own answer to a request it refused before any operation ran (its body is JSON errors). */
 function errorsOfBody(body: string): GraphQLFormattedError[] | undefined {
   try {

@@ -3,6 +3,8 @@
  * same type condition and directives. Each spread gets its own copy of the fragment's fields, so
  * every field node of the result stands for exactly one place in the response: a selection can
  * then be decided, and removed, where it occurs without touching the same fragment elsewhere.
+ * Apollo hands the same parsed document for the same query text, so each operation is inlined
+ * once; nothing changes a syntax tree in place (graphql's visit copies), so the result is shared.
  */
 import {
   Kind,
@@ -14,7 +16,18 @@ import {
   type SelectionSetNode,
 } from "graphql";
 
+const inlined = new WeakMap<OperationDefinitionNode, OperationDefinitionNode>();
+
 export function inlineFragments(document: DocumentNode, operation: OperationDefinitionNode): OperationDefinitionNode {
+  let result = inlined.get(operation);
+  if (!result) {
+    result = inlineOperation(document, operation);
+    inlined.set(operation, result);
+  }
+  return result;
+}
+
+function inlineOperation(document: DocumentNode, operation: OperationDefinitionNode): OperationDefinitionNode {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);

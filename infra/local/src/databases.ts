@@ -70,6 +70,8 @@ export async function seedAll(
   env: NodeJS.ProcessEnv,
   persons: number,
   dataRoot: string,
+  /** The synthetic world's seed; the generator's default when absent. */
+  seed?: number,
   onSpawn?: (child: ChildProcess) => void,
 ): Promise<SeedMarker> {
   await Promise.all(
@@ -78,7 +80,7 @@ export async function seedAll(
       if (!agency) throw new Error(`unknown agency ${db.name}`);
       return runToCompletion(
         agency.entry,
-        ["seed", "--persons", String(persons)],
+        ["seed", "--persons", String(persons), ...(seed === undefined ? [] : ["--seed", String(seed)])],
         { ...env, ...databaseEnv(db) },
         `seeding ${db.name}`,
         onSpawn,
@@ -88,7 +90,7 @@ export async function seedAll(
   const marker: SeedMarker = {
     persons,
     seededAt: new Date().toISOString(),
-    samplePersonRef: pickSamplePerson(persons),
+    samplePersonRef: pickSamplePerson(persons, seed),
   };
   mkdirSync(dataRoot, { recursive: true });
   writeFileSync(path.join(dataRoot, "seeded.json"), JSON.stringify(marker, null, 2));
@@ -96,8 +98,8 @@ export async function seedAll(
 }
 
 /** Picks, from the same deterministic world the seeds wrote, an adult foreigner who travels and holds a permit. */
-function pickSamplePerson(persons: number): string {
-  const world = generateWorld({ persons });
+function pickSamplePerson(persons: number, seed: number | undefined): string {
+  const world = generateWorld({ persons, seed });
   const travellers = new Set(world.crossings.map((c) => c.personRef));
   const permitHolders = new Set(world.residencePermits.filter((p) => p.status === "VALID").map((p) => p.personRef));
   const sample = world.persons.find(

@@ -1,5 +1,6 @@
 /** One-off child processes of the local hub (seeding), and waiting for a service to answer its health check. */
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 
 export function runToCompletion(
   entry: string,
@@ -47,4 +48,17 @@ export async function waitForHealth(
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${label} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
 }

@@ -4,9 +4,10 @@
  * running by a supervisor; Ctrl-C stops it all within seconds, a second Ctrl-C at once.
  */
 import path from "node:path";
-import { DEFAULT_AUDIENCE, DEMO_ISSUER, ensureDevKey, loadSigningKey, mintToken, PERSONAS } from "@hub/gateway";
+import { DEFAULT_AUDIENCE, DEMO_ISSUER, loadSigningKey, mintToken, PERSONAS } from "@hub/gateway";
 import { renderBanner } from "./banner";
 import { databaseEnv, openDatabases, readSeedMarker, seedAll, type Databases } from "./databases";
+import { ensureHubKeys } from "./hubKeys";
 import { loadLauncherConfig } from "./launcherConfig";
 import { AGENCY_PROCESSES, gatewayEntry } from "./layout";
 import { waitForHealth } from "./processes";
@@ -61,9 +62,7 @@ async function main(): Promise<void> {
   const { env, stateDir: dir } = config;
   const dataRoot = path.join(dir, "data");
   const keysDir = path.join(dir, "keys");
-  const idp = await ensureDevKey(keysDir, "idp");
-  const gatewayKey = await ensureDevKey(keysDir, "gateway");
-  await ensureDevKey(keysDir, "audit");
+  const { idp, gateway: gatewayKey } = await ensureHubKeys(keysDir);
 
   process.stdout.write("Starting the embedded databases...\n");
   databases = openDatabases(env, dataRoot);
@@ -72,7 +71,7 @@ async function main(): Promise<void> {
   let marker = readSeedMarker(dataRoot);
   if (!marker) {
     process.stdout.write(`First start: generating ${DEMO_PERSONS} synthetic persons for the three agencies...\n`);
-    marker = await seedAll(opened, env, DEMO_PERSONS, dataRoot, (child) => supervisor.track(child));
+    marker = await seedAll(opened, env, DEMO_PERSONS, dataRoot, undefined, (child) => supervisor.track(child));
   }
 
   const common = { ...env, HUB_STATE_DIR: dir, LOG_LEVEL: config.logLevel };
