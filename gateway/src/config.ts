@@ -29,7 +29,19 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** ISO alpha-2 country of the hub (R14-1). */
   country: string;
-  audit: { databaseUrl: string; keyPath: string; poolSize: number; flushMs: number; batchSize: number };
+  audit: {
+    databaseUrl: string;
+    /** Private JWK (Ed25519) signing checkpoints and the chain head. */
+    keyPath: string;
+    /** Secret of the keyed hash replacing personal values in audit events; never the signing key. */
+    valueKeyPath: string;
+    poolSize: number;
+    flushMs: number;
+    batchSize: number;
+    connectTimeoutMs: number;
+    lockTimeoutMs: number;
+    statementTimeoutMs: number;
+  };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxBodyBytes: number;
   limits: { depth: number; aliases: number; tokens: number; cost: number; directives: number };
@@ -92,7 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
       .default("postgres://postgres@127.0.0.1:54304/postgres"),
     AUDIT_KEY: z.string().min(1).default(path.join(keysDir, "audit.private.jwk.json")),
+    AUDIT_VALUE_KEY: z.string().min(1).default(path.join(keysDir, "audit-values.key")),
     AUDIT_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
+    AUDIT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    AUDIT_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    AUDIT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(5),
     AUDIT_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -136,9 +152,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     audit: {
       databaseUrl: c.AUDIT_DATABASE_URL,
       keyPath: path.resolve(c.AUDIT_KEY),
+      valueKeyPath: path.resolve(c.AUDIT_VALUE_KEY),
       poolSize: c.AUDIT_POOL_SIZE,
       flushMs: c.AUDIT_FLUSH_MS,
       batchSize: c.AUDIT_BATCH_SIZE,
+      connectTimeoutMs: c.AUDIT_CONNECT_TIMEOUT_MS,
+      lockTimeoutMs: c.AUDIT_LOCK_TIMEOUT_MS,
+      statementTimeoutMs: c.AUDIT_STATEMENT_TIMEOUT_MS,
     },
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.HUB_MAX_BODY_BYTES,

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { ensureDevKey } from "@hub/gateway";
+import { ensureDevKey, ensureDevSecret } from "@hub/gateway";
 import { AGENCY_PROCESSES, gatewayEntry } from "@hub/local/dist/layout";
 import { runToCompletion, waitForHealth } from "@hub/local/dist/processes";
 import { HUB_ENV_FILE, OUTPUT_DIR, TEST_PERSONS, type HubEnv } from "./hubEnv";
@@ -46,6 +46,7 @@ export default async function globalSetup(): Promise<void> {
   const idp = await ensureDevKey(keysDir, "idp");
   const gatewayKey = await ensureDevKey(keysDir, "gateway");
   await ensureDevKey(keysDir, "audit");
+  ensureDevSecret(keysDir, "audit-values");
   const databases = await createTestDatabases(stateDir);
   globalThis.hubStopDatabases = databases.stop;
   const pool = databases.kind === "embedded" ? { DATABASE_POOL_SIZE: "1" } : {};

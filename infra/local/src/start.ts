@@ -4,7 +4,15 @@
  */
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { DEFAULT_AUDIENCE, DEMO_ISSUER, ensureDevKey, loadSigningKey, mintToken, PERSONAS } from "@hub/gateway";
+import {
+  DEFAULT_AUDIENCE,
+  DEMO_ISSUER,
+  ensureDevKey,
+  ensureDevSecret,
+  loadSigningKey,
+  mintToken,
+  PERSONAS,
+} from "@hub/gateway";
 import { renderBanner } from "./banner";
 import { databaseEnv, openDatabases, readSeedMarker, seedAll } from "./databases";
 import { loadLauncherConfig } from "./launcherConfig";
@@ -21,6 +29,7 @@ async function main(): Promise<void> {
   const idp = await ensureDevKey(keysDir, "idp");
   const gatewayKey = await ensureDevKey(keysDir, "gateway");
   await ensureDevKey(keysDir, "audit");
+  ensureDevSecret(keysDir, "audit-values");
 
   process.stdout.write("Starting the embedded databases...\n");
   const databases = await openDatabases(env, dataRoot);
