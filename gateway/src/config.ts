@@ -52,6 +52,9 @@ export interface GatewayConfig {
   webDir: string;
 }
 
+/** Largest group commit; the writer sends one array per column, so any size stays within PostgreSQL's parameter limit. */
+export const AUDIT_MAX_BATCH_SIZE = 5000;
+
 const ALLOWED_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
 
 /** The repository (or image) root, two levels above gateway/dist. */
@@ -110,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     AUDIT_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
     AUDIT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(5),
-    AUDIT_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+    AUDIT_BATCH_SIZE: z.coerce.number().int().min(1).max(AUDIT_MAX_BATCH_SIZE).default(200),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
     HUB_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),

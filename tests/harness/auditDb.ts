@@ -20,14 +20,17 @@ export const auditEventCount = () =>
     Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM audit_event")).rows[0]?.n),
   );
 
-/** Runs `npm run audit -- verify` as an operator would; resolves with its exit code and output. */
-export function verifyAuditLog(args: string[] = []): Promise<{ code: number; output: string }> {
+/** Runs `npm run audit -- verify` as an operator would (on the shared log unless told another); resolves with its exit code and output. */
+export function verifyAuditLog(
+  args: string[] = [],
+  databaseUrl = hub.databaseUrls.audit,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [path.join(repoRoot, "subgraphs/audit/dist/main.js"), "verify", ...args],
       {
-        env: { PATH: process.env.PATH, HUB_STATE_DIR: hub.stateDir, AUDIT_DATABASE_URL: hub.databaseUrls.audit },
+        env: { PATH: process.env.PATH, HUB_STATE_DIR: hub.stateDir, AUDIT_DATABASE_URL: databaseUrl },
         timeout: 60_000,
       },
       (error, stdout, stderr) =>

@@ -158,6 +158,10 @@ export class AuditWriter {
 
   private async transaction(events: PreparedEvent[]): Promise<void> {
     const client = await this.pool.connect();
+    // A checked-out client that loses its connection emits "error"; unheard, that would end the
+    // process. The query in flight fails with it, which is what the batch answers.
+    const onLost = (error: Error) => this.options.log.warn({ err: error }, "audit database connection lost");
+    client.on("error", onLost);
     // A connection that timed out or broke mid-transaction is in an unknown state: it is closed
     // (the server rolls back), never handed to the next batch.
     let discard: Error | undefined;
@@ -175,6 +179,8 @@ export class AuditWriter {
       }
       throw error;
     } finally {
+      // A discarded client keeps the listener: it may still report its socket while it closes.
+      if (!discard) client.removeListener("error", onLost);
       client.release(discard);
     }
   }
