@@ -33,6 +33,8 @@ export interface GatewayConfig {
     databaseUrl: string;
     /** Private JWK (Ed25519) signing checkpoints and the chain head. */
     keyPath: string;
+    /** Public keys a chain head may be signed with (the current key and those rotated out). */
+    jwksPath: string;
     /** Secret of the keyed hash replacing personal values in audit events; never the signing key. */
     valueKeyPath: string;
     poolSize: number;
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
       .default("postgres://postgres@127.0.0.1:54304/postgres"),
     AUDIT_KEY: z.string().min(1).default(path.join(keysDir, "audit.private.jwk.json")),
+    AUDIT_JWKS: z.string().min(1).default(path.join(keysDir, "audit.jwks.json")),
     AUDIT_VALUE_KEY: z.string().min(1).default(path.join(keysDir, "audit-values.key")),
     AUDIT_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
     AUDIT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     audit: {
       databaseUrl: c.AUDIT_DATABASE_URL,
       keyPath: path.resolve(c.AUDIT_KEY),
+      jwksPath: path.resolve(c.AUDIT_JWKS),
       valueKeyPath: path.resolve(c.AUDIT_VALUE_KEY),
       poolSize: c.AUDIT_POOL_SIZE,
       flushMs: c.AUDIT_FLUSH_MS,

@@ -5,6 +5,7 @@ export type { HubServer } from "./createHubServer";
 export { ensureDevKey, ensureDevSecret, keyFiles, loadSigningKey } from "./auth/devKeys";
 export { AuditWriter, AuditUnavailableError } from "./audit/AuditWriter";
 export type { AuditWriterOptions, FlushReport } from "./audit/AuditWriter";
+export { loadAuditKeys } from "./audit/auditKeys";
 export type { SigningKey, KeyFiles } from "./auth/devKeys";
 export { mintToken } from "./auth/mintToken";
 export { PERSONAS, PERSONA_NAMES, isPersonaName } from "./auth/personas";

@@ -4,13 +4,19 @@
  * connection killed while it waits for the chain lock, a missing head row, one bad value) wedges
  * the appends that follow; the chain verifies after each.
  */
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "pg";
 import { pino } from "pino";
 import { AUDIT_CHAIN_LOCK } from "@hub/contracts";
-import { AUDIT_MAX_BATCH_SIZE, AuditWriter, keyFiles, type AuditWriterOptions, type FlushReport } from "@hub/gateway";
-import { verifyAuditLog, withAuditDb } from "../harness/auditDb";
+import {
+  AUDIT_MAX_BATCH_SIZE,
+  AuditWriter,
+  keyFiles,
+  loadAuditKeys,
+  type AuditWriterOptions,
+  type FlushReport,
+} from "@hub/gateway";
+import { runHubCommand, verifyAuditLog, withAuditDb } from "../harness/auditDb";
 import { hub } from "../harness/fixtures";
 import { createOwnAuditDatabase, syntheticAuditEvent, type OwnAuditDatabase } from "../harness/ownAuditDb";
 import { startTcpRelay, type TcpRelay } from "../harness/processes";
@@ -18,9 +24,7 @@ import { startTcpRelay, type TcpRelay } from "../harness/processes";
 let own: OwnAuditDatabase;
 let relay: TcpRelay;
 const writers: AuditWriter[] = [];
-const signingKey = JSON.parse(
-  readFileSync(keyFiles(hub.keysDir, "audit").privateJwk, "utf8"),
-) as AuditWriterOptions["signingKey"];
+const keys = loadAuditKeys(keyFiles(hub.keysDir, "audit").privateJwk, keyFiles(hub.keysDir, "audit").publicJwks);
 
 function writer(overrides: Partial<AuditWriterOptions> = {}): AuditWriter {
   const relayed = new URL(own.url);
@@ -28,7 +32,7 @@ function writer(overrides: Partial<AuditWriterOptions> = {}): AuditWriter {
   const created = new AuditWriter({
     databaseUrl: relayed.toString(),
     poolSize: 2,
-    signingKey,
+    keys,
     flushMs: 5,
     batchSize: 200,
     connectTimeoutMs: 1000,
@@ -145,6 +149,21 @@ describe("audit writer", () => {
       );
     }
     expect(await outcome(w.append(syntheticAuditEvent(7)))).toBe("written");
+    await expectChainValid(before + 1);
+  });
+
+  it("extends no head without a valid signature (it may hide a cut), until an operator signs it with npm run audit:sign-head", async () => {
+    const w = writer();
+    const before = await count();
+    await withAuditDb((db) => db.query("UPDATE audit_chain_head SET signature = NULL"), own.url);
+    expect(await outcome(w.append(syntheticAuditEvent(11)))).toBe("AuditUnavailableError");
+    expect(await count()).toBe(before);
+    const signed = await runHubCommand("gateway/dist/cli/signAuditHead.js", [], { AUDIT_DATABASE_URL: own.url });
+    expect(signed).toMatchObject({
+      code: 0,
+      output: expect.stringContaining(`audit chain head signed: event ${before}`),
+    });
+    expect(await outcome(w.append(syntheticAuditEvent(12)))).toBe("written");
     await expectChainValid(before + 1);
   });
 

@@ -8,14 +8,14 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { DatabaseError, Pool } from "pg";
 import type { Logger } from "pino";
-import { canonicalJson, type AuditEventContent, type PrivateAuditKey } from "@hub/contracts";
-import { appendBatch, type PreparedEvent } from "./appendBatch";
+import { canonicalJson, type AuditEventContent } from "@hub/contracts";
+import { appendBatch, type AuditKeys, type PreparedEvent } from "./appendBatch";
 
 export interface AuditWriterOptions {
   databaseUrl: string;
   poolSize: number;
-  /** The hub's audit key (Ed25519 private JWK) signing checkpoints and the chain head. */
-  signingKey: PrivateAuditKey;
+  /** The hub's audit key (Ed25519 private JWK) signing checkpoints and the chain head, and the keys a head may carry. */
+  keys: AuditKeys;
   flushMs: number;
   /** Events per transaction; 1 writes one transaction per event. */
   batchSize: number;
@@ -167,7 +167,7 @@ export class AuditWriter {
     let discard: Error | undefined;
     try {
       await client.query("BEGIN");
-      await appendBatch(client, events, this.options.signingKey);
+      await appendBatch(client, events, this.options.keys);
       await client.query("COMMIT");
     } catch (error) {
       discard = error instanceof Error ? error : new Error(String(error));

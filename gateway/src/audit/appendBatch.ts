@@ -1,6 +1,6 @@
 /**
  * One group commit of the audit chain, inside the caller's transaction: takes the chain lock,
- * extends the chain from its head, inserts the whole batch in one statement of one array per
+ * extends the chain from its head (only if the head's signature holds), inserts the whole batch in one statement of one array per
  * column, signs a checkpoint at every interval and moves the head with its signature.
  */
 import type { PoolClient } from "pg";
@@ -16,8 +16,10 @@ import {
   ruleIdsOf,
   signChainHead,
   signCheckpoint,
+  verifyChainHead,
   type AuditEventContent,
   type PrivateAuditKey,
+  type PublicAuditKeys,
 } from "@hub/contracts";
 
 /** An event with its canonical JSON, serialised before the lock is taken. */
@@ -26,15 +28,31 @@ export interface PreparedEvent {
   text: string;
 }
 
-export async function appendBatch(client: PoolClient, events: PreparedEvent[], key: PrivateAuditKey): Promise<void> {
+export interface AuditKeys {
+  /** Signs checkpoints and the head. */
+  signing: PrivateAuditKey;
+  /** Public keys a head may be signed with (AUDIT_JWKS, the signing key's own among them). */
+  trusted: PublicAuditKeys;
+}
+
+/** The head is not signed by a trusted key: the newest events may have been cut off, so the chain is not extended. */
+export class UnsignedChainHeadError extends Error {}
+
+export async function appendBatch(client: PoolClient, events: PreparedEvent[], keys: AuditKeys): Promise<void> {
   // One chain across every gateway process: appends are serialised by this lock.
   await client.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
-  const head = await client.query<{ seq: string; hash: string }>(
-    `SELECT seq, hash FROM ${AUDIT_HEAD_TABLE} WHERE id = 1 FOR UPDATE`,
+  const head = await client.query<{ seq: string; hash: string; key_id: string | null; signature: string | null }>(
+    `SELECT seq, hash, key_id, signature FROM ${AUDIT_HEAD_TABLE} WHERE id = 1 FOR UPDATE`,
   );
   const row = head.rows[0];
   if (!row) throw new Error("the audit chain has no head row; run the audit subgraph's migrations");
   let seq = Number(row.seq);
+  // Signing a head moved back over deleted events would make the cut undetectable: refuse instead.
+  if (seq > 0 && !verifyChainHead(keys.trusted, { seq, hash: row.hash, keyId: row.key_id, signature: row.signature })) {
+    throw new UnsignedChainHeadError(
+      `the audit chain head (event ${seq}) is not signed by the audit key; appends stop until the log is checked (npm run audit -- verify)`,
+    );
+  }
   let prevHash = row.hash;
   const rows: unknown[][] = [];
   const checkpoints: { seq: number; hash: string }[] = [];
@@ -64,13 +82,13 @@ export async function appendBatch(client: PoolClient, events: PreparedEvent[], k
   }
   await client.query(AUDIT_INSERT_SQL, auditInsertParameters(rows));
   if (checkpoints.length > 0) {
-    const signed = checkpoints.map((c) => ({ ...c, ...signCheckpoint(key, c.seq, c.hash) }));
+    const signed = checkpoints.map((c) => ({ ...c, ...signCheckpoint(keys.signing, c.seq, c.hash) }));
     await client.query(
       `INSERT INTO ${AUDIT_CHECKPOINT_TABLE} (seq, hash, signed_at, key_id, signature)
        SELECT s, h, now(), k, g FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS u(s, h, k, g)`,
       [signed.map((c) => c.seq), signed.map((c) => c.hash), signed.map((c) => c.keyId), signed.map((c) => c.signature)],
     );
   }
-  const signed = signChainHead(key, seq, prevHash);
+  const signed = signChainHead(keys.signing, seq, prevHash);
   await client.query(AUDIT_HEAD_UPDATE_SQL, [seq, prevHash, signed.keyId, signed.signature]);
 }

@@ -4,10 +4,10 @@
  * so that whoever may verify or hold the signing key learns nothing about hashed values, and a
  * leaked value secret forges no checkpoint.
  */
-import type { JsonWebKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import type { GatewayConfig } from "../config";
+import { loadAuditKeys } from "./auditKeys";
 import type { AuditTrail } from "./auditTrail";
 import { AuditWriter, type FlushReport } from "./AuditWriter";
 import { createValueHasher } from "./buildAuditEvent";
@@ -22,20 +22,15 @@ export function createAuditTrail(
   onFlush?: (report: FlushReport) => void,
 ): AuditTrail {
   return {
-    writer: new AuditWriter({ ...config.audit, signingKey: readPrivateJwk(config.audit.keyPath), log, onFlush }),
+    writer: new AuditWriter({
+      ...config.audit,
+      keys: loadAuditKeys(config.audit.keyPath, config.audit.jwksPath),
+      log,
+      onFlush,
+    }),
     policyVersion,
     hash: createValueHasher(readValueKey(config.audit.valueKeyPath)),
   };
-}
-
-function readPrivateJwk(file: string): JsonWebKey & { kid?: string } {
-  try {
-    const jwk = JSON.parse(readFileSync(file, "utf8")) as JsonWebKey & { kid?: string };
-    if (!jwk.d) throw new Error("not a private key");
-    return jwk;
-  } catch {
-    throw new Error(`Cannot read the audit signing key (AUDIT_KEY) at ${file}`);
-  }
 }
 
 function readValueKey(file: string): string {
