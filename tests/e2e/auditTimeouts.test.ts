@@ -5,11 +5,9 @@
  * gateway never wait on the lock held here.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { Client } from "pg";
-import { AUDIT_CHAIN_LOCK } from "@hub/contracts";
 import { withAuditDb } from "../harness/auditDb";
 import { as, gql, world, type Answer, type RequestOptions } from "../harness/fixtures";
-import { createOwnAuditDatabase, type OwnAuditDatabase } from "../harness/ownAuditDb";
+import { createOwnAuditDatabase, withChainLockHeld, type OwnAuditDatabase } from "../harness/ownAuditDb";
 import { startOwnGateway, startTcpRelay, type OwnedProcess, type TcpRelay } from "../harness/processes";
 
 const LOCK_TIMEOUT_MS = 500;
@@ -79,20 +77,12 @@ describe("a stuck audit store", () => {
   it("answers AUDIT_UNAVAILABLE within the lock timeout while another session holds the chain lock, then serves again", async () => {
     await expectServed();
     const before = await events();
-    const holder = new Client({ connectionString: own.url });
-    await holder.connect();
-    try {
-      await holder.query("BEGIN");
-      await holder.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
-      const answers = await timedRequests(8);
-      for (const answer of answers) {
+    await withChainLockHeld(own.url, async () => {
+      for (const answer of await timedRequests(8)) {
         expectWithheld(answer);
         expect(answer.ms).toBeLessThan(LOCK_TIMEOUT_MS + SLACK_MS);
       }
-    } finally {
-      await holder.query("COMMIT");
-      await holder.end();
-    }
+    });
     expect(await events()).toBe(before);
     await expectServed();
     expect(await events()).toBe(before + 1);

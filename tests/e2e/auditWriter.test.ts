@@ -5,9 +5,8 @@
  * the appends that follow; the chain verifies after each.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { Client } from "pg";
+import type { Client } from "pg";
 import { pino } from "pino";
-import { AUDIT_CHAIN_LOCK } from "@hub/contracts";
 import {
   AUDIT_MAX_BATCH_SIZE,
   AuditWriter,
@@ -18,7 +17,12 @@ import {
 } from "@hub/gateway";
 import { runHubCommand, verifyAuditLog, withAuditDb } from "../harness/auditDb";
 import { hub } from "../harness/fixtures";
-import { createOwnAuditDatabase, syntheticAuditEvent, type OwnAuditDatabase } from "../harness/ownAuditDb";
+import {
+  createOwnAuditDatabase,
+  syntheticAuditEvent,
+  withChainLockHeld,
+  type OwnAuditDatabase,
+} from "../harness/ownAuditDb";
 import { startTcpRelay, type TcpRelay } from "../harness/processes";
 
 let own: OwnAuditDatabase;
@@ -109,19 +113,12 @@ describe("audit writer", () => {
   it("survives its connection killed while it waits for the chain lock (the rollback fails too), then writes again", async () => {
     const w = writer({ lockTimeoutMs: 20_000, statementTimeoutMs: 20_000 });
     const before = await count();
-    const holder = new Client({ connectionString: own.url });
-    await holder.connect();
-    try {
-      await holder.query("BEGIN");
-      await holder.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
+    await withChainLockHeld(own.url, async (holder) => {
       const waiting = outcome(w.append(syntheticAuditEvent(4)));
       const pid = await withAuditDb(waitForLockWaiter, own.url);
       await holder.query("SELECT pg_terminate_backend($1)", [pid]);
       expect(await waiting).toBe("AuditUnavailableError");
-      await holder.query("COMMIT");
-    } finally {
-      await holder.end();
-    }
+    });
     expect(await outcome(w.append(syntheticAuditEvent(5)))).toBe("written");
     await expectChainValid(before + 1);
   });

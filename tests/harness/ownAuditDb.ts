@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { Client } from "pg";
-import type { AuditEventContent } from "@hub/contracts";
+import { AUDIT_CHAIN_LOCK, type AuditEventContent } from "@hub/contracts";
 import { runToCompletion } from "@hub/local/dist/processes";
 import { hub, repoRoot } from "./fixtures";
 
@@ -45,6 +45,21 @@ export async function createOwnAuditDatabase(): Promise<OwnAuditDatabase> {
     `migrating ${name}`,
   );
   return { url: url.toString(), name, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Runs `work` while a session of its own holds the chain lock (as a stuck appender would), then lets it go. */
+export async function withChainLockHeld<T>(url: string, work: (holder: Client) => Promise<T>): Promise<T> {
+  const holder = new Client({ connectionString: url });
+  await holder.connect();
+  try {
+    await holder.query("BEGIN");
+    await holder.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
+    const result = await work(holder);
+    await holder.query("COMMIT");
+    return result;
+  } finally {
+    await holder.end();
+  }
 }
 
 /** An event as the gateway would record an allowed border check; `i` tells events apart. */
