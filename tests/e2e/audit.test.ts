@@ -2,9 +2,13 @@
  * The tamper-evident audit log: one event per request, one chain across gateway processes,
  * tampering named by `verify`, fail closed without the audit store, subject access reports.
  */
+import { createHash, createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { AUDIT_COLUMNS } from "@hub/contracts";
-import { auditEventCount, verifyAuditLog, withAuditDb } from "../harness/auditDb";
+import { keyFiles } from "@hub/gateway";
+import { auditEventCount, auditEventOf, verifyAuditLog, withAuditDb } from "../harness/auditDb";
 import { as, gql, hub, hubContextToken, personaToken, principalOf, world } from "../harness/fixtures";
 import { startOwnGateway } from "../harness/processes";
 
@@ -43,6 +47,19 @@ describe("audit log", () => {
     const verified = await verifyAuditLog();
     expect(verified.output).toMatch(/audit chain valid/);
     expect(verified.code).toBe(0);
+  });
+
+  it("hashes the values in an operation with the audit value key, not with the key that signs the chain", async () => {
+    const ref = adults()[7]?.personRef ?? "";
+    const res = await gql(`{ person(personRef: "${ref}") { familyName } }`, await as("border-officer"));
+    const event = await auditEventOf(res.headers.get("x-request-id"));
+    const hmac = (secret: string) => `hmac:${createHmac("sha256", secret).update(ref).digest("hex").slice(0, 32)}`;
+    const valueKey = readFileSync(path.join(hub.keysDir, "audit-values.key"), "utf8").trim();
+    const signingKey = JSON.parse(readFileSync(keyFiles(hub.keysDir, "audit").privateJwk, "utf8")) as { d: string };
+    const derivedFromSigningKey = createHash("sha256").update(`audit-values:${signingKey.d}`).digest("hex");
+    expect(event?.operationText).toContain(hmac(valueKey));
+    expect(event?.operationText).not.toContain(hmac(derivedFromSigningKey));
+    expect(event?.operationText).not.toContain(ref);
   });
 
   it("keeps one valid chain when two gateway processes write at once", async () => {
