@@ -9,7 +9,8 @@ import { performance } from "node:perf_hooks";
 import { DatabaseError, Pool } from "pg";
 import type { Logger } from "pino";
 import { canonicalJson, type AuditEventContent } from "@hub/contracts";
-import { appendBatch, type AuditKeys, type PreparedEvent } from "./appendBatch";
+import type { AuditKeys, PreparedEvent } from "./appendBatch";
+import { commitBatch } from "./commitBatch";
 
 export interface AuditWriterOptions {
   databaseUrl: string;
@@ -129,60 +130,45 @@ export class AuditWriter {
       if (batch.length > 1 && isDataError(error)) {
         // One event the store refuses (a value it cannot take) must not cost the others theirs:
         // write them one by one, so only that event's response is withheld.
-        for (const pending of batch) await this.writeOne(pending);
+        for (const [i, pending] of batch.entries()) {
+          const storeFailure = await this.writeOne(pending);
+          if (storeFailure) return this.refuseAll(batch.slice(i + 1), storeFailure);
+        }
         return;
       }
-      // Events already waiting would each wait out another timeout on a store just seen failing.
-      const waiting = this.queue.splice(0);
-      this.options.log.error(
-        { err: error, events: batch.length + waiting.length },
-        "audit events could not be written; their responses are withheld",
-      );
-      const failure = new AuditUnavailableError((error as Error).message);
-      for (const pending of [...batch, ...waiting]) settle(pending, failure);
+      this.refuseAll(batch, error);
     }
   }
 
-  private async writeOne(pending: Pending): Promise<void> {
+  /** The store failed: refuses these and the events already waiting, which would each wait out another timeout on it. */
+  private refuseAll(batch: Pending[], error: unknown): void {
+    const refused = [...batch, ...this.queue.splice(0)];
+    this.options.log.error(
+      { err: error, events: refused.length },
+      "audit events could not be written; their responses are withheld",
+    );
+    const failure = new AuditUnavailableError((error as Error).message);
+    for (const pending of refused) settle(pending, failure);
+  }
+
+  /** Writes one event; returns the error if the store, not the event, failed. */
+  private async writeOne(pending: Pending): Promise<unknown> {
     try {
       await this.transaction([pending.event]);
       settle(pending);
+      return undefined;
     } catch (error) {
       this.options.log.error(
         { err: error, requestId: pending.event.content.requestId },
         "audit event refused by the store",
       );
       settle(pending, new AuditUnavailableError((error as Error).message));
+      return isDataError(error) ? undefined : error;
     }
   }
 
-  private async transaction(events: PreparedEvent[]): Promise<void> {
-    const client = await this.pool.connect();
-    // A checked-out client that loses its connection emits "error"; unheard, that would end the
-    // process. The query in flight fails with it, which is what the batch answers.
-    const onLost = (error: Error) => this.options.log.warn({ err: error }, "audit database connection lost");
-    client.on("error", onLost);
-    // A connection that timed out or broke mid-transaction is in an unknown state: it is closed
-    // (the server rolls back), never handed to the next batch.
-    let discard: Error | undefined;
-    try {
-      await client.query("BEGIN");
-      await appendBatch(client, events, this.options.keys);
-      await client.query("COMMIT");
-    } catch (error) {
-      discard = error instanceof Error ? error : new Error(String(error));
-      if (hasSqlState(error)) {
-        discard = await client.query("ROLLBACK").then(
-          () => undefined,
-          (rollbackError: unknown) => (rollbackError instanceof Error ? rollbackError : discard),
-        );
-      }
-      throw error;
-    } finally {
-      // A discarded client keeps the listener: it may still report its socket while it closes.
-      if (!discard) client.removeListener("error", onLost);
-      client.release(discard);
-    }
+  private transaction(events: PreparedEvent[]): Promise<void> {
+    return commitBatch(this.pool, events, this.options.keys, this.options.log);
   }
 
   private report(report: FlushReport): void {
@@ -216,8 +202,5 @@ function settle(pending: Pending, error?: Error): void {
   else pending.resolve();
 }
 
-/** An error the server sent (with a SQLSTATE): the connection is still in step and can roll back. */
-const hasSqlState = (error: unknown): error is DatabaseError => error instanceof DatabaseError;
-
 /** A PostgreSQL data or integrity error (SQLSTATE classes 22 and 23): the event, not the store, is at fault. */
-const isDataError = (error: unknown) => hasSqlState(error) && /^2[23]/.test(error.code ?? "");
+const isDataError = (error: unknown) => error instanceof DatabaseError && /^2[23]/.test(error.code ?? "");

@@ -35,8 +35,8 @@ export interface AuditKeys {
   trusted: PublicAuditKeys;
 }
 
-/** The head is not signed by a trusted key: the newest events may have been cut off, so the chain is not extended. */
-export class UnsignedChainHeadError extends Error {}
+/** The head is missing, or not signed by a trusted key (the newest events may have been cut off): the chain is not extended. */
+export class ChainHeadError extends Error {}
 
 export async function appendBatch(client: PoolClient, events: PreparedEvent[], keys: AuditKeys): Promise<void> {
   // One chain across every gateway process: appends are serialised by this lock.
@@ -45,11 +45,11 @@ export async function appendBatch(client: PoolClient, events: PreparedEvent[], k
     `SELECT seq, hash, key_id, signature FROM ${AUDIT_HEAD_TABLE} WHERE id = 1 FOR UPDATE`,
   );
   const row = head.rows[0];
-  if (!row) throw new Error("the audit chain has no head row; run the audit subgraph's migrations");
+  if (!row) throw new ChainHeadError("the audit chain has no head row; run the audit subgraph's migrations");
   let seq = Number(row.seq);
   // Signing a head moved back over deleted events would make the cut undetectable: refuse instead.
   if (seq > 0 && !verifyChainHead(keys.trusted, { seq, hash: row.hash, keyId: row.key_id, signature: row.signature })) {
-    throw new UnsignedChainHeadError(
+    throw new ChainHeadError(
       `the audit chain head (event ${seq}) is not signed by the audit key; appends stop until the log is checked (npm run audit -- verify)`,
     );
   }
