@@ -50,7 +50,7 @@ export async function appendBatch(client: PoolClient, events: PreparedEvent[], k
   // Signing a head moved back over deleted events would make the cut undetectable: refuse instead.
   if (seq > 0 && !verifyChainHead(keys.trusted, { seq, hash: row.hash, keyId: row.key_id, signature: row.signature })) {
     throw new ChainHeadError(
-      `the audit chain head (event ${seq}) is not signed by the audit key; appends stop until the log is checked (npm run audit -- verify)`,
+      `the audit chain head (event ${seq}) is not signed by the audit key; appends stop until the log is checked (npm run audit -- verify) and its head signed again (npm run audit:sign-head)`,
     );
   }
   let prevHash = row.hash;
