@@ -61,12 +61,8 @@ export class AuditWriter {
       connectionString: options.databaseUrl,
       max: options.poolSize,
       connectionTimeoutMillis: options.connectTimeoutMs,
-      // Server side: a lock or statement that waits too long fails, and a session whose gateway
-      // went silent inside a transaction is ended, so it cannot keep the chain lock from the others.
-      lock_timeout: options.lockTimeoutMs,
-      statement_timeout: options.statementTimeoutMs,
-      idle_in_transaction_session_timeout: options.statementTimeoutMs,
-      // Client side: a network that forwards nothing never answers, so the client stops waiting too.
+      // Client side: a network that forwards nothing never answers, so the client stops waiting
+      // too. The server's own limits are set per transaction (commitBatch.ts).
       query_timeout: options.statementTimeoutMs,
       application_name: "hub-gateway-audit",
     });
@@ -168,7 +164,7 @@ export class AuditWriter {
   }
 
   private transaction(events: PreparedEvent[]): Promise<void> {
-    return commitBatch(this.pool, events, this.options.keys, this.options.log);
+    return commitBatch(this.pool, events, this.options.keys, this.options, this.options.log);
   }
 
   private report(report: FlushReport): void {
