@@ -34,7 +34,21 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** ISO alpha-2 country of the hub (R14-1). */
   country: string;
-  audit: { databaseUrl: string; keyPath: string; poolSize: number; flushMs: number; batchSize: number };
+  audit: {
+    databaseUrl: string;
+    /** Private JWK (Ed25519) signing checkpoints and the chain head. */
+    keyPath: string;
+    /** Public keys a chain head may be signed with (the current key and those rotated out). */
+    jwksPath: string;
+    /** Secret of the keyed hash replacing personal values in audit events; never the signing key. */
+    valueKeyPath: string;
+    poolSize: number;
+    flushMs: number;
+    batchSize: number;
+    connectTimeoutMs: number;
+    lockTimeoutMs: number;
+    statementTimeoutMs: number;
+  };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxBodyBytes: number;
   limits: { depth: number; aliases: number; tokens: number; cost: number; directives: number };
@@ -47,6 +61,9 @@ export interface GatewayConfig {
   /** The built browser pages (explorer, audit console), served at /explorer/ and /audit/. */
   webDir: string;
 }
+
+/** Largest group commit; the writer sends one array per column, so any size stays within PostgreSQL's parameter limit. */
+export const AUDIT_MAX_BATCH_SIZE = 5000;
 
 const ALLOWED_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
 
@@ -102,9 +119,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
       .default("postgres://postgres@127.0.0.1:54304/postgres"),
     AUDIT_KEY: z.string().min(1).default(path.join(keysDir, "audit.private.jwk.json")),
+    AUDIT_JWKS: z.string().min(1).default(path.join(keysDir, "audit.jwks.json")),
+    AUDIT_VALUE_KEY: z.string().min(1).default(path.join(keysDir, "audit-values.key")),
     AUDIT_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
+    AUDIT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    AUDIT_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    AUDIT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(5),
-    AUDIT_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+    AUDIT_BATCH_SIZE: z.coerce.number().int().min(1).max(AUDIT_MAX_BATCH_SIZE).default(200),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
     HUB_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
@@ -170,9 +192,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     audit: {
       databaseUrl: c.AUDIT_DATABASE_URL,
       keyPath: path.resolve(c.AUDIT_KEY),
+      jwksPath: path.resolve(c.AUDIT_JWKS),
+      valueKeyPath: path.resolve(c.AUDIT_VALUE_KEY),
       poolSize: c.AUDIT_POOL_SIZE,
       flushMs: c.AUDIT_FLUSH_MS,
       batchSize: c.AUDIT_BATCH_SIZE,
+      connectTimeoutMs: c.AUDIT_CONNECT_TIMEOUT_MS,
+      lockTimeoutMs: c.AUDIT_LOCK_TIMEOUT_MS,
+      statementTimeoutMs: c.AUDIT_STATEMENT_TIMEOUT_MS,
     },
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.HUB_MAX_BODY_BYTES,

@@ -2,7 +2,6 @@
  * The gateway's HTTP server: wires the request pipeline (pipeline/requestPipeline.ts) to
  * `/graphql`, beside the demo sign-in and the explorer and auditor pages.
  */
-import { createHash, type JsonWebKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
@@ -11,9 +10,8 @@ import { pino, type Logger } from "pino";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { loadSigningKey } from "./auth/devKeys";
 import { createTokenVerifier } from "./auth/verifyToken";
-import { AUDIT_UNAVAILABLE, type AuditTrail } from "./audit/auditTrail";
-import { AuditWriter } from "./audit/AuditWriter";
-import { createValueHasher } from "./audit/buildAuditEvent";
+import { AUDIT_UNAVAILABLE } from "./audit/auditTrail";
+import { createAuditTrail } from "./audit/createAuditTrail";
 import type { GatewayConfig } from "./config";
 import { createDecideStage } from "./decisions/decideOperation";
 import { demoRoutes } from "./demo/demoRoutes";
@@ -39,30 +37,6 @@ export interface HubServer {
   stop: () => Promise<void>;
 }
 
-async function createAuditTrail(config: GatewayConfig, policyVersion: string, log: Logger): Promise<AuditTrail> {
-  const key = readPrivateJwk(config.audit.keyPath);
-  return {
-    writer: new AuditWriter({ ...config.audit, signingKey: key, log }),
-    policyVersion,
-    // Personal values in operations are kept only as keyed hashes; the key derives from the audit key.
-    hash: createValueHasher(
-      createHash("sha256")
-        .update(`audit-values:${key.d ?? ""}`)
-        .digest("hex"),
-    ),
-  };
-}
-
-function readPrivateJwk(file: string): JsonWebKey & { kid?: string } {
-  try {
-    const jwk = JSON.parse(readFileSync(file, "utf8")) as JsonWebKey & { kid?: string };
-    if (!jwk.d) throw new Error("not a private key");
-    return jwk;
-  } catch {
-    throw new Error(`Cannot read the audit signing key (AUDIT_KEY) at ${file}`);
-  }
-}
-
 function loadPolicies(config: GatewayConfig): PolicyDecisionPoint {
   try {
     return PolicyDecisionPoint.load(config.policyPaths, config.country);
@@ -85,7 +59,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const verifyToken = createTokenVerifier(config);
   const sign = createHubContextSigner(await loadSigningKey(config.hubContextKeyPath), config.hubContextTtlSeconds);
   const pdp = loadPolicies(config);
-  const trail = await createAuditTrail(config, pdp.version, log);
+  const trail = createAuditTrail(config, pdp.version, log);
   const catalog = buildFieldCatalog(supergraphSdl);
   const limits = createLimits(config.limits);
   const decide = createDecideStage({

@@ -1,8 +1,11 @@
-export { loadConfig, DEMO_ISSUER, DEFAULT_AUDIENCE } from "./config";
+export { loadConfig, AUDIT_MAX_BATCH_SIZE, DEMO_ISSUER, DEFAULT_AUDIENCE } from "./config";
 export type { GatewayConfig } from "./config";
 export { startHubServer } from "./createHubServer";
 export type { HubServer } from "./createHubServer";
-export { ensureDevKey, keyFiles, loadSigningKey } from "./auth/devKeys";
+export { ensureDevKey, ensureDevSecret, keyFiles, loadSigningKey } from "./auth/devKeys";
+export { AuditWriter, AuditUnavailableError } from "./audit/AuditWriter";
+export type { AuditWriterOptions, FlushReport } from "./audit/AuditWriter";
+export { loadAuditKeys } from "./audit/auditKeys";
 export type { SigningKey, KeyFiles } from "./auth/devKeys";
 export { mintToken } from "./auth/mintToken";
 export { PERSONAS, PERSONA_NAMES, isPersonaName } from "./auth/personas";

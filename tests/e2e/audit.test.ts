@@ -2,10 +2,14 @@
  * The tamper-evident audit log: one event per request, one chain across gateway processes,
  * tampering named by `verify`, fail closed without the audit store, subject access reports.
  */
+import { createHash, createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { AUDIT_COLUMNS } from "@hub/contracts";
-import { auditEventCount, verifyAuditLog, withAuditDb } from "../harness/auditDb";
-import { as, gql, hub, personaToken, world } from "../harness/fixtures";
+import { keyFiles } from "@hub/gateway";
+import { auditEventCount, auditEventOf, verifyAuditLog, withAuditDb } from "../harness/auditDb";
+import { as, gql, hub, hubContextToken, personaToken, principalOf, world } from "../harness/fixtures";
 import { startOwnGateway } from "../harness/processes";
 
 const adults = () => world().persons.filter((p) => p.dateOfBirth < "2000-01-01" && p.retainUntil > "2027-01-01");
@@ -43,6 +47,19 @@ describe("audit log", () => {
     const verified = await verifyAuditLog();
     expect(verified.output).toMatch(/audit chain valid/);
     expect(verified.code).toBe(0);
+  });
+
+  it("hashes the values in an operation with the audit value key, not with the key that signs the chain", async () => {
+    const ref = adults()[7]?.personRef ?? "";
+    const res = await gql(`{ person(personRef: "${ref}") { familyName } }`, await as("border-officer"));
+    const event = await auditEventOf(res.headers.get("x-request-id"));
+    const hmac = (secret: string) => `hmac:${createHmac("sha256", secret).update(ref).digest("hex").slice(0, 32)}`;
+    const valueKey = readFileSync(path.join(hub.keysDir, "audit-values.key"), "utf8").trim();
+    const signingKey = JSON.parse(readFileSync(keyFiles(hub.keysDir, "audit").privateJwk, "utf8")) as { d: string };
+    const derivedFromSigningKey = createHash("sha256").update(`audit-values:${signingKey.d}`).digest("hex");
+    expect(event?.operationText).toContain(hmac(valueKey));
+    expect(event?.operationText).not.toContain(hmac(derivedFromSigningKey));
+    expect(event?.operationText).not.toContain(ref);
   });
 
   it("keeps one valid chain when two gateway processes write at once", async () => {
@@ -102,6 +119,52 @@ describe("audit log", () => {
          FROM audit_event b WHERE (a.seq = $1 AND b.seq = $1::bigint + 1) OR (a.seq = $1::bigint + 1 AND b.seq = $1)`,
         /does not follow the previous event/,
       );
+    });
+  });
+
+  describe("cutting off the newest events is named by verify", () => {
+    afterAll(async () => {
+      expect((await verifyAuditLog()).code).toBe(0);
+      expect((await gql(`{ crossingPoints { code } }`, await as("border-officer"))).status).toBe(200);
+    });
+
+    it("names them missing before the chain head when the head was left alone", async () => {
+      await cutOffNewest(false, async (head, kept) => {
+        const result = await verifyAuditLog();
+        expect(result.code).toBe(1);
+        expect(result.output).toContain(
+          `BROKEN at event ${kept + 1} (missing): event ${kept + 1} is missing (the chain head is at ${head})`,
+        );
+      });
+    });
+
+    it("names a head moved back to the new newest event without the audit key, in verify and in verifyAuditChain; the gateway extends no such head", async () => {
+      await cutOffNewest(true, async (_head, kept) => {
+        const result = await verifyAuditLog();
+        expect(result.code).toBe(1);
+        expect(result.output).toMatch(
+          new RegExp(
+            `BROKEN at event ${kept} \\(.+\\): the chain head \\(event ${kept}\\) is not signed by the audit key`,
+          ),
+        );
+        const token = await hubContextToken("audit", {
+          principal: principalOf("auditor"),
+          purpose: "AUDIT",
+          requestId: `cut-off-${kept}`,
+        });
+        const verification = await gql(`{ verifyAuditChain { valid firstBroken { seq reason } } }`, {
+          url: hub.subgraphs.audit?.url,
+          headers: { "x-hub-context": token },
+        });
+        expect(verification.body.data?.verifyAuditChain).toEqual({
+          valid: false,
+          firstBroken: { seq: kept, reason: expect.stringMatching(/chain head .* is not signed by the audit key/) },
+        });
+        // Signing that head would hide the cut: the gateway refuses to append, so it serves nothing.
+        const refused = await gql(`{ crossingPoints { code } }`, await as("border-officer"));
+        expect(refused.status).toBe(503);
+        expect(refused.body.errors?.[0]?.extensions?.code).toBe("AUDIT_UNAVAILABLE");
+      });
     });
   });
 
@@ -224,6 +287,62 @@ async function tampered(sql: string, reason: RegExp): Promise<void> {
           columns.map((c) => (row as Record<string, unknown>)[c]),
         );
       }
+    });
+  }
+}
+
+/**
+ * Deletes the three newest events (and, with `moveHead`, the checkpoints beyond them, moving the
+ * head back to the new newest event as an attacker without the key would), runs `check`, and
+ * puts everything back as it was.
+ */
+async function cutOffNewest(moveHead: boolean, check: (head: number, kept: number) => Promise<void>): Promise<void> {
+  const saved = await withAuditDb(async (db) => {
+    const head = (await db.query("SELECT * FROM audit_chain_head WHERE id = 1")).rows[0] as Record<string, unknown>;
+    const kept = Number(head.seq) - 3;
+    const events = (await db.query("SELECT * FROM audit_event WHERE seq > $1", [kept])).rows as Record<
+      string,
+      unknown
+    >[];
+    const checkpoints = (await db.query("SELECT * FROM audit_checkpoint WHERE seq > $1", [kept])).rows as Record<
+      string,
+      unknown
+    >[];
+    return { head, kept, events, checkpoints };
+  });
+  try {
+    await withAuditDb(async (db) => {
+      await db.query("DELETE FROM audit_event WHERE seq > $1", [saved.kept]);
+      if (!moveHead) return;
+      await db.query("DELETE FROM audit_checkpoint WHERE seq > $1", [saved.kept]);
+      await db.query(
+        "UPDATE audit_chain_head SET seq = $1, hash = (SELECT hash FROM audit_event WHERE seq = $1) WHERE id = 1",
+        [saved.kept],
+      );
+    });
+    await check(Number(saved.head.seq), saved.kept);
+  } finally {
+    await withAuditDb(async (db) => {
+      await db.query("DELETE FROM audit_event WHERE seq > $1", [saved.kept]);
+      await db.query("DELETE FROM audit_checkpoint WHERE seq > $1", [saved.kept]);
+      for (const [table, rows] of [
+        ["audit_event", saved.events],
+        ["audit_checkpoint", saved.checkpoints],
+      ] as const) {
+        for (const row of rows) {
+          const columns = Object.keys(row);
+          await db.query(
+            `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+            columns.map((c) => row[c]),
+          );
+        }
+      }
+      await db.query("UPDATE audit_chain_head SET seq = $1, hash = $2, key_id = $3, signature = $4 WHERE id = 1", [
+        saved.head.seq,
+        saved.head.hash,
+        saved.head.key_id,
+        saved.head.signature,
+      ]);
     });
   }
 }

@@ -1,8 +1,11 @@
 /** A bad setting stops a process at start with one line naming the variable. */
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { repoRoot } from "../harness/fixtures";
+import { hub, repoRoot } from "../harness/fixtures";
+import { freePort } from "../harness/processes";
 
 function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
@@ -35,6 +38,23 @@ describe("configuration", () => {
     const budget = await run("gateway/dist/main.js", { HUB_RATE_LIMIT_SUBJECT_POINTS: "-1" });
     expect(budget.code).not.toBe(0);
     expect(budget.stderr.trim()).toMatch(/^Invalid configuration: HUB_RATE_LIMIT_SUBJECT_POINTS: /);
+  });
+
+  it("the gateway refuses an audit value key too short to be a secret, and names the variable", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "hub-value-key-"));
+    const file = path.join(dir, "audit-values.key");
+    writeFileSync(file, "short\n");
+    try {
+      const { code, stderr } = await run("gateway/dist/main.js", {
+        ...hub.gatewayEnv,
+        PORT: String(await freePort()),
+        AUDIT_VALUE_KEY: file,
+      });
+      expect(code).not.toBe(0);
+      expect(stderr.trim()).toMatch(/AUDIT_VALUE_KEY.*shorter than 32 characters/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a subgraph refuses a database URL that is not PostgreSQL and names the variable", async () => {

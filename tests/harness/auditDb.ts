@@ -15,21 +15,26 @@ export const auditEventCount = () =>
     Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM audit_event")).rows[0]?.n),
   );
 
-/** Runs `npm run audit -- verify` as an operator would; resolves with its exit code and output. */
-export function verifyAuditLog(args: string[] = []): Promise<{ code: number; output: string }> {
+/** Runs a command of the hub (a built entry point) as an operator would; resolves with its exit code and output. */
+export function runHubCommand(
+  entry: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(repoRoot, "subgraphs/audit/dist/main.js"), "verify", ...args],
-      {
-        env: { PATH: process.env.PATH, HUB_STATE_DIR: hub.stateDir, AUDIT_DATABASE_URL: hub.databaseUrls.audit },
-        timeout: 60_000,
-      },
+      [path.join(repoRoot, entry), ...args],
+      { env: { PATH: process.env.PATH, HUB_STATE_DIR: hub.stateDir, ...env }, timeout: 60_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
     );
   });
 }
+
+/** Runs `npm run audit -- verify` (on the shared log unless told another). */
+export const verifyAuditLog = (args: string[] = [], databaseUrl = hub.databaseUrls.audit) =>
+  runHubCommand("subgraphs/audit/dist/main.js", ["verify", ...args], { AUDIT_DATABASE_URL: databaseUrl });
 
 /** The audit event of one request (by the `x-request-id` the gateway answered with), or undefined. */
 export async function auditEventOf(requestId: string | null): Promise<AuditEventContent | undefined> {

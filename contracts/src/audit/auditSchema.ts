@@ -74,6 +74,59 @@ export const AUDIT_DDL = [
   )`,
 ];
 
+/**
+ * The chain head carries the audit key's signature of its (seq, hash), renewed with every append:
+ * moving the head back over deleted events then needs the key. Null only before the first append.
+ */
+export const AUDIT_HEAD_SIGNATURE_DDL = [
+  `ALTER TABLE ${AUDIT_HEAD_TABLE} ADD COLUMN key_id text, ADD COLUMN signature text`,
+];
+
+export const AUDIT_HEAD_UPDATE_SQL = `UPDATE ${AUDIT_HEAD_TABLE} SET seq = $1, hash = $2, key_id = $3, signature = $4 WHERE id = 1`;
+
+type AuditColumn = (typeof AUDIT_COLUMNS)[number];
+
+/** Columns holding lists: sent as one JSON text per row, since PostgreSQL has no array of arrays of any length. */
+const LIST_COLUMNS: ReadonlySet<AuditColumn> = new Set(["rule_ids", "person_refs", "categories"]);
+
+const ARRAY_TYPES: Record<AuditColumn, string> = {
+  seq: "bigint[]",
+  id: "uuid[]",
+  occurred_at: "timestamptz[]",
+  content: "text[]",
+  prev_hash: "text[]",
+  hash: "text[]",
+  request_id: "text[]",
+  subject: "text[]",
+  agency: "text[]",
+  role: "text[]",
+  purpose: "text[]",
+  outcome: "text[]",
+  rule_ids: "jsonb[]",
+  person_refs: "jsonb[]",
+  categories: "jsonb[]",
+  release_after: "date[]",
+};
+
+const listOf = (column: string) =>
+  `ARRAY(SELECT v FROM jsonb_array_elements_text(u.${column}) WITH ORDINALITY AS l(v, n) ORDER BY n)`;
+
+/**
+ * Inserts any number of events with one array parameter per column (unnest): 16 parameters
+ * whatever the batch size, where one parameter per value would pass PostgreSQL's limit of 65,535
+ * at 4,096 events.
+ */
+export const AUDIT_INSERT_SQL = `INSERT INTO ${AUDIT_TABLE} (${AUDIT_COLUMNS.join(", ")})
+  SELECT ${AUDIT_COLUMNS.map((c) => (LIST_COLUMNS.has(c) ? listOf(c) : `u.${c}`)).join(", ")}
+  FROM unnest(${AUDIT_COLUMNS.map((c, i) => `$${i + 1}::${ARRAY_TYPES[c]}`).join(", ")}) AS u(${AUDIT_COLUMNS.join(", ")})`;
+
+/** The parameters of AUDIT_INSERT_SQL for rows of values in AUDIT_COLUMNS order. */
+export function auditInsertParameters(rows: readonly (readonly unknown[])[]): unknown[][] {
+  return AUDIT_COLUMNS.map((column, i) =>
+    rows.map((row) => (LIST_COLUMNS.has(column) ? JSON.stringify(row[i] ?? []) : (row[i] ?? null))),
+  );
+}
+
 /** SQL creating the monthly partition holding `month` (a `YYYY-MM` string) if it is missing. */
 export function monthlyPartitionSql(month: string): string {
   const [year, mon] = month.split("-").map(Number) as [number, number];

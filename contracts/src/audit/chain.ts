@@ -20,8 +20,12 @@ export const sha256 = (text: string) => createHash("sha256").update(text).digest
 
 /** The hash of event `seq` with content `content` following `prevHash`. */
 export function chainHash(prevHash: string, seq: number, content: AuditEventContent): string {
-  return sha256(`${prevHash}\n${seq}\n${canonicalJson(content)}`);
+  return chainHashOfText(prevHash, seq, canonicalJson(content));
 }
+
+/** chainHash from the content's canonical JSON, for a writer that serialised it already. */
+export const chainHashOfText = (prevHash: string, seq: number, canonicalContent: string) =>
+  sha256(`${prevHash}\n${seq}\n${canonicalContent}`);
 
 /** The content part of a stored event (everything but seq, prevHash, hash). */
 export function contentOf(event: AuditEvent): AuditEventContent {
@@ -31,3 +35,9 @@ export function contentOf(event: AuditEvent): AuditEventContent {
 
 /** The text a checkpoint signs: the chain position and hash it anchors. */
 export const checkpointPayload = (seq: number, hash: string) => `migration-hub-audit-checkpoint\n${seq}\n${hash}`;
+
+/**
+ * The text the chain head's signature covers. Its own prefix: a checkpoint's signature (which an
+ * attacker can read) must not pass as the head's, or cutting the log back to a checkpoint would.
+ */
+export const headPayload = (seq: number, hash: string) => `migration-hub-audit-head\n${seq}\n${hash}`;

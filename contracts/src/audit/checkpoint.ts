@@ -1,38 +1,58 @@
-/** Signed checkpoints of the audit chain (Ed25519): a key of the hub vouches for a chain position. */
+/**
+ * Signatures over chain positions (Ed25519): a key of the hub vouches that event `seq` had hash
+ * `hash`, in a checkpoint (every CHECKPOINT_INTERVAL events) or in the chain head (every flush).
+ */
 import { createPrivateKey, createPublicKey, sign, verify, type JsonWebKey } from "node:crypto";
-import { checkpointPayload } from "./chain";
+import { checkpointPayload, headPayload } from "./chain";
 
 export interface CheckpointSignature {
   keyId: string;
   signature: string;
 }
 
-export function signCheckpoint(
-  privateJwk: JsonWebKey & { kid?: string },
-  seq: number,
-  hash: string,
-): CheckpointSignature {
-  const key = createPrivateKey({ key: privateJwk, format: "jwk" });
-  const signature = sign(null, Buffer.from(checkpointPayload(seq, hash)), key).toString("base64url");
-  return { keyId: privateJwk.kid ?? "", signature };
+export type PrivateAuditKey = JsonWebKey & { kid?: string };
+
+export interface PublicAuditKeys {
+  keys: (JsonWebKey & { kid?: string })[];
 }
 
-/** True when one of the public keys (by key id) signed this position of the chain. */
-export function verifyCheckpoint(
-  publicJwks: { keys: (JsonWebKey & { kid?: string })[] },
-  checkpoint: { seq: number; hash: string; keyId: string; signature: string },
-): boolean {
-  const jwk = publicJwks.keys.find((k) => k.kid === checkpoint.keyId);
-  if (!jwk) return false;
+export interface SignedPosition {
+  seq: number;
+  hash: string;
+  keyId: string | null;
+  signature: string | null;
+}
+
+function signText(privateJwk: PrivateAuditKey, text: string): CheckpointSignature {
+  const key = createPrivateKey({ key: privateJwk, format: "jwk" });
+  return { keyId: privateJwk.kid ?? "", signature: sign(null, Buffer.from(text), key).toString("base64url") };
+}
+
+function verifyText(publicJwks: PublicAuditKeys, keyId: string | null, signature: string | null, text: string) {
+  const jwk = publicJwks.keys.find((k) => k.kid === keyId);
+  if (!jwk || !signature) return false;
   try {
-    const key = createPublicKey({ key: jwk, format: "jwk" });
     return verify(
       null,
-      Buffer.from(checkpointPayload(checkpoint.seq, checkpoint.hash)),
-      key,
-      Buffer.from(checkpoint.signature, "base64url"),
+      Buffer.from(text),
+      createPublicKey({ key: jwk, format: "jwk" }),
+      Buffer.from(signature, "base64url"),
     );
   } catch {
     return false;
   }
 }
+
+export const signCheckpoint = (privateJwk: PrivateAuditKey, seq: number, hash: string): CheckpointSignature =>
+  signText(privateJwk, checkpointPayload(seq, hash));
+
+/** True when one of the public keys (by key id) signed this position of the chain. */
+export const verifyCheckpoint = (publicJwks: PublicAuditKeys, checkpoint: SignedPosition): boolean =>
+  verifyText(publicJwks, checkpoint.keyId, checkpoint.signature, checkpointPayload(checkpoint.seq, checkpoint.hash));
+
+/** The chain head's signature: written with every append, so the newest events cannot be cut off unnoticed. */
+export const signChainHead = (privateJwk: PrivateAuditKey, seq: number, hash: string): CheckpointSignature =>
+  signText(privateJwk, headPayload(seq, hash));
+
+export const verifyChainHead = (publicJwks: PublicAuditKeys, head: SignedPosition): boolean =>
+  verifyText(publicJwks, head.keyId, head.signature, headPayload(head.seq, head.hash));

@@ -1,39 +1,47 @@
 /**
  * Appends audit events to the hash chain with group commit: events wait a few milliseconds (or
- * until a batch is full), then one transaction takes the chain lock, extends the chain from its
- * head, inserts the batch and signs a checkpoint at every interval. A caller's promise resolves
- * only once its event is durable; if the store fails, every waiting caller is told (fail closed).
+ * until a batch is full), then one transaction appends the batch (appendBatch.ts). A caller's
+ * promise resolves only once its event is durable; if the store fails or does not answer within
+ * its timeouts, every waiting caller is told (fail closed), and the next batch tries again.
  */
 import { randomUUID } from "node:crypto";
-import type { JsonWebKey } from "node:crypto";
-import { Pool } from "pg";
+import { performance } from "node:perf_hooks";
+import { DatabaseError, Pool } from "pg";
 import type { Logger } from "pino";
-import {
-  AUDIT_CHAIN_LOCK,
-  AUDIT_CHECKPOINT_TABLE,
-  AUDIT_COLUMNS,
-  AUDIT_HEAD_TABLE,
-  AUDIT_TABLE,
-  canonicalJson,
-  chainHash,
-  CHECKPOINT_INTERVAL,
-  ruleIdsOf,
-  signCheckpoint,
-  type AuditEventContent,
-} from "@hub/contracts";
+import { canonicalJson, type AuditEventContent } from "@hub/contracts";
+import type { AuditKeys, PreparedEvent } from "./appendBatch";
+import { commitBatch } from "./commitBatch";
 
 export interface AuditWriterOptions {
   databaseUrl: string;
   poolSize: number;
-  /** The hub's audit key (Ed25519 private JWK) signing checkpoints. */
-  signingKey: JsonWebKey & { kid?: string };
+  /** The hub's audit key (Ed25519 private JWK) signing checkpoints and the chain head, and the keys a head may carry. */
+  keys: AuditKeys;
   flushMs: number;
+  /** Events per transaction; 1 writes one transaction per event. */
   batchSize: number;
+  /** Longest wait for a connection to the store (a new one, or a free one of the pool). */
+  connectTimeoutMs: number;
+  /** Longest wait for the chain lock, which another appender may hold. */
+  lockTimeoutMs: number;
+  /** Longest a statement may take, on the server and as the client sees it (a store that hangs). */
+  statementTimeoutMs: number;
   log: Logger;
+  /** Told after every batch, written or not (for metrics); must not throw. */
+  onFlush?: (report: FlushReport) => void;
+}
+
+export interface FlushReport {
+  durationMs: number;
+  /** Events in the batch. */
+  events: number;
+  /** Of those, events now durable. */
+  written: number;
 }
 
 interface Pending {
-  content: AuditEventContent;
+  event: PreparedEvent;
+  state: "waiting" | "written" | "refused";
   resolve: () => void;
   reject: (error: Error) => void;
 }
@@ -43,6 +51,7 @@ export class AuditUnavailableError extends Error {}
 export class AuditWriter {
   private readonly pool: Pool;
   private queue: Pending[] = [];
+  private inFlight = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -51,17 +60,33 @@ export class AuditWriter {
     this.pool = new Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize,
-      connectionTimeoutMillis: 2000,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      // Client side: a network that forwards nothing never answers, so the client stops waiting
+      // too. The server's own limits are set per transaction (commitBatch.ts).
+      query_timeout: options.statementTimeoutMs,
+      application_name: "hub-gateway-audit",
     });
     // An idle connection dropped by the server must not crash the gateway; the next flush reconnects.
     this.pool.on("error", (error) => options.log.warn({ err: error }, "audit database connection lost"));
   }
 
+  /** Events accepted and not yet durable or refused (waiting or being written). */
+  get queueDepth(): number {
+    return this.queue.length + this.inFlight;
+  }
+
   /** Resolves when the event is durable in the chain; rejects with AuditUnavailableError otherwise. */
   append(content: AuditEventContent): Promise<void> {
     if (this.stopped) return Promise.reject(new AuditUnavailableError("the audit writer is stopped"));
+    let text: string;
+    try {
+      text = canonicalJson(content);
+    } catch (error) {
+      this.options.log.error({ err: error, requestId: content.requestId }, "audit event cannot be serialised");
+      return Promise.reject(new AuditUnavailableError("the audit event cannot be serialised"));
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ content, resolve, reject });
+      this.queue.push({ event: { content, text }, state: "waiting", resolve, reject });
       if (this.queue.length >= this.options.batchSize) this.schedule();
       else this.timer ??= setTimeout(() => this.schedule(), this.options.flushMs);
     });
@@ -70,101 +95,83 @@ export class AuditWriter {
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.flushing = this.flushing.then(() => this.flush());
+    // The chain must survive any failure of a flush, or every later append would wait forever.
+    this.flushing = this.flushing
+      .then(() => this.flush())
+      .catch((error: unknown) => this.options.log.error({ err: error }, "audit flush failed"));
   }
 
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, this.options.batchSize);
     if (batch.length === 0) return;
+    this.inFlight = batch.length;
+    const started = performance.now();
     try {
-      await this.write(batch.map((p) => p.content));
-      batch.forEach((p) => p.resolve());
+      await this.writeBatch(batch);
+    } finally {
+      const failure = new AuditUnavailableError("the audit event was not written");
+      for (const pending of batch) settle(pending, failure);
+      this.inFlight = 0;
+      const written = batch.filter((p) => p.state === "written").length;
+      this.report({ durationMs: performance.now() - started, events: batch.length, written });
+      if (this.queue.length > 0) this.schedule();
+    }
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    try {
+      await this.transaction(batch.map((p) => p.event));
+      for (const pending of batch) settle(pending);
     } catch (error) {
       if (batch.length > 1 && isDataError(error)) {
         // One event the store refuses (a value it cannot take) must not cost the others theirs:
         // write them one by one, so only that event's response is withheld.
-        for (const pending of batch) await this.writeOne(pending);
-      } else {
-        this.options.log.error(
-          { err: error, events: batch.length },
-          "audit events could not be written; their responses are withheld",
-        );
-        const failure = new AuditUnavailableError((error as Error).message);
-        batch.forEach((p) => p.reject(failure));
+        for (const [i, pending] of batch.entries()) {
+          const storeFailure = await this.writeOne(pending);
+          if (storeFailure) return this.refuseAll(batch.slice(i + 1), storeFailure);
+        }
+        return;
       }
-    }
-    if (this.queue.length > 0) this.schedule();
-  }
-
-  private async writeOne(pending: Pending): Promise<void> {
-    try {
-      await this.write([pending.content]);
-      pending.resolve();
-    } catch (error) {
-      this.options.log.error({ err: error, requestId: pending.content.requestId }, "audit event refused by the store");
-      pending.reject(new AuditUnavailableError((error as Error).message));
+      this.refuseAll(batch, error);
     }
   }
 
-  private async write(contents: AuditEventContent[]): Promise<void> {
-    const client = await this.pool.connect();
+  /** The store failed: refuses these and the events already waiting, which would each wait out another timeout on it. */
+  private refuseAll(batch: Pending[], error: unknown): void {
+    const refused = [...batch, ...this.queue.splice(0)];
+    this.options.log.error(
+      { err: error, events: refused.length },
+      "audit events could not be written; their responses are withheld",
+    );
+    const failure = new AuditUnavailableError((error as Error).message);
+    for (const pending of refused) settle(pending, failure);
+  }
+
+  /** Writes one event; returns the error if the store, not the event, failed. */
+  private async writeOne(pending: Pending): Promise<unknown> {
     try {
-      await client.query("BEGIN");
-      // One chain across every gateway process: appends are serialised by this lock.
-      await client.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
-      const head = await client.query<{ seq: string; hash: string }>(
-        `SELECT seq, hash FROM ${AUDIT_HEAD_TABLE} WHERE id = 1 FOR UPDATE`,
-      );
-      const row = head.rows[0];
-      if (!row) throw new Error("the audit chain has no head row; run the audit subgraph's migrations");
-      let seq = Number(row.seq);
-      let prevHash = row.hash;
-      const values: unknown[] = [];
-      const tuples: string[] = [];
-      const checkpoints: { seq: number; hash: string }[] = [];
-      for (const content of contents) {
-        seq += 1;
-        const hash = chainHash(prevHash, seq, content);
-        const record = [
-          seq,
-          content.id,
-          content.occurredAt,
-          canonicalJson(content),
-          prevHash,
-          hash,
-          content.requestId,
-          content.subject,
-          content.agency,
-          content.role,
-          content.purpose,
-          content.outcome,
-          ruleIdsOf(content),
-          content.disclosedPersonRefs,
-          content.categories,
-          content.releaseAfter,
-        ];
-        tuples.push(`(${record.map((v) => (values.push(v), `$${values.length}`)).join(", ")})`);
-        if (seq % CHECKPOINT_INTERVAL === 0) checkpoints.push({ seq, hash });
-        prevHash = hash;
-      }
-      await client.query(
-        `INSERT INTO ${AUDIT_TABLE} (${AUDIT_COLUMNS.join(", ")}) VALUES ${tuples.join(", ")}`,
-        values,
-      );
-      await client.query(`UPDATE ${AUDIT_HEAD_TABLE} SET seq = $1, hash = $2 WHERE id = 1`, [seq, prevHash]);
-      for (const checkpoint of checkpoints) {
-        const { keyId, signature } = signCheckpoint(this.options.signingKey, checkpoint.seq, checkpoint.hash);
-        await client.query(
-          `INSERT INTO ${AUDIT_CHECKPOINT_TABLE} (seq, hash, signed_at, key_id, signature) VALUES ($1, $2, now(), $3, $4)`,
-          [checkpoint.seq, checkpoint.hash, keyId, signature],
-        );
-      }
-      await client.query("COMMIT");
+      await this.transaction([pending.event]);
+      settle(pending);
+      return undefined;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+      this.options.log.error(
+        { err: error, requestId: pending.event.content.requestId },
+        "audit event refused by the store",
+      );
+      settle(pending, new AuditUnavailableError((error as Error).message));
+      return isDataError(error) ? undefined : error;
+    }
+  }
+
+  private transaction(events: PreparedEvent[]): Promise<void> {
+    return commitBatch(this.pool, events, this.options.keys, this.options, this.options.log);
+  }
+
+  private report(report: FlushReport): void {
+    try {
+      this.options.onFlush?.(report);
+    } catch (error) {
+      this.options.log.warn({ err: error }, "audit flush listener failed");
     }
   }
 
@@ -183,8 +190,13 @@ export class AuditWriter {
 
 export const newEventId = () => randomUUID();
 
-/** A PostgreSQL data or integrity error (SQLSTATE classes 22 and 23): the event, not the store, is at fault. */
-function isDataError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
+/** Resolves (no error) or rejects a caller once; later calls do nothing. */
+function settle(pending: Pending, error?: Error): void {
+  if (pending.state !== "waiting") return;
+  pending.state = error ? "refused" : "written";
+  if (error) pending.reject(error);
+  else pending.resolve();
 }
+
+/** A PostgreSQL data or integrity error (SQLSTATE classes 22 and 23): the event, not the store, is at fault. */
+const isDataError = (error: unknown) => error instanceof DatabaseError && /^2[23]/.test(error.code ?? "");

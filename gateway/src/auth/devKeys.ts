@@ -1,8 +1,9 @@
 /**
  * Development keys, generated on first run under the state folder and never committed: the demo
- * identity provider's signing key (for persona tokens), the gateway's hub-context key and the
- * audit log's checkpoint key.
+ * identity provider's signing key (for persona tokens), the gateway's hub-context key, the audit
+ * log's signing key (checkpoints and chain head) and the secret of the audit log's value hashes.
  */
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from "jose";
@@ -36,6 +37,22 @@ export async function ensureDevKey(keysDir: string, name: DevKeyName): Promise<K
   writeFileSync(files.privateJwk, JSON.stringify(privateJwk, null, 2), { mode: 0o600 });
   writeFileSync(files.publicJwks, JSON.stringify({ keys: [publicJwk] }, null, 2));
   return files;
+}
+
+export type DevSecretName = "audit-values";
+
+/** Creates the random secret `name` (32 bytes, base64url) in `keysDir` unless it exists. Returns the file. */
+export function ensureDevSecret(keysDir: string, name: DevSecretName): string {
+  const file = path.join(keysDir, `${name}.key`);
+  if (existsSync(file)) return file;
+  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+  try {
+    // "wx": two processes starting at once keep the first one's secret.
+    writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return file;
 }
 
 export interface SigningKey {

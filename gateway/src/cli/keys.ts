@@ -1,9 +1,9 @@
 /**
- * `npm run keys`: creates the development key pairs (identity provider and gateway) in the state
- * folder if they are missing. Production supplies its own keys instead.
+ * `npm run keys`: creates the development key pairs (identity provider, gateway, audit) and the
+ * audit value secret in the state folder if they are missing. Production supplies its own instead.
  */
 import path from "node:path";
-import { ensureDevKey } from "../auth/devKeys";
+import { ensureDevKey, ensureDevSecret } from "../auth/devKeys";
 import { loadConfig } from "../config";
 
 async function main(): Promise<void> {
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     const files = await ensureDevKey(keysDir, name);
     process.stdout.write(`${name}: ${files.publicJwks}\n`);
   }
+  process.stdout.write(`audit-values: ${ensureDevSecret(keysDir, "audit-values")}\n`);
 }
 
 main().catch((error: unknown) => {

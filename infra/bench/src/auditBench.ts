@@ -4,13 +4,11 @@
  * and flush interval) and with one insert per event (batch size 1). It also checks the hub's log
  * for the answers of the measured rounds: every 2xx answer must have exactly one audit event.
  */
-import { randomUUID, type JsonWebKey } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { pino } from "pino";
 import { AUDIT_TABLE, type AuditEventContent } from "@hub/contracts";
-import { loadConfig } from "@hub/gateway";
-import { AuditWriter } from "@hub/gateway/dist/audit/AuditWriter";
+import { AuditWriter, loadAuditKeys, loadConfig } from "@hub/gateway";
 import { withDatabase } from "@hub/local/dist/serverDatabases";
 
 export interface AuditWriterRate {
@@ -84,16 +82,17 @@ export async function measureAuditWriter(options: {
   const events = await sampleEvents(options.hubAuditUrl, 200);
   if (events.length === 0) throw new Error("the hub wrote no audit events to copy");
   const defaults = loadConfig({ HUB_STATE_DIR: options.stateDir }).audit;
-  const signingKey = JSON.parse(
-    readFileSync(path.join(options.keysDir, "audit.private.jwk.json"), "utf8"),
-  ) as JsonWebKey & { kid?: string };
+  const keys = loadAuditKeys(
+    path.join(options.keysDir, "audit.private.jwk.json"),
+    path.join(options.keysDir, "audit.jwks.json"),
+  );
   const log = pino({ level: "silent" });
   const rates: AuditWriterRate[] = [];
   for (const { batchSize, flushMs } of [{ batchSize: 1, flushMs: 0 }, defaults]) {
     const writer = new AuditWriter({
+      ...defaults,
       databaseUrl: options.scratchUrl,
-      poolSize: defaults.poolSize,
-      signingKey,
+      keys,
       flushMs,
       batchSize,
       log,

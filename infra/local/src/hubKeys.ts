@@ -1,13 +1,15 @@
 /** The development keys every local hub needs, created in one folder unless they exist. */
-import { ensureDevKey, type KeyFiles } from "@hub/gateway";
+import { ensureDevKey, ensureDevSecret, type KeyFiles } from "@hub/gateway";
 
 export interface HubKeys {
   /** The demo identity provider's (persona tokens). */
   idp: KeyFiles;
   /** The gateway's (hub-context tokens). */
   gateway: KeyFiles;
-  /** The audit log's (checkpoints). */
+  /** The audit log's (checkpoints and the signed chain head). */
   audit: KeyFiles;
+  /** The file of the secret that hashes personal values in audit events (never the signing key). */
+  auditValues: string;
 }
 
 export async function ensureHubKeys(keysDir: string): Promise<HubKeys> {
@@ -15,5 +17,6 @@ export async function ensureHubKeys(keysDir: string): Promise<HubKeys> {
     idp: await ensureDevKey(keysDir, "idp"),
     gateway: await ensureDevKey(keysDir, "gateway"),
     audit: await ensureDevKey(keysDir, "audit"),
+    auditValues: ensureDevSecret(keysDir, "audit-values"),
   };
 }

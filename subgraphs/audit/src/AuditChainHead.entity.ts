@@ -12,4 +12,11 @@ export class AuditChainHead {
 
   @Column({ type: "char", length: 64 })
   hash: string;
+
+  /** The audit key that signed (seq, hash); null before the first append. */
+  @Column({ name: "key_id", type: "text", nullable: true })
+  keyId: string | null;
+
+  @Column({ type: "text", nullable: true })
+  signature: string | null;
 }

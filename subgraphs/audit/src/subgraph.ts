@@ -12,6 +12,7 @@ import { ensureMonthlyPartitions } from "./ensureMonthlyPartitions";
 import { createAuditServices, createLoaders, type Context, type Loaders } from "./loaders";
 import { loadAuditConfig, type AuditConfig } from "./loadAuditConfig";
 import { CreateAuditSchema1764547200000 } from "./migrations/1764547200000-CreateAuditSchema";
+import { SignChainHead1764806400000 } from "./migrations/1764806400000-SignChainHead";
 import { SubjectAccessReportResolver } from "./SubjectAccessReport.resolver";
 
 export const auditDefaults: SubgraphDefaults = {
@@ -22,7 +23,7 @@ export const auditDefaults: SubgraphDefaults = {
 };
 
 export const entities = [AuditEventRecord, AuditChainHead, AuditCheckpoint];
-export const migrations = [CreateAuditSchema1764547200000];
+export const migrations = [CreateAuditSchema1764547200000, SignChainHead1764806400000];
 
 export function createAuditSubgraph(env: NodeJS.ProcessEnv = processEnvironment()): SubgraphDefinition<Loaders> {
   let settings: AuditConfig | undefined;

@@ -1,6 +1,6 @@
 /** Chain verification against a real PostgreSQL database, with events appended as the gateway appends them. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { canonicalJson, chainHash, signCheckpoint, type AuditEvent } from "@hub/contracts";
+import { canonicalJson, chainHash, signChainHead, signCheckpoint, type AuditEvent } from "@hub/contracts";
 import {
   appendEvents,
   createAuditTestDatabase,
@@ -63,6 +63,12 @@ async function rewriteFrom(seq: number): Promise<AuditEvent[]> {
   }
   await t.db.query("UPDATE audit_chain_head SET hash = $1 WHERE id = 1", [prevHash]);
   return rewritten;
+}
+
+/** Deletes the events after `seq` and moves the head back to it, as someone without the audit key could. */
+async function cutBackTo(seq: number): Promise<void> {
+  await t.db.query("DELETE FROM audit_event WHERE seq > $1", [seq]);
+  await t.db.query("UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1", [seq, event(seq).hash]);
 }
 
 describe("verifyAuditChain", () => {
@@ -177,13 +183,53 @@ describe("verifyAuditChain", () => {
   });
 
   it("names events deleted from the end with the head moved back, by the checkpoint beyond it", async () => {
-    await t.db.query("DELETE FROM audit_event WHERE seq > 190");
-    await t.db.query("UPDATE audit_chain_head SET seq = 190, hash = $1 WHERE id = 1", [event(190).hash]);
+    await cutBackTo(190);
     expect((await verify()).firstBroken).toEqual({
       seq: 200,
       id: null,
       reason: "checkpoint 200 anchors an event missing from the log",
     });
+  });
+
+  it("names the newest events cut off with the head moved back to the new last event", async () => {
+    await cutBackTo(245);
+    const result = await verify();
+    expect([result.firstBroken, result.eventsChecked]).toEqual([
+      {
+        seq: 245,
+        id: event(245).id,
+        reason: "the chain head (event 245) is not signed by the audit key (the newest events may have been cut off)",
+      },
+      245,
+    ]);
+  });
+
+  it("takes no unsigned head, no head signed by another key, and no checkpoint's signature as the head's", async () => {
+    const cutTo = async (seq: number, keyId: string | null, signature: string | null) => {
+      await t.db.query("DELETE FROM audit_event WHERE seq > $1", [seq]);
+      await t.db.query("DELETE FROM audit_checkpoint WHERE seq > $1", [seq]);
+      await t.db.query("UPDATE audit_chain_head SET seq = $1, hash = $2, key_id = $3, signature = $4 WHERE id = 1", [
+        seq,
+        event(seq).hash,
+        keyId,
+        signature,
+      ]);
+      return (await verify()).firstBroken?.reason;
+    };
+    expect(await cutTo(240, null, null)).toMatch(/chain head \(event 240\) is not signed by the audit key/);
+    const forger = createTestKey(key.privateJwk.kid);
+    const forged = signChainHead(forger.privateJwk, 230, event(230).hash);
+    expect(await cutTo(230, forged.keyId, forged.signature)).toMatch(/chain head \(event 230\) is not signed/);
+    const [checkpoint] = (await t.db.query("SELECT key_id, signature FROM audit_checkpoint WHERE seq = 200")) as {
+      key_id: string;
+      signature: string;
+    }[];
+    expect(await cutTo(200, checkpoint?.key_id ?? "", checkpoint?.signature ?? "")).toMatch(
+      /chain head \(event 200\) is not signed/,
+    );
+    // Signed with the audit key itself, the same cut passes: only the key's holder can cut the log.
+    const genuine = signChainHead(key.privateJwk, 200, event(200).hash);
+    expect(await cutTo(200, genuine.keyId, genuine.signature)).toBeUndefined();
   });
 
   it("names an event appended past the chain head", async () => {

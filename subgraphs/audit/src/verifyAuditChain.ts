@@ -1,14 +1,21 @@
 /**
  * Verifies the audit log (DESIGN §6): re-computes the hash chain over a range, checks that each
  * row's search columns agree with its content, that positions are consecutive, that the chain head
- * names the last event, and that every checkpoint is signed by the hub's audit key and anchors the
- * hash the event has now. Reads in pages ordered by position, inside one read-only snapshot, so that
+ * names the last event and is signed by the hub's audit key, and that every checkpoint is signed by
+ * that key and anchors the hash the event has now. Reads in pages ordered by position, inside one read-only snapshot, so that
  * a million events never load at once and appends running meanwhile do not look like breaks.
  * Used by the `verifyAuditChain` query and by `npm run audit -- verify`.
  */
 import type { JsonWebKey } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { canonicalJson, chainHash, GENESIS_HASH, verifyCheckpoint, type AuditEventContent } from "@hub/contracts";
+import {
+  canonicalJson,
+  chainHash,
+  GENESIS_HASH,
+  verifyChainHead,
+  verifyCheckpoint,
+  type AuditEventContent,
+} from "@hub/contracts";
 import { AuditChainHead } from "./AuditChainHead.entity";
 import { AuditCheckpoint } from "./AuditCheckpoint.entity";
 import { AuditEventRecord } from "./AuditEventRecord.entity";
@@ -23,7 +30,7 @@ export interface VerifyOptions {
   from?: Date | null;
   /** Verify the events up to this instant. */
   to?: Date | null;
-  /** The public keys of the hub's audit key; read only when a checkpoint is met. */
+  /** The public keys of the hub's audit key; read only when a signature is met. */
   loadJwks: () => PublicJwks;
   pageSize?: number;
 }
@@ -184,6 +191,14 @@ class ChainVerifier {
       .getOne();
     if (orphan) {
       return { seq: orphan.seq, id: null, reason: `checkpoint ${orphan.seq} anchors an event missing from the log` };
+    }
+    // Signed with every append: a head moved back over deleted newest events carries no valid signature.
+    if (head.seq > 0 && !verifyChainHead(this.publicKeys(), head)) {
+      return {
+        seq: last.seq,
+        id: last.id,
+        reason: `the chain head (event ${head.seq}) is not signed by the audit key (the newest events may have been cut off)`,
+      };
     }
     return null;
   }

@@ -7,15 +7,17 @@ import { generateKeyPairSync, randomBytes, randomUUID, type JsonWebKey } from "n
 import { DataSource } from "typeorm";
 import {
   AUDIT_CHAIN_LOCK,
-  AUDIT_COLUMNS,
+  AUDIT_HEAD_UPDATE_SQL,
+  AUDIT_INSERT_SQL,
+  auditInsertParameters,
   canonicalJson,
   chainHash,
   CHECKPOINT_INTERVAL,
+  signChainHead,
   signCheckpoint,
   type AuditEvent,
   type AuditEventContent,
 } from "@hub/contracts";
-import { bulkInsert } from "@hub/kit";
 import { ensureMonthlyPartitions } from "../ensureMonthlyPartitions";
 import { searchColumnsOf } from "../searchColumns";
 import { entities, migrations } from "../subgraph";
@@ -132,7 +134,7 @@ export function rowOf(event: AuditEvent): unknown[] {
   ];
 }
 
-/** Appends as one gateway batch: under the chain lock, from the head, with a checkpoint every CHECKPOINT_INTERVAL. */
+/** Appends as one gateway batch: under the chain lock, from the head, with a checkpoint every CHECKPOINT_INTERVAL and the head signed. */
 export async function appendEvents(db: DataSource, contents: AuditEventContent[], key: TestKey): Promise<AuditEvent[]> {
   return db.transaction(async (m) => {
     await m.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
@@ -149,7 +151,7 @@ export async function appendEvents(db: DataSource, contents: AuditEventContent[]
       events.push({ ...content, seq, prevHash, hash });
       prevHash = hash;
     }
-    await bulkInsert(m, "audit_event", AUDIT_COLUMNS, events.map(rowOf));
+    await m.query(AUDIT_INSERT_SQL, auditInsertParameters(events.map(rowOf)));
     for (const e of events.filter((e) => e.seq % CHECKPOINT_INTERVAL === 0)) {
       const { keyId, signature } = signCheckpoint(key.privateJwk, e.seq, e.hash);
       await m.query(
@@ -157,7 +159,8 @@ export async function appendEvents(db: DataSource, contents: AuditEventContent[]
         [e.seq, e.hash, keyId, signature],
       );
     }
-    await m.query("UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1", [seq, prevHash]);
+    const signed = signChainHead(key.privateJwk, seq, prevHash);
+    await m.query(AUDIT_HEAD_UPDATE_SQL, [seq, prevHash, signed.keyId, signed.signature]);
     return events;
   });
 }
@@ -165,5 +168,5 @@ export async function appendEvents(db: DataSource, contents: AuditEventContent[]
 /** Empties the log, as before the first request. */
 export async function resetAuditLog(db: DataSource): Promise<void> {
   await db.query("TRUNCATE audit_event, audit_checkpoint");
-  await db.query("UPDATE audit_chain_head SET seq = 0, hash = $1 WHERE id = 1", ["0".repeat(64)]);
+  await db.query(AUDIT_HEAD_UPDATE_SQL, [0, "0".repeat(64), null, null]);
 }
