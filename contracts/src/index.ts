@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./keys";
 export * from "./refusals";
 export * from "./normaliseError";
+export * from "./logging";

@@ -38,6 +38,8 @@ export interface GatewayConfig {
   demoMode: boolean;
   /** The built browser pages (explorer, audit console), served at /explorer/ and /audit/. */
   webDir: string;
+  /** Where Prometheus metrics are served: beside /graphql, on a port of their own, or not at all. */
+  metrics: { kind: "same-port" } | { kind: "own-port"; port: number } | { kind: "off" };
 }
 
 const ALLOWED_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
@@ -102,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     HUB_MAX_TOKENS: z.coerce.number().int().min(50).max(100_000).default(2000),
     HUB_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
     HUB_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+    HUB_METRICS: z.enum(["true", "false"]).default("true"),
+    HUB_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     HUB_DEMO_MODE: z
       .enum(["true", "false"])
       .default("false")
@@ -152,5 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     stateDir,
     demoMode: c.HUB_DEMO_MODE,
     webDir: path.join(repoRoot, "gateway", "web", "dist"),
+    metrics:
+      c.HUB_METRICS === "false"
+        ? { kind: "off" }
+        : c.HUB_METRICS_PORT !== undefined && c.HUB_METRICS_PORT !== c.PORT
+          ? { kind: "own-port", port: c.HUB_METRICS_PORT }
+          : { kind: "same-port" },
   };
 }

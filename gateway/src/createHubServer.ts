@@ -8,6 +8,7 @@ import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import express from "express";
 import { pino, type Logger } from "pino";
+import { apolloLogger, hubLogOptions } from "@hub/contracts";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { loadSigningKey } from "./auth/devKeys";
 import { createTokenVerifier } from "./auth/verifyToken";
@@ -25,6 +26,8 @@ import { buildFieldCatalog } from "./fields/FieldCatalog";
 import { createHubContextSigner } from "./hubContext/signHubContext";
 import { IntrospectionSchemas } from "./introspection/IntrospectionSchemas";
 import { createLimits } from "./limits";
+import { HubMetrics } from "./metrics/hubMetrics";
+import { serveMetrics } from "./metrics/serveMetrics";
 import { createErrorNormaliser } from "./normaliseError";
 import { createRequestPipeline } from "./pipeline/requestPipeline";
 import { webPages } from "./web/webPages";
@@ -35,10 +38,22 @@ export interface HubServer {
   stop: () => Promise<void>;
 }
 
-async function createAuditTrail(config: GatewayConfig, policyVersion: string, log: Logger): Promise<AuditTrail> {
+async function createAuditTrail(
+  config: GatewayConfig,
+  policyVersion: string,
+  log: Logger,
+  metrics: HubMetrics | undefined,
+): Promise<AuditTrail> {
   const key = readPrivateJwk(config.audit.keyPath);
+  const writer = new AuditWriter({
+    ...config.audit,
+    signingKey: key,
+    log,
+    onFlush: metrics?.auditFlushed.bind(metrics),
+  });
+  metrics?.watchAuditQueue(() => writer.queueDepth);
   return {
-    writer: new AuditWriter({ ...config.audit, signingKey: key, log }),
+    writer,
     policyVersion,
     // Personal values in operations are kept only as keyed hashes; the key derives from the audit key.
     hash: createValueHasher(
@@ -76,27 +91,28 @@ function readSupergraph(file: string): string {
 }
 
 export async function startHubServer(config: GatewayConfig): Promise<HubServer> {
-  const log = pino({ name: "gateway", level: config.logLevel });
+  const log = pino({ name: "gateway", level: config.logLevel, ...hubLogOptions(pino.stdSerializers.err) });
   const supergraphSdl = readSupergraph(config.supergraphPath);
   const verifyToken = createTokenVerifier(config);
   const sign = createHubContextSigner(await loadSigningKey(config.hubContextKeyPath), config.hubContextTtlSeconds);
   const pdp = loadPolicies(config);
-  const trail = await createAuditTrail(config, pdp.version, log);
+  const metrics = config.metrics.kind === "off" ? undefined : new HubMetrics();
+  const trail = await createAuditTrail(config, pdp.version, log, metrics);
   const catalog = buildFieldCatalog(supergraphSdl);
   const limits = createLimits(config.limits);
   const decide = createDecideStage({ catalog, pdp, introspection: new IntrospectionSchemas(catalog, pdp), log });
 
   const server = new ApolloServer<ExecutionContext>({
-    gateway: new HubGateway(createGateway(supergraphSdl, config, sign)),
+    gateway: new HubGateway(createGateway(supergraphSdl, config, sign, metrics)),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     // Every caller sees its own filtered schema (introspection/), in production too.
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    logger: log,
+    logger: apolloLogger(log),
     formatError: createErrorNormaliser(log),
-    plugins: [hubPlugin(decide)],
+    plugins: [hubPlugin(metrics ? metrics.timeDecide(decide) : decide)],
   });
   await server.start();
   const pipeline = createRequestPipeline({
@@ -106,6 +122,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     trail,
     limits: { maxBodyBytes: config.maxBodyBytes },
     log,
+    ...(metrics ? { observe: metrics.recordRequest.bind(metrics) } : {}),
   });
 
   const app = express();
@@ -114,6 +131,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     res.json({ status: "ok" });
   });
   app.use("/demo", demoRoutes(config, log));
+  const stopMetrics = await serveMetrics(config, metrics, app, log);
   app.all("/graphql", (req, res) => {
     void pipeline(req).then(
       (answer) => {
@@ -145,6 +163,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       await closed;
       await server.stop();
       await trail.writer.stop();
+      await stopMetrics();
     },
   };
 }

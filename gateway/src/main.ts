@@ -7,7 +7,11 @@ import { startHubServer } from "./createHubServer";
 async function main(): Promise<void> {
   const hub = await startHubServer(loadConfig());
   // Buffered spans are exported before the process exits.
-  const shutdown = () => void hub.stop().then(() => telemetry?.shutdown()).finally(() => process.exit(0));
+  const shutdown = () =>
+    void hub
+      .stop()
+      .then(() => telemetry?.shutdown())
+      .finally(() => process.exit(0));
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
 }

@@ -16,7 +16,8 @@ export function createErrorNormaliser(log: Logger) {
       return { message, extensions: { code: "QUERY_TOO_COMPLEX" } };
     }
     const normalised = normaliseError(formatted);
-    if (normalised.unexpected) log.error({ err: error, formatted }, "unexpected error");
+    // The formatted error's message may quote the operation; the serialized `err` is redacted.
+    if (normalised.unexpected) log.error({ err: error, path: formatted.path }, "unexpected error");
     return normalised.error;
   };
 }

@@ -5,6 +5,7 @@
  * only once its event is durable; if the store fails, every waiting caller is told (fail closed).
  */
 import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import type { JsonWebKey } from "node:crypto";
 import { Pool } from "pg";
 import type { Logger } from "pino";
@@ -30,6 +31,8 @@ export interface AuditWriterOptions {
   flushMs: number;
   batchSize: number;
   log: Logger;
+  /** Told after every flush: how many events it wrote (or failed to), how long it took, whether they are durable. */
+  onFlush?: (events: number, ms: number, ok: boolean) => void;
 }
 
 interface Pending {
@@ -73,11 +76,19 @@ export class AuditWriter {
     this.flushing = this.flushing.then(() => this.flush());
   }
 
+  /** Events waiting for their group commit. */
+  get queueDepth(): number {
+    return this.queue.length;
+  }
+
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, this.options.batchSize);
     if (batch.length === 0) return;
+    const startedAt = performance.now();
+    const flushed = (ok: boolean) => this.options.onFlush?.(batch.length, performance.now() - startedAt, ok);
     try {
       await this.write(batch.map((p) => p.content));
+      flushed(true);
       batch.forEach((p) => p.resolve());
     } catch (error) {
       if (batch.length > 1 && isDataError(error)) {
@@ -89,6 +100,7 @@ export class AuditWriter {
           { err: error, events: batch.length },
           "audit events could not be written; their responses are withheld",
         );
+        flushed(false);
         const failure = new AuditUnavailableError((error as Error).message);
         batch.forEach((p) => p.reject(failure));
       }

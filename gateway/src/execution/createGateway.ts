@@ -3,7 +3,7 @@
  * hub-context token signed for it alone, and taking from each answer what the subgraph reports
  * beside its data (whose data it disclosed, which records it withheld) before passing it on.
  */
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import {
   DISCLOSED_EXTENSION,
   HUB_CONTEXT_HEADER,
@@ -13,13 +13,21 @@ import {
 } from "@hub/contracts";
 import type { GatewayConfig } from "../config";
 import type { HubContextSigner } from "../hubContext/signHubContext";
+import type { HubMetrics } from "../metrics/hubMetrics";
+import { observedSubgraphs } from "../metrics/observeSubgraphCalls";
 import type { ExecutionContext } from "./ExecutionRecorder";
 
-export function createGateway(supergraphSdl: string, config: GatewayConfig, sign: HubContextSigner): ApolloGateway {
+export function createGateway(
+  supergraphSdl: string,
+  config: GatewayConfig,
+  sign: HubContextSigner,
+  metrics?: HubMetrics,
+): ApolloGateway {
+  const observed = observedSubgraphs(metrics);
   return new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<ExecutionContext>({
+      observed(name, {
         url: config.subgraphUrls[name as SubgraphName] ?? url,
         willSendRequest({ request, context }) {
           const { request: asked, recorder } = context;

@@ -30,6 +30,8 @@ export interface PipelineDependencies {
   trail: AuditTrail;
   limits: ReceiveLimits;
   log: Logger;
+  /** Told of every audited request (metrics). */
+  observe?: (audited: Audited) => void;
 }
 
 export type RequestPipeline = (req: IncomingMessage) => Promise<Answer>;
@@ -65,7 +67,9 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestPipeli
         );
       }
     }
-    return respond(await auditRequest(deps.trail, finished));
+    const audited = await auditRequest(deps.trail, finished);
+    deps.observe?.(audited);
+    return respond(audited);
   };
 }
 

@@ -4,6 +4,7 @@
  * synthetic world).
  */
 import { pino } from "pino";
+import { hubLogOptions } from "@hub/contracts";
 import { Registry } from "prom-client";
 import { createDataSource } from "./createDataSource";
 import { loadSubgraphConfig } from "./loadSubgraphConfig";
@@ -31,7 +32,7 @@ export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoa
       case "seed": {
         const args = command === "seed" ? parseSeedArgs(rest) : undefined;
         const config = loadSubgraphConfig(definition.defaults);
-        const log = pino({ name: config.name, level: config.logLevel });
+        const log = pino({ name: config.name, level: config.logLevel, ...hubLogOptions(pino.stdSerializers.err) });
         const dataSource = createDataSource({
           url: config.databaseUrl,
           poolSize: 1,

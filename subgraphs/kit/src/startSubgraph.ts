@@ -12,7 +12,15 @@ import { pino } from "pino";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import type { DataSource, EntityManager } from "typeorm";
 import type { SyntheticWorld } from "./synthetic";
-import { HUB_CONTEXT_HEADER, normaliseError, SUBGRAPHS, type Agency, type HubContextClaims } from "@hub/contracts";
+import {
+  apolloLogger,
+  HUB_CONTEXT_HEADER,
+  hubLogOptions,
+  normaliseError,
+  SUBGRAPHS,
+  type Agency,
+  type HubContextClaims,
+} from "@hub/contracts";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { createDataSource, type DataSourceOptions } from "./createDataSource";
 import type { FederatedSchema } from "./buildFederatedSchema";
@@ -51,7 +59,7 @@ export async function startSubgraph<TLoaders>(
   env: NodeJS.ProcessEnv = processEnvironment(),
 ): Promise<RunningSubgraph> {
   const config = loadSubgraphConfig(definition.defaults, env);
-  const log = pino({ name: config.name, level: config.logLevel });
+  const log = pino({ name: config.name, level: config.logLevel, ...hubLogOptions(pino.stdSerializers.err) });
   const owner = agencyOf(config.name);
   const pdp = loadPolicies(config);
   log.info({ policySet: pdp.version, country: config.country }, "policy set loaded");
@@ -82,7 +90,7 @@ export async function startSubgraph<TLoaders>(
       if (normalised.unexpected) log.error({ err: error }, "unexpected error in resolver");
       return normalised.error;
     },
-    logger: log,
+    logger: apolloLogger(log),
     // Traces would tell the gateway about resolver timings; the hub keeps those in its own logs.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
