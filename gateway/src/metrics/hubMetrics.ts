@@ -24,7 +24,7 @@ export class HubMetrics {
   readonly registry = new Registry();
   private readonly requests = new Counter({
     name: "hub_requests_total",
-    help: "Requests answered, by the caller's agency (FOREIGN for a foreign authority, NONE when unauthenticated), declared purpose and audited outcome",
+    help: "Requests answered, by the caller's agency (FOREIGN for a foreign authority, NONE when unauthenticated), declared purpose (NONE when missing or not a hub purpose) and audited outcome",
     labelNames: ["agency", "purpose", "outcome"] as const,
     registers: [this.registry],
   });
@@ -86,7 +86,7 @@ export class HubMetrics {
   recordRequest({ event, durable }: Audited): void {
     this.requests.inc({
       agency: agencyLabel(event.agency),
-      purpose: event.purpose === null ? "NONE" : isPurpose(event.purpose) ? event.purpose : "OTHER",
+      purpose: isPurpose(event.purpose) ? event.purpose : "NONE",
       outcome: durable ? event.outcome : "AUDIT_UNAVAILABLE",
     });
     for (const [rule, count] of denialsByRule(event)) this.denials.inc({ rule }, count);
