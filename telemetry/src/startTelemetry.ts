@@ -6,8 +6,10 @@
  * are read here rather than in the process's loadConfig, which runs after the modules are loaded.
  */
 
+const SHUTDOWN_MS = 2000;
+
 export interface Telemetry {
-  /** Exports the spans still buffered, then stops. */
+  /** Exports the spans still buffered (for at most two seconds), then stops. */
   shutdown: () => Promise<void>;
 }
 
@@ -32,5 +34,9 @@ export function startTelemetry(serviceName: string, env: TelemetryEnvironment): 
   const { createTracingSdk } = require("./createTracingSdk") as typeof import("./createTracingSdk");
   const sdk = createTracingSdk(env.OTEL_SERVICE_NAME?.trim() || serviceName);
   sdk.start();
-  return { shutdown: () => sdk.shutdown() };
+  return {
+    // A collector that hangs must not hold the process up at stop: the last spans are dropped instead.
+    shutdown: () =>
+      Promise.race([sdk.shutdown(), new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref())]),
+  };
 }
