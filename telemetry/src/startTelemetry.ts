@@ -5,6 +5,8 @@
  * OpenTelemetry SDK's own (the exporter reads its endpoint, headers and timeout from them), so they
  * are read here rather than in the process's loadConfig, which runs after the modules are loaded.
  */
+// A type only: the module itself is required below, and only when tracing is asked for.
+import type { createTracingSdk as CreateTracingSdk } from "./createTracingSdk";
 
 const SHUTDOWN_MS = 2000;
 
@@ -31,7 +33,7 @@ export function startTelemetry(serviceName: string, env: TelemetryEnvironment): 
   if (!tracingRequested(env)) return undefined;
   // Loaded only now: a process without an endpoint pays nothing for the SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createTracingSdk } = require("./createTracingSdk") as typeof import("./createTracingSdk");
+  const { createTracingSdk } = require("./createTracingSdk") as { createTracingSdk: typeof CreateTracingSdk };
   const sdk = createTracingSdk(env.OTEL_SERVICE_NAME?.trim() || serviceName);
   sdk.start();
   return {

@@ -15,7 +15,6 @@ import type { GatewayConfig } from "../config";
 import type { HubContextSigner } from "../hubContext/signHubContext";
 import type { HubMetrics } from "../metrics/hubMetrics";
 import { observedSubgraphs } from "../metrics/observeSubgraphCalls";
-import type { ExecutionContext } from "./ExecutionRecorder";
 
 export function createGateway(
   supergraphSdl: string,
