@@ -8,7 +8,7 @@ import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import express from "express";
 import { pino, type Logger } from "pino";
-import { apolloLogger, hubLogOptions } from "@hub/contracts";
+import { apolloLogger, hubLogOptions, requestFailureAnswer } from "@hub/contracts";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { loadSigningKey } from "./auth/devKeys";
 import { createTokenVerifier } from "./auth/verifyToken";
@@ -171,15 +171,8 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
 /** Errors of the other routes (demo sign-in, pages) get a JSON answer, never an HTML stack page. */
 function jsonErrorHandler(log: Logger): express.ErrorRequestHandler {
   return (error: { status?: number; type?: string }, _req, res, _next) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) log.error({ err: error }, "request failed");
-    res.status(status).json({
-      errors: [
-        {
-          message: status === 500 ? "Internal server error" : "The request is not valid.",
-          extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
-        },
-      ],
-    });
+    const answer = requestFailureAnswer(error.status);
+    if (answer.unexpected) log.error({ err: error }, "request failed");
+    res.status(answer.status).json(answer.body);
   };
 }

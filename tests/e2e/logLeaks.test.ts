@@ -6,7 +6,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { as, gql, world } from "../harness/fixtures";
 import { createLeakScanner } from "../harness/leakScanner";
-import { startOwnGateway } from "../harness/processes";
+import { startOwnGateway, startOwnSubgraph } from "../harness/processes";
 import { assertScannerWorks } from "../harness/scanLogsForLeaks";
 
 const scanner = createLeakScanner(world());
@@ -60,5 +60,26 @@ describe("what the gateway logs of failing requests", () => {
     const output = gateway.output();
     expect(output).toMatch(/Unexpected error processing request|unexpected error/);
     expect(scanner.scan(output)).toEqual([]);
+  });
+
+  it("answers a subgraph body that does not parse with JSON, and logs no excerpt of it", async () => {
+    const subgraph = await startOwnSubgraph("border-police");
+    const person = world().persons[13];
+    if (!person) throw new Error("the seeded world is empty");
+    try {
+      const res = await fetch(`${subgraph.origin}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: `{"query": ${person.personRef} ${person.familyName}`,
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({
+        errors: [{ message: "The request is not valid.", extensions: { code: "BAD_REQUEST" } }],
+      });
+    } finally {
+      await subgraph.stop();
+    }
+    expect(subgraph.output()).not.toBe("");
+    expect(scanner.scan(subgraph.output())).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ import {
 import { PolicyDecisionPoint } from "@hub/policies";
 import { createDataSource, type DataSourceOptions } from "./createDataSource";
 import type { FederatedSchema } from "./buildFederatedSchema";
+import { bodyErrorHandler } from "./bodyErrorHandler";
 import { disclosurePlugin } from "./disclosurePlugin";
 import { failClosedPlugin } from "./failClosedPlugin";
 import {
@@ -149,6 +150,8 @@ export async function startSubgraph<TLoaders>(
       },
     }),
   );
+
+  app.use(bodyErrorHandler(log));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const url = `http://${config.host}:${config.port}/graphql`;
