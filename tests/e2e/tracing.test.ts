@@ -79,6 +79,12 @@ describe("distributed traces", () => {
         return seen?.has("gateway") && seen.has("border-police") ? seen : undefined;
       });
       expect([...services].sort()).toEqual(["border-police", "gateway"]);
+      // An auditor reads it through the hub (the shared gateway and audit subgraph).
+      const read = await gql(`query ($id: ID!) { auditEvent(id: $id) { requestId traceId } }`, {
+        ...(await as("auditor")),
+        variables: { id: event?.id },
+      });
+      expect(read.body.data?.auditEvent).toEqual({ requestId: event?.requestId, traceId: event?.traceId });
 
       // The collector goes away: requests are served as before, their records still name a trace.
       await collector.close();
