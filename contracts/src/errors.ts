@@ -13,7 +13,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: {
     status: 401,
     description:
-      "No bearer token, or a token that fails verification: signature, key id, algorithm, issuer, audience, expiry or required claims. Subgraphs answer it to any call without a valid hub-context token from the gateway.",
+      "No bearer token, or a token that fails verification: signature, key id, algorithm, issuer, audience, expiry or required claims. Subgraphs answer it to any call without a valid hub-context token from the gateway signed for that subgraph and that operation.",
   },
   AUTHENTICATION_UNAVAILABLE: {
     status: 503,

@@ -1,5 +1,6 @@
 export * from "./vocabulary";
 export * from "./principal";
+export * from "./hubContext";
 export * from "./errors";
 export * from "./parseEnv";
 export * from "./audit";

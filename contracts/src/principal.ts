@@ -67,8 +67,12 @@ export const hubContextClaimsSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /** Hash of the one subgraph operation (query, operation name, variables) the token authorises: see hubContextOperationHash. */
+  op: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 });
 export type HubContextClaims = z.infer<typeof hubContextClaimsSchema>;
+/** The claims that hold for every subgraph fetch of one request; the gateway adds `op` per fetch. */
+export type HubContextRequestClaims = Omit<HubContextClaims, "op">;
 
 /** The `typ` header of hub-context tokens: a subgraph accepts no other JWT, an identity token included. */
 export const HUB_CONTEXT_TYPE = "hub-context+jwt";

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { parseEnv, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
+import { hubContextTtlSecondsSchema, parseEnv, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
 
 export const DEMO_ISSUER = "urn:migration-hub:demo-idp";
 export const DEFAULT_AUDIENCE = "migration-hub";
@@ -71,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       }),
     HUB_CLAIM_NAMESPACE: z.string().default(""),
     HUB_CONTEXT_KEY: z.string().min(1).default(path.join(keysDir, "gateway.private.jwk.json")),
-    HUB_CONTEXT_TTL_SECONDS: z.coerce.number().int().min(5).max(300).default(60),
+    HUB_CONTEXT_TTL_SECONDS: hubContextTtlSecondsSchema,
     HUB_SUPERGRAPH: z
       .string()
       .min(1)

@@ -9,7 +9,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { SignJWT } from "jose";
 import { Client } from "pg";
-import { HUB_CONTEXT_ISSUER, HUB_CONTEXT_TYPE, type AuditEventContent } from "@hub/contracts";
+import { HUB_CONTEXT_ISSUER, HUB_CONTEXT_TYPE, hubContextOperationHash, type AuditEventContent } from "@hub/contracts";
 import { keyFiles, loadSigningKey } from "@hub/gateway";
 import { auditEventOf, withAuditDb } from "../harness/auditDb";
 import {
@@ -561,7 +561,8 @@ describe("direct calls to a subgraph (R7-1)", () => {
     const claims = { principal: principalOf("border-officer"), purpose: "BORDER_CHECK" as const, requestId: "attack" };
     const sign = async (key: "gateway" | "idp", iat: number, exp: number) => {
       const k = await loadSigningKey(keyFiles(hub.keysDir, key).privateJwk);
-      return new SignJWT({ ...claims })
+      // Bound to the operation it is sent with, so that only its age or its signer is wrong.
+      return new SignJWT({ ...claims, op: hubContextOperationHash({ query: QUERY, variables: { ref } }) })
         .setProtectedHeader({ alg: k.alg, kid: k.kid, typ: HUB_CONTEXT_TYPE })
         .setIssuer(HUB_CONTEXT_ISSUER)
         .setAudience("migration-service")
@@ -581,7 +582,11 @@ describe("direct calls to a subgraph (R7-1)", () => {
       expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     }
     // Signed by the gateway's key, but for a purpose the officer's token never allowed: the subgraph decides again.
-    const foreignPurpose = await hubContextToken("migration-service", { ...claims, purpose: "ASYLUM_PROCEDURE" });
+    const foreignPurpose = await hubContextToken(
+      "migration-service",
+      { ...claims, purpose: "ASYLUM_PROCEDURE" },
+      { query: QUERY, variables: { ref } },
+    );
     const res = await gql(QUERY, {
       url: migrationService(),
       headers: { "x-hub-context": foreignPurpose },

@@ -4,7 +4,7 @@
  * gateway of the test's own is made to log the errors most likely to quote a request.
  */
 import { describe, expect, it } from "@jest/globals";
-import { as, gql, world } from "../harness/fixtures";
+import { as, gql, hubContextToken, principalOf, world } from "../harness/fixtures";
 import { createLeakScanner } from "../harness/leakScanner";
 import { startOwnGateway, startOwnSubgraph } from "../harness/processes";
 import { assertScannerWorks } from "../harness/scanLogsForLeaks";
@@ -67,9 +67,15 @@ describe("what the gateway logs of failing requests", () => {
     const person = world().persons[13];
     if (!person) throw new Error("the seeded world is empty");
     try {
+      // Bodies are parsed only under a valid token: one signed for some operation opens the parser.
+      const token = await hubContextToken(
+        "border-police",
+        { principal: principalOf("border-officer"), purpose: "BORDER_CHECK", requestId: "log-leak-test" },
+        { query: "{ crossingPoints { code } }" },
+      );
       const res = await fetch(`${subgraph.origin}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", "x-hub-context": token },
         body: `{"query": ${person.personRef} ${person.familyName}`,
       });
       expect(res.status).toBe(400);

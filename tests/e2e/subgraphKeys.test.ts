@@ -28,11 +28,15 @@ async function direct(
   query: string,
   variables?: Record<string, unknown>,
 ): Promise<Answer> {
-  const token = await hubContextToken(subgraph, {
-    principal: principalOf(persona),
-    purpose,
-    requestId: `subgraph-keys-${Math.random().toString(36).slice(2)}`,
-  });
+  const token = await hubContextToken(
+    subgraph,
+    {
+      principal: principalOf(persona),
+      purpose,
+      requestId: `subgraph-keys-${Math.random().toString(36).slice(2)}`,
+    },
+    { query, variables },
+  );
   return gql(query, { url: urlOf(subgraph), headers: { "x-hub-context": token }, variables });
 }
 

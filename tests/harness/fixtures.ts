@@ -5,7 +5,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { base64url, generateKeyPair, SignJWT } from "jose";
-import { HUB_CONTEXT_ISSUER, HUB_CONTEXT_TYPE, type HubContextClaims, type Principal } from "@hub/contracts";
+import {
+  HUB_CONTEXT_ISSUER,
+  HUB_CONTEXT_TTL_DEFAULT_SECONDS,
+  HUB_CONTEXT_TYPE,
+  hubContextOperationHash,
+  type HubContextRequestClaims,
+  type Principal,
+  type SubgraphOperation,
+} from "@hub/contracts";
 import {
   DEFAULT_AUDIENCE,
   DEMO_ISSUER,
@@ -107,19 +115,32 @@ export const badTokens = {
   },
 };
 
-/** A hub-context token as the gateway would sign it, for calling a subgraph directly. */
+export interface HubContextTokenOptions {
+  /** The `typ` header; null leaves it out. */
+  typ?: string | null;
+  /** exp - iat; the gateway gives HUB_CONTEXT_TTL_SECONDS (60 s by default). */
+  lifetimeSeconds?: number;
+}
+
+/**
+ * A hub-context token as the gateway would sign it, for calling a subgraph directly: bound to the
+ * operation (query and variables) it is to be sent with, as `gql` sends them.
+ */
 export async function hubContextToken(
   audience: string,
-  claims: HubContextClaims,
-  typ: string | null = HUB_CONTEXT_TYPE,
+  claims: HubContextRequestClaims,
+  operation: SubgraphOperation,
+  options: HubContextTokenOptions = {},
 ): Promise<string> {
+  const { typ = HUB_CONTEXT_TYPE, lifetimeSeconds = HUB_CONTEXT_TTL_DEFAULT_SECONDS } = options;
   const key = await loadSigningKey(keyFiles(hub.keysDir, "gateway").privateJwk);
-  return new SignJWT({ ...claims })
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return new SignJWT({ ...claims, op: hubContextOperationHash(operation) })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, ...(typ ? { typ } : {}) })
     .setIssuer(HUB_CONTEXT_ISSUER)
     .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime("60s")
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + lifetimeSeconds)
     .sign(key.key);
 }
 

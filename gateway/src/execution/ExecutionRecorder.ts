@@ -30,8 +30,6 @@ export class ExecutionRecorder {
   readonly withheld: (WithheldReport & { subgraph: string })[] = [];
   /** Subgraph responses whose withheld-records report was unreadable: their data is not trusted. */
   readonly unreadableReports: string[] = [];
-  /** Hub-context tokens signed for this request, one per subgraph. */
-  readonly hubContextTokens = new Map<string, Promise<string>>();
 }
 
 /** The context Apollo carries for one operation: the declared request and its recorder. */

@@ -29,19 +29,20 @@ export function createGateway(
       observed(name, {
         url: config.subgraphUrls[name as SubgraphName] ?? url,
         willSendRequest({ request, context }) {
-          const { request: asked, recorder } = context;
-          // Entity fetches of one request reuse the token signed for that subgraph.
-          let token = recorder.hubContextTokens.get(name);
-          if (!token) {
-            token = sign(name, {
+          const { request: asked } = context;
+          // A token per fetch, bound to its query and variables: one captured from an entity
+          // fetch cannot be replayed with any other operation, not even within the same request.
+          const token = sign(
+            name,
+            {
               principal: asked.principal,
               purpose: asked.purpose,
               requestId: asked.requestId,
               // Subgraphs decide record by record with the same rules, R11-1 included.
               ...(asked.authorizationRef ? { authorizationUntil: asked.authorizationRef.validUntil } : {}),
-            });
-            recorder.hubContextTokens.set(name, token);
-          }
+            },
+            { query: request.query ?? "", operationName: request.operationName, variables: request.variables },
+          );
           return token.then((value: string) => {
             request.http?.headers.set(HUB_CONTEXT_HEADER, value);
           });

@@ -38,7 +38,8 @@ export function renderBanner(input: BannerInput): string {
     "Other personas: npm run token -- --persona NAME",
     ...wrap(`(${PERSONA_NAMES.join(", ")};`, 96).map((line) => `  ${line}`),
     "  --country XX moves a domestic persona abroad, where it keeps none of its agency's agreements)",
-    "Stop with Ctrl-C. Data stays in the state folder; delete it to start afresh.",
+    "A service that exits is restarted (at most 3 times a minute). Stop with Ctrl-C (twice: at once).",
+    "Data stays in the state folder; delete it to start afresh.",
     "",
   ].join("\n");
 }

@@ -2,6 +2,7 @@
  * The agencies' databases for a local run: the URL in each agency's variable when set, otherwise
  * an embedded PGlite started here. Seeding writes a marker so that data is made once.
  */
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SubgraphName } from "@hub/contracts";
@@ -69,6 +70,7 @@ export async function seedAll(
   env: NodeJS.ProcessEnv,
   persons: number,
   dataRoot: string,
+  onSpawn?: (child: ChildProcess) => void,
 ): Promise<SeedMarker> {
   await Promise.all(
     databases.agencies.map((db) => {
@@ -79,6 +81,7 @@ export async function seedAll(
         ["seed", "--persons", String(persons)],
         { ...env, ...databaseEnv(db) },
         `seeding ${db.name}`,
+        onSpawn,
       );
     }),
   );

@@ -1,24 +1,30 @@
-/** Child processes of the local hub: started with their environment, awaited until healthy. */
+/** One-off child processes of the local hub (seeding), and waiting for a service to answer its health check. */
 import { spawn, type ChildProcess } from "node:child_process";
 
-export function runToCompletion(entry: string, args: string[], env: NodeJS.ProcessEnv, label: string): Promise<void> {
+export function runToCompletion(
+  entry: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  label: string,
+  /** Told of the child as soon as it runs, so that a stop can end it. */
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
+    onSpawn?.(child);
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${label} failed (exit ${code}): ${stderr.trim().split("\n").pop()}`)),
+    child.on("exit", (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `${label} failed (${signal ? `signal ${signal}` : `exit ${code}`}): ${stderr.trim().split("\n").pop()}`,
+            ),
+          ),
     );
   });
-}
-
-export function startService(entry: string, env: NodeJS.ProcessEnv, label: string): ChildProcess {
-  const child = spawn(process.execPath, [entry], { env, stdio: ["ignore", "inherit", "inherit"] });
-  child.on("exit", (code, signal) => {
-    if (code !== 0 && signal === null) process.stderr.write(`${label} stopped (exit ${code})\n`);
-  });
-  return child;
 }
 
 export async function waitForHealth(
@@ -29,9 +35,11 @@ export async function waitForHealth(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${label} exited during start (exit ${child.exitCode})`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${label} exited during start (${child.signalCode ?? `exit ${child.exitCode}`})`);
+    }
     try {
-      const res = await fetch(url);
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
     } catch {
       // not listening yet

@@ -1,17 +1,60 @@
 /**
  * `npm start`: the whole hub on one machine. Embedded databases (unless *_DATABASE_URL points
- * elsewhere), demo data on first start, development keys, every subgraph and the gateway.
+ * elsewhere), demo data on first start, development keys, every subgraph and the gateway, kept
+ * running by a supervisor; Ctrl-C stops it all within seconds, a second Ctrl-C at once.
  */
-import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { DEFAULT_AUDIENCE, DEMO_ISSUER, ensureDevKey, loadSigningKey, mintToken, PERSONAS } from "@hub/gateway";
 import { renderBanner } from "./banner";
-import { databaseEnv, openDatabases, readSeedMarker, seedAll } from "./databases";
+import { databaseEnv, openDatabases, readSeedMarker, seedAll, type Databases } from "./databases";
 import { loadLauncherConfig } from "./launcherConfig";
 import { AGENCY_PROCESSES, gatewayEntry } from "./layout";
-import { startService, waitForHealth } from "./processes";
+import { waitForHealth } from "./processes";
+import { Supervisor, withinMs } from "./supervise";
 
 const DEMO_PERSONS = 3000;
+/** How long the embedded databases get to close before the launcher exits without them. */
+const DATABASE_STOP_MS = 5000;
+
+const say = (line: string) => process.stderr.write(`[npm start] ${line}\n`);
+
+const supervisor = new Supervisor({ report: say, onFatal: (message) => void stopHub(1, message) });
+let databases: Promise<Databases> | undefined;
+let stopping: Promise<void> | undefined;
+
+/** Stops every child (SIGKILL after a grace period), then the databases (bounded), then exits. */
+function stopHub(code: number, message?: string): Promise<void> {
+  if (stopping) return stopping;
+  const started = Date.now();
+  say(message ?? "stopping the hub (press Ctrl-C again to exit at once)");
+  stopping = (async () => {
+    await supervisor.stop();
+    if (databases) {
+      const opened = databases;
+      await withinMs(
+        // Databases that failed to open have said so already, and have nothing to close.
+        opened.then(
+          (d) => d.stop(),
+          () => undefined,
+        ),
+        DATABASE_STOP_MS,
+        `the embedded databases did not close within ${DATABASE_STOP_MS / 1000} s`,
+      ).catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
+    }
+    say(`stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+function onSignal(): void {
+  if (!stopping) return void stopHub(0);
+  say("exiting at once");
+  supervisor.killNow();
+  process.exit(130);
+}
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
 
 async function main(): Promise<void> {
   const config = loadLauncherConfig();
@@ -23,45 +66,38 @@ async function main(): Promise<void> {
   await ensureDevKey(keysDir, "audit");
 
   process.stdout.write("Starting the embedded databases...\n");
-  const databases = await openDatabases(env, dataRoot);
-  const children: ChildProcess[] = [];
-  const stop = async () => {
-    for (const child of children) child.kill("SIGTERM");
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
-    await databases.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop());
-  process.once("SIGTERM", () => void stop());
+  databases = openDatabases(env, dataRoot);
+  const opened = await databases;
 
   let marker = readSeedMarker(dataRoot);
   if (!marker) {
     process.stdout.write(`First start: generating ${DEMO_PERSONS} synthetic persons for the three agencies...\n`);
-    marker = await seedAll(databases, env, DEMO_PERSONS, dataRoot);
+    marker = await seedAll(opened, env, DEMO_PERSONS, dataRoot, (child) => supervisor.track(child));
   }
 
   const common = { ...env, HUB_STATE_DIR: dir, LOG_LEVEL: config.logLevel };
   const subgraphs = AGENCY_PROCESSES.map((agency) => {
-    const db = databases.agencies.find((d) => d.name === agency.name);
+    const db = opened.agencies.find((d) => d.name === agency.name);
     if (!db) throw new Error(`no database for ${agency.name}`);
-    const child = startService(
-      agency.entry,
-      { ...common, ...databaseEnv(db), PORT: String(agency.port), HUB_CONTEXT_JWKS: gatewayKey.publicJwks },
-      agency.name,
-    );
-    children.push(child);
-    return { agency, child };
+    const healthUrl = `http://127.0.0.1:${agency.port}/health`;
+    const child = supervisor.start({
+      name: agency.name,
+      entry: agency.entry,
+      env: { ...common, ...databaseEnv(db), PORT: String(agency.port), HUB_CONTEXT_JWKS: gatewayKey.publicJwks },
+      healthUrl,
+    });
+    return waitForHealth(healthUrl, agency.name, child);
   });
-  await Promise.all(
-    subgraphs.map(({ agency, child }) => waitForHealth(`http://127.0.0.1:${agency.port}/health`, agency.name, child)),
-  );
+  await Promise.all(subgraphs);
   const gatewayPort = String(config.gatewayPort);
-  const auditDb = databases.agencies.find((d) => d.name === "audit");
+  const auditDb = opened.agencies.find((d) => d.name === "audit");
   if (!auditDb) throw new Error("no audit database");
   const auditEnv = databaseEnv(auditDb);
-  const gateway = startService(
-    gatewayEntry,
-    {
+  const gatewayHealth = `http://127.0.0.1:${gatewayPort}/health`;
+  const gateway = supervisor.start({
+    name: "gateway",
+    entry: gatewayEntry,
+    env: {
       ...common,
       PORT: gatewayPort,
       HUB_JWKS: idp.publicJwks,
@@ -70,10 +106,10 @@ async function main(): Promise<void> {
       AUDIT_DATABASE_URL: auditDb.url,
       ...(auditEnv.DATABASE_POOL_SIZE ? { AUDIT_POOL_SIZE: auditEnv.DATABASE_POOL_SIZE } : {}),
     },
-    "gateway",
-  );
-  children.push(gateway);
-  await waitForHealth(`http://127.0.0.1:${gatewayPort}/health`, "gateway", gateway);
+    healthUrl: gatewayHealth,
+  });
+  await waitForHealth(gatewayHealth, "gateway", gateway);
+  supervisor.running();
 
   const persona = PERSONAS["border-officer"];
   const token = await mintToken(
@@ -89,7 +125,7 @@ async function main(): Promise<void> {
     renderBanner({
       gatewayUrl: `http://localhost:${gatewayPort}/graphql`,
       subgraphs: AGENCY_PROCESSES.map((a) => ({ name: a.name, url: `http://127.0.0.1:${a.port}/graphql` })),
-      databases: databases.agencies,
+      databases: opened.agencies,
       dataRoot,
       marker,
       token,
@@ -97,7 +133,7 @@ async function main(): Promise<void> {
   );
 }
 
+// A failure during start stops what did start; one during a stop is the stop's doing and not reported.
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  if (!stopping) void stopHub(1, error instanceof Error ? error.message : String(error));
 });

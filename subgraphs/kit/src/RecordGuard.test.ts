@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it, jest } from "@jest/globals";
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { pino } from "pino";
-import type { Agency, HubContextClaims, Principal, Purpose } from "@hub/contracts";
+import type { Agency, HubContextRequestClaims, Principal, Purpose } from "@hub/contracts";
 import { defaultPolicyPaths, PolicyDecisionPoint, PolicyEngineError } from "@hub/policies";
 import { RecordGuard, type Placement } from "./RecordGuard";
 
@@ -34,7 +34,7 @@ const CALLERS = {
 
 function guardFor(caller: keyof typeof CALLERS, owner: Agency, overrides: Partial<Principal> = {}): RecordGuard {
   const { purpose, ...who } = CALLERS[caller];
-  const hub: HubContextClaims = {
+  const hub: HubContextRequestClaims = {
     principal: { ...who, purposes: [purpose], country: "AM", cases: [], ...overrides },
     purpose,
     requestId: "unit-test",

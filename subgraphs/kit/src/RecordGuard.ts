@@ -11,7 +11,7 @@ import {
   type Agency,
   type DataCategory,
   type ForbiddenError,
-  type HubContextClaims,
+  type HubContextRequestClaims,
   type RefusalDecision,
   type WithheldReport,
 } from "@hub/contracts";
@@ -35,7 +35,7 @@ export interface RecordGuardOptions {
   pdp: PolicyDecisionPoint;
   /** The agency whose subgraph this is: the owner of every record it decides. */
   owner: Agency;
-  hub: HubContextClaims;
+  hub: HubContextRequestClaims;
   log: Logger;
   /** Decision date, YYYY-MM-DD; today (UTC) by default. */
   today?: () => string;

@@ -1,12 +1,12 @@
 /** What every resolver of a subgraph receives: the verified hub context and per-request loaders. */
-import type { HubContextClaims } from "@hub/contracts";
+import type { HubContextRequestClaims } from "@hub/contracts";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { RecordGuard } from "./RecordGuard";
 
 export interface SubgraphContext<TLoaders> {
   /** Principal, purpose and request id, as signed by the gateway. */
-  hub: HubContextClaims;
+  hub: HubContextRequestClaims;
   /** DataLoaders created for this request only, so batching never crosses callers. */
   loaders: TLoaders;
   dataSource: DataSource;

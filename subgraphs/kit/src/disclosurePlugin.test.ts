@@ -8,7 +8,7 @@ import {
   DISCLOSED_EXTENSION,
   WITHHELD_EXTENSION,
   withheldReportsSchema,
-  type HubContextClaims,
+  type HubContextRequestClaims,
   type Principal,
 } from "@hub/contracts";
 import { defaultPolicyPaths, PolicyDecisionPoint } from "@hub/policies";
@@ -49,7 +49,7 @@ async function run(query: string, country: string) {
     country,
     cases: [],
   };
-  const hub: HubContextClaims = { principal, purpose: "ASYLUM_PROCEDURE", requestId: "unit-test" };
+  const hub: HubContextRequestClaims = { principal, purpose: "ASYLUM_PROCEDURE", requestId: "unit-test" };
   const server = new ApolloServer<{ guard: RecordGuard }>({ typeDefs, resolvers, plugins: [disclosurePlugin()] });
   await server.start();
   try {

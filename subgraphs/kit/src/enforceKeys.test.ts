@@ -5,7 +5,7 @@ import { graphql, type GraphQLSchema } from "graphql";
 import { pino } from "pino";
 import { Arg, Ctx, Directive, Field, ID, Info, ObjectType, Query, Resolver } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import type { HubContextClaims, Purpose } from "@hub/contracts";
+import type { HubContextRequestClaims, Purpose } from "@hub/contracts";
 import { defaultPolicyPaths, PolicyDecisionPoint } from "@hub/policies";
 import { buildFederatedSchema } from "./buildFederatedSchema";
 import { Category } from "./dataCategory";
@@ -149,7 +149,7 @@ const schema = () =>
   }).then((s) => s.schema));
 
 async function run(source: string, purpose: Purpose, variableValues?: Record<string, unknown>) {
-  const hub: HubContextClaims = {
+  const hub: HubContextRequestClaims = {
     principal: {
       subject: "asylum-officer-0088",
       agency: "MIGRATION_SERVICE",

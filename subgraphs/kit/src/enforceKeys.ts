@@ -11,7 +11,7 @@ import {
   checkKey,
   forbiddenError,
   isKeyArgument,
-  type HubContextClaims,
+  type HubContextRequestClaims,
   type KeyProblem,
   type Purpose,
 } from "@hub/contracts";
@@ -27,7 +27,7 @@ export const KEY_RULE = "R5-3";
 export const UNKEYED_PURPOSES: ReadonlySet<Purpose> = new Set<Purpose>(["OFFICIAL_STATISTICS", "RESEARCH"]);
 
 export interface KeyContext {
-  hub: HubContextClaims;
+  hub: HubContextRequestClaims;
   guard: RecordGuard;
 }
 

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { parseEnv } from "@hub/contracts";
+import { hubContextTtlSecondsSchema, parseEnv } from "@hub/contracts";
 import { defaultPolicyPaths, type PolicyPaths } from "@hub/policies";
 
 export interface SubgraphDefaults {
@@ -25,6 +25,8 @@ export interface SubgraphConfig {
   databasePoolSize: number;
   /** Public JWKS of the gateway that signs hub-context tokens. */
   hubContextJwksPath: string;
+  /** Longest lifetime (exp - iat) of a hub-context token this subgraph accepts: the gateway's HUB_CONTEXT_TTL_SECONDS. */
+  hubContextTtlSeconds: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   runMigrations: boolean;
   /** Rules, agreements and regimes the record-level policy decisions load. */
@@ -59,6 +61,7 @@ export function loadSubgraphConfig(
       .string()
       .min(1)
       .default(path.join(stateDir, "keys", "gateway.jwks.json")),
+    HUB_CONTEXT_TTL_SECONDS: hubContextTtlSecondsSchema,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RUN_MIGRATIONS: booleanString.default(true),
     HUB_POLICIES_DIR: z.string().min(1).default(policyDefaults.policiesDir),
@@ -77,6 +80,7 @@ export function loadSubgraphConfig(
     databaseUrl: c[defaults.databaseUrlVariable] as string,
     databasePoolSize: c.DATABASE_POOL_SIZE as number,
     hubContextJwksPath: c.HUB_CONTEXT_JWKS as string,
+    hubContextTtlSeconds: c.HUB_CONTEXT_TTL_SECONDS as number,
     logLevel: c.LOG_LEVEL as SubgraphConfig["logLevel"],
     runMigrations: c.RUN_MIGRATIONS as boolean,
     policyPaths: {

@@ -14,7 +14,6 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { SyntheticWorld } from "./synthetic";
 import {
   apolloLogger,
-  HUB_CONTEXT_HEADER,
   hubLogOptions,
   normaliseError,
   SUBGRAPHS,
@@ -35,6 +34,7 @@ import {
 } from "./loadSubgraphConfig";
 import { RecordGuard } from "./RecordGuard";
 import type { SubgraphContext } from "./SubgraphContext";
+import { requireHubContext } from "./requireHubContext";
 import { createHubContextVerifier, loadJwks } from "./verifyHubContext";
 
 export interface SubgraphDefinition<TLoaders> {
@@ -64,7 +64,10 @@ export async function startSubgraph<TLoaders>(
   const owner = agencyOf(config.name);
   const pdp = loadPolicies(config);
   log.info({ policySet: pdp.version, country: config.country }, "policy set loaded");
-  const verify = createHubContextVerifier(loadJwks(config.hubContextJwksPath), config.name);
+  const verify = createHubContextVerifier(loadJwks(config.hubContextJwksPath), {
+    audience: config.name,
+    ttlSeconds: config.hubContextTtlSeconds,
+  });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -117,25 +120,7 @@ export async function startSubgraph<TLoaders>(
   });
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
-    (req, res, next) => {
-      verify(req.header(HUB_CONTEXT_HEADER))
-        .then((claims) => {
-          res.locals.hub = claims;
-          next();
-        })
-        .catch((error: Error) => {
-          log.warn({ reason: error.message }, "call refused: no valid hub-context token");
-          res.status(401).json({
-            errors: [
-              {
-                message: "A valid hub-context token from the gateway is required.",
-                extensions: { code: "UNAUTHENTICATED" },
-              },
-            ],
-          });
-        });
-    },
+    ...requireHubContext(verify, log),
     expressMiddleware(server, {
       context: async ({ res }) => {
         const hub = res.locals.hub as HubContextClaims;
