@@ -26,7 +26,7 @@ module.exports = {
       ...shared,
       displayName: "unit",
       rootDir: __dirname,
-      testMatch: ["<rootDir>/{subgraphs,gateway,contracts,infra,policies}/**/src/**/*.test.ts"],
+      testMatch: ["<rootDir>/{subgraphs,gateway,contracts,infra,policies,telemetry}/**/src/**/*.test.ts"],
     },
     {
       ...shared,

@@ -9,3 +9,4 @@ export * from "./refusals";
 export * from "./normaliseError";
 export * from "./readiness";
 export * from "./shutdownOnSignals";
+export * from "./logging";

@@ -30,3 +30,26 @@ export function normaliseError(formatted: GraphQLFormattedError): NormalisedErro
     unexpected: true,
   };
 }
+
+/**
+ * The JSON answer to a request that failed outside GraphQL (a body that does not parse, a route's
+ * error), by the status the failure carries: a client error is BAD_REQUEST, anything else INTERNAL.
+ */
+export function requestFailureAnswer(status: number | undefined): {
+  status: number;
+  body: { errors: GraphQLFormattedError[] };
+  unexpected: boolean;
+} {
+  const clientError = status !== undefined && status >= 400 && status < 500;
+  return {
+    status: clientError ? status : 500,
+    body: {
+      errors: [
+        clientError
+          ? { message: "The request is not valid.", extensions: { code: "BAD_REQUEST" } }
+          : { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+      ],
+    },
+    unexpected: !clientError,
+  };
+}

@@ -60,6 +60,8 @@ export interface GatewayConfig {
   demoMode: boolean;
   /** The built browser pages (explorer, audit console), served at /explorer/ and /audit/. */
   webDir: string;
+  /** Where Prometheus metrics are served: beside /graphql, on a port of their own, or not at all. */
+  metrics: { kind: "same-port" } | { kind: "own-port"; port: number } | { kind: "off" };
 }
 
 /** Largest group commit; the writer sends one array per column, so any size stays within PostgreSQL's parameter limit. */
@@ -148,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     HUB_RATE_LIMIT_SUBJECT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     HUB_RATE_LIMIT_ADDRESS_POINTS: z.coerce.number().int().min(0).max(10_000_000).default(0),
     HUB_RATE_LIMIT_ADDRESS_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    HUB_METRICS: z.enum(["true", "false"]).default("true"),
+    HUB_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     HUB_DEMO_MODE: z
       .enum(["true", "false"])
       .default("false")
@@ -224,5 +228,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     stateDir,
     demoMode: c.HUB_DEMO_MODE,
     webDir: path.join(repoRoot, "gateway", "web", "dist"),
+    metrics:
+      c.HUB_METRICS === "false"
+        ? { kind: "off" }
+        : c.HUB_METRICS_PORT !== undefined && c.HUB_METRICS_PORT !== c.PORT
+          ? { kind: "own-port", port: c.HUB_METRICS_PORT }
+          : { kind: "same-port" },
   };
 }

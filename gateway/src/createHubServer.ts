@@ -7,6 +7,7 @@ import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import express from "express";
 import { pino, type Logger } from "pino";
+import { apolloLogger, hubLogOptions, requestFailureAnswer } from "@hub/contracts";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { loadSigningKey } from "./auth/devKeys";
 import { createTokenVerifier } from "./auth/verifyToken";
@@ -25,6 +26,8 @@ import { buildFieldCatalog } from "./fields/FieldCatalog";
 import { createHubContextSigner } from "./hubContext/signHubContext";
 import { IntrospectionSchemas } from "./introspection/IntrospectionSchemas";
 import { createLimits } from "./limits";
+import { HubMetrics } from "./metrics/hubMetrics";
+import { serveMetrics } from "./metrics/serveMetrics";
 import { createErrorNormaliser } from "./normaliseError";
 import { OutageLog } from "./outages/OutageLog";
 import { createRequestPipeline } from "./pipeline/requestPipeline";
@@ -54,12 +57,14 @@ function readSupergraph(file: string): string {
 }
 
 export async function startHubServer(config: GatewayConfig): Promise<HubServer> {
-  const log = pino({ name: "gateway", level: config.logLevel });
+  const log = pino({ name: "gateway", level: config.logLevel, ...hubLogOptions(pino.stdSerializers.err) });
   const supergraphSdl = readSupergraph(config.supergraphPath);
   const verifyToken = createTokenVerifier(config);
   const sign = createHubContextSigner(await loadSigningKey(config.hubContextKeyPath), config.hubContextTtlSeconds);
   const pdp = loadPolicies(config);
-  const trail = createAuditTrail(config, pdp.version, log);
+  const metrics = config.metrics.kind === "off" ? undefined : new HubMetrics();
+  const trail = createAuditTrail(config, pdp.version, log, metrics?.auditFlushed.bind(metrics));
+  metrics?.watchAuditQueue(() => trail.writer.queueDepth);
   const catalog = buildFieldCatalog(supergraphSdl);
   const limits = createLimits(config.limits);
   const decide = createDecideStage({
@@ -72,7 +77,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const rateLimits = createRateLimits(config.rateLimits, log);
 
   const server = new ApolloServer<ExecutionContext>({
-    gateway: new HubGateway(createGateway(supergraphSdl, config, sign, new OutageLog(log))),
+    gateway: new HubGateway(createGateway(supergraphSdl, config, sign, new OutageLog(log), metrics)),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
@@ -82,11 +87,11 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     // Every caller sees its own filtered schema (introspection/), in production too.
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    logger: log,
+    logger: apolloLogger(log),
     formatError: createErrorNormaliser(log),
     // The pipeline answers from the recorded result: Apollo need not serialise it too.
     stringifyResult: stringifyUnrecorded,
-    plugins: [hubPlugin(decide)],
+    plugins: [hubPlugin(metrics ? metrics.timeDecide(decide) : decide)],
   });
   await server.start();
   const pipeline = createRequestPipeline({
@@ -97,6 +102,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     limits: { maxBodyBytes: config.maxBodyBytes },
     rateLimits,
     log,
+    ...(metrics ? { observe: metrics.recordRequest.bind(metrics) } : {}),
   });
 
   const app = express();
@@ -105,6 +111,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   let inFlight = 0;
   app.use(healthRoutes({ config, policyVersion: pdp.version, supergraphSdl }));
   app.use("/demo", demoRoutes(config, log));
+  const stopMetrics = await serveMetrics(config, metrics, app, log);
   app.all("/graphql", (req, res) => {
     inFlight += 1;
     res.once("close", () => (inFlight -= 1));
@@ -145,6 +152,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       await server.stop();
       await trail.writer.stop();
       await rateLimits.stop();
+      await stopMetrics();
     },
   };
 }
@@ -152,15 +160,8 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
 /** Errors of the other routes (demo sign-in, pages) get a JSON answer, never an HTML stack page. */
 function jsonErrorHandler(log: Logger): express.ErrorRequestHandler {
   return (error: { status?: number; type?: string }, _req, res, _next) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) log.error({ err: error }, "request failed");
-    res.status(status).json({
-      errors: [
-        {
-          message: status === 500 ? "Internal server error" : "The request is not valid.",
-          extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
-        },
-      ],
-    });
+    const answer = requestFailureAnswer(error.status);
+    if (answer.unexpected) log.error({ err: error }, "request failed");
+    res.status(answer.status).json(answer.body);
   };
 }

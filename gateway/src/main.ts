@@ -2,6 +2,8 @@
  * Starts the gateway. A configuration or start-up failure prints one line and exits non-zero;
  * SIGTERM/SIGINT shut it down gracefully within HUB_SHUTDOWN_TIMEOUT_MS, a second signal at once.
  */
+// First: tracing must start before the modules it instruments are loaded.
+import { telemetry } from "@hub/telemetry/dist/register";
 import { shutdownOnSignals } from "@hub/contracts";
 import { loadConfig } from "./config";
 import { startHubServer } from "./createHubServer";
@@ -9,7 +11,8 @@ import { startHubServer } from "./createHubServer";
 async function main(): Promise<void> {
   const config = loadConfig();
   const hub = await startHubServer(config);
-  shutdownOnSignals(hub.stop, config.shutdownTimeoutMs, hub.log);
+  // Buffered spans are exported before the process exits.
+  shutdownOnSignals(() => hub.stop().then(() => telemetry?.shutdown()), config.shutdownTimeoutMs, hub.log);
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,8 @@ export function createErrorNormaliser(log: Logger) {
       return { message: formatted.message, extensions: { code: "METHOD_NOT_ALLOWED" } };
     }
     const normalised = normaliseError(formatted);
-    if (normalised.unexpected) log.error({ err: error, formatted }, "unexpected error");
+    // The formatted error's message may quote the operation; the serialized `err` is redacted.
+    if (normalised.unexpected) log.error({ err: error, path: formatted.path }, "unexpected error");
     return normalised.error;
   };
 }

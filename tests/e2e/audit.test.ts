@@ -147,12 +147,13 @@ describe("audit log", () => {
             `BROKEN at event ${kept} \\(.+\\): the chain head \\(event ${kept}\\) is not signed by the audit key`,
           ),
         );
-        const token = await hubContextToken("audit", {
-          principal: principalOf("auditor"),
-          purpose: "AUDIT",
-          requestId: `cut-off-${kept}`,
-        });
-        const verification = await gql(`{ verifyAuditChain { valid firstBroken { seq reason } } }`, {
+        const query = `{ verifyAuditChain { valid firstBroken { seq reason } } }`;
+        const token = await hubContextToken(
+          "audit",
+          { principal: principalOf("auditor"), purpose: "AUDIT", requestId: `cut-off-${kept}` },
+          { query },
+        );
+        const verification = await gql(query, {
           url: hub.subgraphs.audit?.url,
           headers: { "x-hub-context": token },
         });

@@ -3,12 +3,12 @@
  * development keys, the three subgraphs and the gateway, each as its own process.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { AGENCY_PROCESSES, gatewayEntry } from "@hub/local/dist/layout";
 import { ensureHubKeys } from "@hub/local/dist/hubKeys";
 import { freePort, runToCompletion, waitForHealth } from "@hub/local/dist/processes";
-import { HUB_ENV_FILE, OUTPUT_DIR, TEST_PERSONS, type HubEnv } from "./hubEnv";
+import { HUB_ENV_FILE, OUTPUT_DIR, OWN_LOGS, TEST_PERSONS, type HubEnv } from "./hubEnv";
 import { createTestDatabases } from "./testDatabases";
 
 declare global {
@@ -26,6 +26,12 @@ function start(entry: string, env: NodeJS.ProcessEnv, logFile: string): ChildPro
 }
 
 export default async function globalSetup(): Promise<void> {
+  // The log scan at teardown must read this run's logs only.
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  for (const name of readdirSync(OUTPUT_DIR)) {
+    if (name.endsWith(".log") || name === OWN_LOGS)
+      rmSync(path.join(OUTPUT_DIR, name), { recursive: true, force: true });
+  }
   const stateDir = path.join(OUTPUT_DIR, "state");
   rmSync(stateDir, { recursive: true, force: true });
   mkdirSync(stateDir, { recursive: true });

@@ -1,4 +1,9 @@
-/** Stops the hub the harness started, and its embedded databases if any. */
+/**
+ * Stops the hub the harness started, and its embedded databases if any; then, with every log
+ * written, fails the run if any process logged a personal value or a token.
+ */
+import { describeLeaks, scanLogsForLeaks } from "./scanLogsForLeaks";
+
 export default async function globalTeardown(): Promise<void> {
   const processes = globalThis.hubProcesses ?? [];
   for (const child of processes) child.kill("SIGTERM");
@@ -8,4 +13,7 @@ export default async function globalTeardown(): Promise<void> {
     ),
   );
   await globalThis.hubStopDatabases?.();
+  const report = scanLogsForLeaks();
+  if (report.leaks.length > 0) throw new Error(describeLeaks(report));
+  process.stdout.write(`Log scan: ${report.lines} lines in ${report.files} logs, no personal values or tokens.\n`);
 }

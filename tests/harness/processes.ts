@@ -3,12 +3,14 @@
  * may cut, so a fault test never disturbs the hub the other test files share.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { AGENCY_PROCESSES } from "@hub/local/dist/layout";
 import { freePort } from "@hub/local/dist/processes";
 import type { SubgraphName } from "@hub/contracts";
 import { hub, repoRoot } from "./fixtures";
+import { OUTPUT_DIR, OWN_LOGS } from "./hubEnv";
 
 export { freePort };
 
@@ -32,7 +34,19 @@ async function startProcess(entry: string, env: Record<string, string>, port: nu
   child.stdout?.on("data", (c: Buffer) => chunks.push(c.toString()));
   child.stderr?.on("data", (c: Buffer) => chunks.push(c.toString()));
   const origin = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Kept for the log scan at teardown, like the shared hub's logs.
+  const logFile = path.join(
+    OUTPUT_DIR,
+    OWN_LOGS,
+    `${path.basename(path.dirname(path.dirname(entry)))}-${port}-${child.pid ?? 0}.log`,
+  );
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      mkdirSync(path.dirname(logFile), { recursive: true });
+      writeFileSync(logFile, chunks.join(""));
+      resolve();
+    }),
+  );
   const owned: OwnedProcess = {
     port,
     origin,

@@ -43,6 +43,8 @@ export interface AuditEventContent {
   /** ISO 8601 UTC with milliseconds. */
   occurredAt: string;
   requestId: string;
+  /** W3C trace id of the request's trace (32 hex digits), when the gateway traces (OpenTelemetry). */
+  traceId?: string;
   subject: string | null;
   agency: string | null;
   role: string | null;

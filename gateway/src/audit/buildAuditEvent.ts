@@ -6,6 +6,7 @@
  * disclosed data is named only by personRef and category.
  */
 import { createHmac } from "node:crypto";
+import { isSpanContextValid, trace } from "@opentelemetry/api";
 import { Kind, print, visit, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import {
   sha256,
@@ -106,8 +107,23 @@ export interface AuditSettings {
 
 type Base = Pick<
   AuditEventContent,
-  "id" | "occurredAt" | "requestId" | "subject" | "agency" | "role" | "country" | "operationName" | "policyVersion"
+  | "id"
+  | "occurredAt"
+  | "requestId"
+  | "traceId"
+  | "subject"
+  | "agency"
+  | "role"
+  | "country"
+  | "operationName"
+  | "policyVersion"
 >;
+
+/** The trace the request is part of, when tracing is on; without an SDK there is no active span. */
+function traceIdOfRequest(): Pick<AuditEventContent, "traceId"> {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && isSpanContextValid(span) ? { traceId: span.traceId } : {};
+}
 
 function baseOf(known: Refused["known"] | Executed, settings: AuditSettings): Base {
   const principal = known.principal;
@@ -115,6 +131,7 @@ function baseOf(known: Refused["known"] | Executed, settings: AuditSettings): Ba
     id: newEventId(),
     occurredAt: new Date(known.startedAt).toISOString(),
     requestId: known.requestId,
+    ...traceIdOfRequest(),
     subject: principal?.subject ?? null,
     agency: principal?.agency ?? null,
     role: principal?.role ?? null,

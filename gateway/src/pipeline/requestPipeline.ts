@@ -38,6 +38,8 @@ export interface PipelineDependencies {
   limits: ReceiveLimits;
   rateLimits: RateLimits;
   log: Logger;
+  /** Told of every audited request (metrics). */
+  observe?: (audited: Audited) => void;
 }
 
 export type RequestPipeline = (req: IncomingMessage) => Promise<Answer>;
@@ -77,7 +79,9 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestPipeli
         );
       }
     }
-    return respond(await auditRequest(deps.trail, finished));
+    const audited = await auditRequest(deps.trail, finished);
+    deps.observe?.(audited);
+    return respond(audited);
   };
 }
 

@@ -64,6 +64,14 @@ export class AuditEvent {
   requestId: string;
 
   @Category("AUDIT")
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "W3C trace id of the request's distributed trace, when the hub traces (OpenTelemetry); null otherwise.",
+  })
+  traceId: string | null;
+
+  @Category("AUDIT")
   @Field(() => String, { nullable: true, description: "The caller (user or service); null when unauthenticated." })
   subject: string | null;
 
@@ -174,6 +182,7 @@ export function toAuditEvent(row: AuditEventRecord): AuditEvent {
   const content = JSON.parse(row.content) as AuditEventContent;
   return {
     ...content,
+    traceId: content.traceId ?? null,
     seq: row.seq,
     occurredAt: new Date(content.occurredAt),
     outcome: content.outcome as AuditOutcome,

@@ -1,4 +1,6 @@
 /** Audit subgraph command: `verify [--from ISO] [--to ISO]`, or the kit's `serve` (default), `sdl`, `migrate`, `seed`. */
+// First: tracing must start before the modules it instruments are loaded.
+import "@hub/telemetry/dist/register";
 import { runCli, runSubgraphCommand } from "@hub/kit";
 import { auditSubgraph } from "./subgraph";
 import { runVerifyCommand } from "./verifyCommand";

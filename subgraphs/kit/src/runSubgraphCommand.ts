@@ -4,7 +4,7 @@
  * synthetic world).
  */
 import { pino } from "pino";
-import { shutdownOnSignals } from "@hub/contracts";
+import { hubLogOptions, shutdownOnSignals } from "@hub/contracts";
 import { Registry } from "prom-client";
 import { createDataSource } from "./createDataSource";
 import { loadSubgraphConfig } from "./loadSubgraphConfig";
@@ -30,7 +30,7 @@ export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoa
       case "seed": {
         const args = command === "seed" ? parseSeedArgs(rest) : undefined;
         const config = loadSubgraphConfig(definition.defaults);
-        const log = pino({ name: config.name, level: config.logLevel });
+        const log = pino({ name: config.name, level: config.logLevel, ...hubLogOptions(pino.stdSerializers.err) });
         const dataSource = createDataSource({
           url: config.databaseUrl,
           poolSize: 1,

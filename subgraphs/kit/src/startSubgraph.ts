@@ -12,10 +12,19 @@ import { pino } from "pino";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import type { DataSource, EntityManager } from "typeorm";
 import type { SyntheticWorld } from "./synthetic";
-import { normaliseError, SUBGRAPHS, type Agency, type HubContextClaims, type ShutdownLog } from "@hub/contracts";
+import {
+  apolloLogger,
+  hubLogOptions,
+  normaliseError,
+  SUBGRAPHS,
+  type Agency,
+  type HubContextClaims,
+  type ShutdownLog,
+} from "@hub/contracts";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { createDataSource, type DataSourceOptions } from "./createDataSource";
 import type { FederatedSchema } from "./buildFederatedSchema";
+import { bodyErrorHandler } from "./bodyErrorHandler";
 import { disclosurePlugin } from "./disclosurePlugin";
 import { failClosedPlugin } from "./failClosedPlugin";
 import { healthRoutes } from "./healthRoutes";
@@ -54,7 +63,7 @@ export async function startSubgraph<TLoaders>(
   env: NodeJS.ProcessEnv = processEnvironment(),
 ): Promise<RunningSubgraph> {
   const config = loadSubgraphConfig(definition.defaults, env);
-  const log = pino({ name: config.name, level: config.logLevel });
+  const log = pino({ name: config.name, level: config.logLevel, ...hubLogOptions(pino.stdSerializers.err) });
   const owner = agencyOf(config.name);
   const pdp = loadPolicies(config);
   log.info({ policySet: pdp.version, country: config.country }, "policy set loaded");
@@ -91,7 +100,7 @@ export async function startSubgraph<TLoaders>(
       if (normalised.unexpected) log.error({ err: error }, "unexpected error in resolver");
       return normalised.error;
     },
-    logger: log,
+    logger: apolloLogger(log),
     // Traces would tell the gateway about resolver timings; the hub keeps those in its own logs.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -127,6 +136,8 @@ export async function startSubgraph<TLoaders>(
       },
     }),
   );
+
+  app.use(bodyErrorHandler(log));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const url = `http://${config.host}:${config.port}/graphql`;
