@@ -94,6 +94,8 @@ describe("rate limits", () => {
       HUB_RATE_LIMIT_PREFIX: `e2e:${randomUUID()}`,
       HUB_RATE_LIMIT_SUBJECT_POINTS: "6",
       HUB_RATE_LIMIT_SUBJECT_SECONDS: "60",
+      // Sharing is under test, not the fallback: a loaded machine must not fall back to memory.
+      HUB_RATE_LIMIT_REDIS_TIMEOUT_MS: "2000",
     };
     const urls = [await gateway(shared), await gateway(shared)];
     const statuses: number[] = [];

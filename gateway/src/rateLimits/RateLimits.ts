@@ -38,6 +38,8 @@ export interface RateLimits {
   /** Spends one request of each key's budget, in order; the first rule exceeded, or undefined. */
   consume(keys: Partial<Record<RateLimitRule, string>>): Promise<RateLimitExceeded | undefined>;
   readonly store: "memory" | "redis";
+  /** True while budgets are shared: Redis is connected (always true for the memory store). */
+  readonly shared: boolean;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,9 @@ export function createRateLimits(config: RateLimitConfig, log: Logger): RateLimi
 
   return {
     store: redis ? "redis" : "memory",
+    get shared() {
+      return redis ? redis.status === "ready" : true;
+    },
     async consume(keys) {
       for (const [rule, limiter] of limiters) {
         const key = keys[rule];
