@@ -2,7 +2,7 @@
  * Signatures over chain positions (Ed25519): a key of the hub vouches that event `seq` had hash
  * `hash`, in a checkpoint (every CHECKPOINT_INTERVAL events) or in the chain head (every flush).
  */
-import { createPrivateKey, createPublicKey, sign, verify, type JsonWebKey } from "node:crypto";
+import { createPrivateKey, createPublicKey, sign, verify, type JsonWebKey, type KeyObject } from "node:crypto";
 import { checkpointPayload, headPayload } from "./chain";
 
 export interface CheckpointSignature {
@@ -23,8 +23,23 @@ export interface SignedPosition {
   signature: string | null;
 }
 
+/**
+ * Each JWK is imported once: the gateway signs and checks the head at every flush, and a profile
+ * under load showed the import per call. Keys are loaded from files and never changed in place.
+ */
+const imported = new WeakMap<JsonWebKey, KeyObject>();
+function keyObjectOf(jwk: JsonWebKey, kind: "private" | "public"): KeyObject {
+  let key = imported.get(jwk);
+  if (!key) {
+    key =
+      kind === "private" ? createPrivateKey({ key: jwk, format: "jwk" }) : createPublicKey({ key: jwk, format: "jwk" });
+    imported.set(jwk, key);
+  }
+  return key;
+}
+
 function signText(privateJwk: PrivateAuditKey, text: string): CheckpointSignature {
-  const key = createPrivateKey({ key: privateJwk, format: "jwk" });
+  const key = keyObjectOf(privateJwk, "private");
   return { keyId: privateJwk.kid ?? "", signature: sign(null, Buffer.from(text), key).toString("base64url") };
 }
 
@@ -32,12 +47,7 @@ function verifyText(publicJwks: PublicAuditKeys, keyId: string | null, signature
   const jwk = publicJwks.keys.find((k) => k.kid === keyId);
   if (!jwk || !signature) return false;
   try {
-    return verify(
-      null,
-      Buffer.from(text),
-      createPublicKey({ key: jwk, format: "jwk" }),
-      Buffer.from(signature, "base64url"),
-    );
+    return verify(null, Buffer.from(text), keyObjectOf(jwk, "public"), Buffer.from(signature, "base64url"));
   } catch {
     return false;
   }

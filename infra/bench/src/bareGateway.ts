@@ -3,8 +3,7 @@
  * subgraphs, with no authentication, policy decision or audit. It adds only what the subgraphs
  * require to answer at all, a hub-context token per subgraph and operation (the subgraphs check
  * its `op` binding), signed with the gateway's key for a principal allowed to see the data
- * (chosen by the request's X-Purpose) the first time that operation is sent and again only when it
- * grows old: the benchmark's operations repeat, so the baseline signs almost never.
+ * (chosen by the request's X-Purpose) the first time that operation is sent and again at half its lifetime: the benchmark's operations repeat, so the baseline signs almost never.
  */
 import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
@@ -13,6 +12,7 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { z } from "zod";
 import {
   HUB_CONTEXT_HEADER,
+  HUB_CONTEXT_TTL_DEFAULT_SECONDS,
   hubContextOperationHash,
   parseEnv,
   principalSchema,
@@ -24,9 +24,9 @@ import { createHubContextSigner, loadSigningKey } from "@hub/gateway";
 
 const callerSchema = z.array(z.object({ purpose: z.enum(PURPOSES), principal: principalSchema })).min(1);
 
-/** The subgraphs accept a token at most five minutes old (kit verifyHubContext.ts): re-sign well before. */
-const TOKEN_TTL_SECONDS = 120;
-const RESIGN_MS = 60_000;
+/** The subgraphs' default token lifetime (they refuse longer ones); re-signed at half of it. */
+const TOKEN_TTL_SECONDS = HUB_CONTEXT_TTL_DEFAULT_SECONDS;
+const RESIGN_MS = (TOKEN_TTL_SECONDS * 1000) / 2;
 
 interface BareContext {
   purpose: string;
