@@ -10,6 +10,18 @@ describe("createSubgraphFetcher", () => {
     // A real HTTP server: answers, fails with 503, or never answers, by path.
     server = http.createServer((req, res) => {
       if (req.url === "/stall") return;
+      if (req.url === "/stall-body")
+        return void res.writeHead(200, { "content-type": "application/json" }).write('{"da');
+      if (req.url === "/echo") {
+        const chunks: Buffer[] = [];
+        req.on("data", (c: Buffer) => chunks.push(c));
+        req.on("end", () =>
+          res
+            .writeHead(200, { "content-type": "application/json" })
+            .end(JSON.stringify({ header: req.headers["x-hub-context"], body: Buffer.concat(chunks).toString() })),
+        );
+        return;
+      }
       if (req.url === "/down") return void res.writeHead(503).end("unavailable");
       res.writeHead(200, { "content-type": "application/json" }).end('{"data":{"ok":true}}');
     });
@@ -32,6 +44,24 @@ describe("createSubgraphFetcher", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     await expect(response.json()).resolves.toEqual({ data: { ok: true } });
+  });
+
+  it("sends the body and headers it is given, whole (multi-byte characters included)", async () => {
+    const body = JSON.stringify({ query: "{ a }", variables: { name: "Łukasz Ünal 🙂" } });
+    const response = await createSubgraphFetcher(1000)(`${origin}/echo`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub-context": "token" },
+      body,
+    });
+    await expect(response.json()).resolves.toEqual({ header: "token", body });
+  });
+
+  it("turns an answer that stalls after its headers into a timeout", async () => {
+    const started = Date.now();
+    await expect(
+      reasonOf(createSubgraphFetcher(300)(`${origin}/stall-body`, { method: "POST", body: "{}" })),
+    ).resolves.toBe("timeout");
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it("turns a timeout, a 5xx answer and a refused connection into an outage with a short reason", async () => {
