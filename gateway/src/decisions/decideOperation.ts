@@ -21,7 +21,7 @@ import type { FieldCatalog } from "../fields/FieldCatalog";
 import { answerIntrospection } from "../introspection/answerIntrospection";
 import type { IntrospectionSchemas } from "../introspection/IntrospectionSchemas";
 import type { Declared } from "../pipeline/stages";
-import { collectSelections, SelectionInputError } from "../selections/collectSelections";
+import { collectSelections, OperationTooLargeError, SelectionInputError } from "../selections/collectSelections";
 import { decideSelections } from "./decideSelections";
 import { forbiddenErrors } from "./forbiddenErrors";
 import { operationCost, type CostModel } from "./operationCost";
@@ -51,6 +51,13 @@ export interface DecideDependencies {
 }
 
 const refuse = (status: number, errors: GraphQLFormattedError[]): DecideOutcome => ({ status, result: { errors } });
+
+/**
+ * Nodes the inlined operation may hold, per unit of the cost limit: every field but `__typename`
+ * costs at least 1, and an ordinary operation adds a `__typename` and an inline fragment or two
+ * per selection set. Anything far above that is fragments spread over and over (inlinedSize.ts).
+ */
+const INLINED_NODES_PER_COST = 4;
 
 export function createDecideStage({ catalog, pdp, introspection, log, cost }: DecideDependencies) {
   return async function decide(input: OperationToDecide): Promise<DecideOutcome> {
@@ -86,8 +93,20 @@ export function createDecideStage({ catalog, pdp, introspection, log, cost }: De
 
     let collected;
     try {
-      collected = collectSelections(input.schema, catalog, input.document, operation, input.variables ?? {});
+      collected = collectSelections(
+        input.schema,
+        catalog,
+        input.document,
+        operation,
+        input.variables ?? {},
+        cost.max * INLINED_NODES_PER_COST,
+      );
     } catch (error) {
+      if (error instanceof OperationTooLargeError) {
+        return refuse(ERROR_CODES.QUERY_TOO_COMPLEX.status, [
+          { message: error.message, extensions: { code: "QUERY_TOO_COMPLEX", limit: error.limit } },
+        ]);
+      }
       if (!(error instanceof SelectionInputError)) throw error;
       return refuse(ERROR_CODES.BAD_USER_INPUT.status, [
         { message: error.message, extensions: { code: "BAD_USER_INPUT" } },

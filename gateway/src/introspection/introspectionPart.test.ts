@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { getOperationAST, parse, print } from "graphql";
+import { fragmentBomb } from "../selections/fragmentBomb";
 import { introspectionPart } from "./introspectionPart";
 
 const part = (query: string): string | null => {
@@ -25,5 +26,11 @@ describe("introspectionPart", () => {
 
   it("finds nothing in an operation without schema questions", () => {
     expect(part(`{ countries { code } __typename }`)).toBeNull();
+  });
+
+  it("reads each fragment once, however often it is spread", () => {
+    // 10^6 spreads of the fragment that asks the schema question: it is one question.
+    const query = fragmentBomb("countries { code } %", "Query", "__schema { queryType { name } }", 10, 7);
+    expect(part(query)).toBe(print(parse(`{ __schema { queryType { name } } }`)));
   });
 });

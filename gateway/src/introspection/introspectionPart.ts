@@ -22,21 +22,25 @@ export function introspectionPart(document: DocumentNode, operation: OperationDe
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   }
   const fields: FieldNode[] = [];
-  const collect = (selectionSet: SelectionSetNode, seen: ReadonlySet<string>) => {
+  // Each fragment is read once: its fields are the same nodes wherever it is spread, and a
+  // fragment spread k times in a fragment spread k times would otherwise be walked k^depth times.
+  const visited = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         if (SCHEMA_FIELDS.has(selection.name.value)) fields.push(selection);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        collect(selection.selectionSet, seen);
+        collect(selection.selectionSet);
       } else {
         const fragment = fragments.get(selection.name.value);
-        if (fragment && !seen.has(fragment.name.value)) {
-          collect(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+        if (fragment && !visited.has(fragment.name.value)) {
+          visited.add(fragment.name.value);
+          collect(fragment.selectionSet);
         }
       }
     }
   };
-  collect(operation.selectionSet, new Set());
+  collect(operation.selectionSet);
   if (fields.length === 0) return null;
   return {
     kind: Kind.DOCUMENT,

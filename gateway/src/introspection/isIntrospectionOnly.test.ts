@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { getOperationAST, parse } from "graphql";
+import { fragmentBomb } from "../selections/fragmentBomb";
 import { isIntrospectionOnly } from "./isIntrospectionOnly";
 
 const check = (query: string) => {
@@ -26,5 +27,13 @@ describe("isIntrospectionOnly", () => {
     expect(check(`{ __schema { types { name } } countries { code } }`)).toBe(false);
     expect(check(`{ countries { __typename code } }`)).toBe(false);
     expect(check(`mutation { __typename }`)).toBe(false);
+  });
+
+  it("reads each fragment once, however often it is spread", () => {
+    // 30^6 spreads in all: walked one by one, the gateway would hang on this request.
+    const started = Date.now();
+    expect(check(fragmentBomb("%", "Query", "__typename", 30, 7))).toBe(true);
+    expect(check(fragmentBomb("%", "Query", "countries { code }", 30, 7))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

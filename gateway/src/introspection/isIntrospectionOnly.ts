@@ -16,6 +16,9 @@ export function isIntrospectionOnly(document: DocumentNode, operation: Operation
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   }
+  // Each fragment's answer once: a fragment spread k times in a fragment spread k times would
+  // otherwise be walked k^depth times, which hangs the gateway on a document of a few hundred tokens.
+  const answers = new Map<string, boolean>();
   const only = (selectionSet: SelectionSetNode, seen: ReadonlySet<string>): boolean =>
     selectionSet.selections.every((selection) => {
       switch (selection.kind) {
@@ -26,7 +29,12 @@ export function isIntrospectionOnly(document: DocumentNode, operation: Operation
         case Kind.FRAGMENT_SPREAD: {
           const fragment = fragments.get(selection.name.value);
           if (!fragment || seen.has(fragment.name.value)) return false;
-          return only(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+          let answer = answers.get(fragment.name.value);
+          if (answer === undefined) {
+            answer = only(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+            answers.set(fragment.name.value, answer);
+          }
+          return answer;
         }
       }
     });

@@ -61,6 +61,15 @@ describe("RateLimits", () => {
     expect(await limiter.consume({ agency: "MIGRATION_SERVICE", subject: "MIGRATION_SERVICE:clerk" })).toBeUndefined();
   });
 
+  it("refuses a subject over its own budget without spending its agency's", async () => {
+    const limiter = limits();
+    // The agency's 5 points: one subject's 3 (and 7 more refused by its own budget), another's 2.
+    const flood = await spend(limiter, 10, { agency: "BORDER_POLICE", subject: "BORDER_POLICE:officer-a" });
+    expect(flood.slice(3).every((r) => r?.rule === "subject")).toBe(true);
+    const others = await spend(limiter, 3, { agency: "BORDER_POLICE", subject: "BORDER_POLICE:officer-b" });
+    expect(others).toEqual([undefined, undefined, expect.objectContaining({ rule: "agency", limit: 5 })]);
+  });
+
   it("turns a rule with 0 points off", async () => {
     const limiter = limits({}, { address: 0, agency: 0, subject: 0 });
     const results = await spend(limiter, 50, { address: "127.0.0.1", agency: "A", subject: "A:s" });

@@ -43,13 +43,18 @@ export interface RateLimits {
   stop(): Promise<void>;
 }
 
+const RULE_ORDER: readonly RateLimitRule[] = ["address", "subject", "agency"];
+
 /** How often a failing Redis is logged: once per interval, never per request. */
 const REDIS_LOG_INTERVAL_MS = 60_000;
 
 export function createRateLimits(config: RateLimitConfig, log: Logger): RateLimits {
   const redis = config.redisUrl ? connectRedis(config, log) : undefined;
   const limiters = new Map<RateLimitRule, RateLimiterAbstract>();
-  for (const [rule, setting] of Object.entries(config.rules) as [RateLimitRule, RateLimitSetting][]) {
+  // Checked narrowest first: a subject over its own budget is refused before it spends a point
+  // of its agency's, so one caller cannot use up the budget of everyone in its agency.
+  for (const rule of RULE_ORDER) {
+    const setting = config.rules[rule];
     if (setting.points <= 0) continue;
     const options = {
       points: setting.points,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildSchema, parse, type OperationDefinitionNode } from "graphql";
 import { buildFieldCatalog } from "../fields/FieldCatalog";
-import { collectSelections } from "./collectSelections";
+import { collectSelections, OperationTooLargeError } from "./collectSelections";
+import { fragmentBomb } from "./fragmentBomb";
 
 // A supergraph in miniature: categories and owners as composition writes them.
 const SUPERGRAPH = `
@@ -37,10 +38,10 @@ union Hit = Person | Crossing
 
 const catalog = buildFieldCatalog(SUPERGRAPH);
 
-function collect(query: string, variables: Record<string, unknown> = {}) {
+function collect(query: string, variables: Record<string, unknown> = {}, maxInlinedNodes?: number) {
   const document = parse(query);
   const operation = document.definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode;
-  return collectSelections(API, catalog, document, operation, variables);
+  return collectSelections(API, catalog, document, operation, variables, maxInlinedNodes);
 }
 
 function touched(query: string, variables: Record<string, unknown> = {}) {
@@ -124,5 +125,23 @@ describe("collectSelections", () => {
 
   it("refuses variables that do not coerce as the caller's input error", () => {
     expect(() => collect(`query Q($p: ID!) { person(personRef: $p) { familyName } }`)).toThrow(/\$p/);
+  });
+
+  it("refuses an operation whose fragments, inlined, would hold more nodes than allowed, without inlining them", () => {
+    // 10^5 copies of personRef from a document of a few dozen tokens.
+    const small = fragmentBomb(`person(personRef: "x") { % }`, "Person", "personRef", 10, 6);
+    expect(() => collect(small, {}, 20_000)).toThrow(OperationTooLargeError);
+    // 50^6 copies: inlining them would exhaust the process's memory; counting them takes no time.
+    const started = Date.now();
+    const huge = fragmentBomb(`person(personRef: "x") { % }`, "Person", "personRef", 50, 7);
+    expect(() => collect(huge, {}, 20_000)).toThrow(/more than the limit of 20000/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("counts a fragment spread in several places once per place", () => {
+    const query = `{ a: person(personRef: "x") { ...F } b: person(personRef: "y") { ...F } } fragment F on Person { familyName personRef }`;
+    // a, b, two inline fragments, two fields in each.
+    expect(() => collect(query, {}, 7)).toThrow(OperationTooLargeError);
+    expect(collect(query, {}, 8).selections).toHaveLength(6);
   });
 });

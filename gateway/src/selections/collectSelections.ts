@@ -30,6 +30,7 @@ import {
 } from "graphql";
 import { fieldKey, type FieldCatalog, type FieldInfo } from "../fields/FieldCatalog";
 import { inlineFragments } from "./inlineFragments";
+import { inlinedSize } from "./inlinedSize";
 import { inputProblem } from "./inputProblem";
 
 export interface Selection extends FieldInfo {
@@ -59,6 +60,16 @@ export interface CollectedOperation {
 /** Variables that do not coerce, or arguments that cannot be read: the caller's input error. */
 export class SelectionInputError extends Error {}
 
+/** An operation whose fragments, inlined, would hold more nodes than allowed (inlinedSize.ts). */
+export class OperationTooLargeError extends Error {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`The operation holds ${size} selections once its fragments are inlined, more than the limit of ${limit}.`);
+  }
+}
+
 const included = (node: FieldNode | InlineFragmentNode, variables: Record<string, unknown>) =>
   getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
   getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
@@ -69,7 +80,10 @@ export function collectSelections(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   inputs: Readonly<Record<string, unknown>> = {},
+  maxInlinedNodes = Number.POSITIVE_INFINITY,
 ): CollectedOperation {
+  const size = inlinedSize(document, operation);
+  if (size > maxInlinedNodes) throw new OperationTooLargeError(size, maxInlinedNodes);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 1 });
   if (coerced.errors) throw new SelectionInputError(coerced.errors[0]?.message ?? "invalid variables");
   const variables = coerced.coerced;
