@@ -119,6 +119,23 @@ describe("operation bombs", () => {
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ cost: 1 + 10 * 600 });
   });
 
+  it.each([
+    ["on Query", () => `{ ...F0 }`, "Query"],
+    ["under a person", () => `{ person(personRef: "${ref()}") { ...F0 } }`, "Person"],
+  ])(
+    "refuses a fragment bomb %s (30^6 spreads in a few hundred tokens), answering at once",
+    async (_where, root, type) => {
+      const levels = Array.from(
+        { length: 6 },
+        (_, i) => `fragment F${i} on ${type} { ${Array.from({ length: 30 }, () => `...F${i + 1}`).join(" ")} }`,
+      );
+      const query = `${root()} ${levels.join(" ")} fragment F6 on ${type} { __typename }`;
+      const started = Date.now();
+      await expectRefused(await send(query), 400, "QUERY_TOO_COMPLEX");
+      expect(Date.now() - started).toBeLessThan(5000);
+    },
+  );
+
   it("refuses a field repeated 1,900 times with graphql-js's own guard on merging fields", async () => {
     const fields = Array.from({ length: 1900 }, () => "code").join(" ");
     await expectRefused(await send(`{ crossingPoints { ${fields} } }`), 400, "GRAPHQL_VALIDATION_FAILED");
