@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { checkReadiness } from "./readiness";
+import { checkReadiness, createReadinessProbe } from "./readiness";
 
 describe("checkReadiness", () => {
   it("is ready when every check passes, naming each with its detail", async () => {
@@ -26,5 +26,30 @@ describe("checkReadiness", () => {
     expect(result.checks.database).toMatchObject({ ok: false, detail: "timeout after 200 ms" });
     expect(result.checks.audit).toMatchObject({ ok: false, detail: "the audit store does not answer" });
     expect(result.checks.policies?.ok).toBe(true);
+  });
+});
+
+describe("createReadinessProbe", () => {
+  it("runs the checks once for probes that arrive together, reuses the answer briefly, then checks again", async () => {
+    let runs = 0;
+    const probe = createReadinessProbe(
+      {
+        database: async () => {
+          runs += 1;
+          await new Promise((r) => setTimeout(r, 30));
+          return "answers";
+        },
+      },
+      1000,
+      100,
+    );
+    const answers = await Promise.all(Array.from({ length: 50 }, () => probe()));
+    expect(runs).toBe(1);
+    expect(answers.every((a) => a.status === "ready")).toBe(true);
+    await probe();
+    expect(runs).toBe(1);
+    await new Promise((r) => setTimeout(r, 150));
+    await probe();
+    expect(runs).toBe(2);
   });
 });

@@ -43,3 +43,27 @@ export async function checkReadiness(checks: Record<string, ReadinessCheck>, tim
     checks: Object.fromEntries(entries),
   };
 }
+
+/** How long one probe's answer is reused: the checks reach databases and other services. */
+export const READINESS_REUSE_MS = 1000;
+
+/**
+ * `/readyz` needs no token, so a flood of probes must not become a flood of database connections
+ * and subgraph calls: concurrent probes share one run of the checks, and its answer is reused for
+ * `reuseMs` after it ends.
+ */
+export function createReadinessProbe(
+  checks: Record<string, ReadinessCheck>,
+  timeoutMs: number,
+  reuseMs = READINESS_REUSE_MS,
+): () => Promise<Readiness> {
+  let current: { answer: Promise<Readiness>; endedAt?: number } | undefined;
+  return () => {
+    if (current && (current.endedAt === undefined || Date.now() - current.endedAt < reuseMs)) return current.answer;
+    const run: { answer: Promise<Readiness>; endedAt?: number } = {
+      answer: checkReadiness(checks, timeoutMs).finally(() => (run.endedAt = Date.now())),
+    };
+    current = run;
+    return run.answer;
+  };
+}

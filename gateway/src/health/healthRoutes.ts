@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import express from "express";
 import { Client } from "pg";
-import { checkReadiness, type ReadinessCheck, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
+import { createReadinessProbe, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
 import type { GatewayConfig } from "../config";
 
 /**
@@ -82,9 +82,9 @@ export function healthRoutes(ready: GatewayReadiness): express.Router {
   const alive: express.RequestHandler = (_req, res) => void res.json({ status: "ok" });
   router.get("/healthz", alive);
   router.get("/health", alive);
-  router.get("/readyz", (_req, res) => {
-    const { config } = ready;
-    const checks: Record<string, ReadinessCheck> = {
+  const { config } = ready;
+  const probe = createReadinessProbe(
+    {
       policies: async () => ready.policyVersion,
       keys: (signal) => identityProviderKeys(config.jwks, signal),
       supergraph: async () => supergraph,
@@ -92,10 +92,11 @@ export function healthRoutes(ready: GatewayReadiness): express.Router {
       ...Object.fromEntries(
         SUBGRAPH_NAMES.map((name) => [`subgraph:${name}`, (signal: AbortSignal) => subgraphReady(urls[name], signal)]),
       ),
-    };
-    void checkReadiness(checks, READY_CHECK_TIMEOUT_MS).then((result) =>
-      res.status(result.status === "ready" ? 200 : 503).json(result),
-    );
+    },
+    READY_CHECK_TIMEOUT_MS,
+  );
+  router.get("/readyz", (_req, res) => {
+    void probe().then((result) => res.status(result.status === "ready" ? 200 : 503).json(result));
   });
   return router;
 }

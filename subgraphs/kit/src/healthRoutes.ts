@@ -5,7 +5,7 @@
  */
 import express from "express";
 import type { DataSource } from "typeorm";
-import { checkReadiness } from "@hub/contracts";
+import { createReadinessProbe } from "@hub/contracts";
 import type { PolicyDecisionPoint } from "@hub/policies";
 import { loadJwks } from "./verifyHubContext";
 
@@ -17,22 +17,23 @@ export function healthRoutes(subgraph: string, dataSource: DataSource, pdp: Poli
   const alive: express.RequestHandler = (_req, res) => void res.json({ status: "ok", subgraph });
   router.get("/healthz", alive);
   router.get("/health", alive);
-  router.get("/readyz", (_req, res) => {
-    void checkReadiness(
-      {
-        database: async () => {
-          try {
-            await dataSource.query("SELECT 1");
-          } catch {
-            throw new Error("the database does not answer");
-          }
-          return "answers";
-        },
-        policies: async () => pdp.version,
-        keys: async () => `${loadJwks(jwksPath).keys.length} hub-context key(s)`,
+  const probe = createReadinessProbe(
+    {
+      database: async () => {
+        try {
+          await dataSource.query("SELECT 1");
+        } catch {
+          throw new Error("the database does not answer");
+        }
+        return "answers";
       },
-      READY_CHECK_TIMEOUT_MS,
-    ).then((result) => res.status(result.status === "ready" ? 200 : 503).json({ subgraph, ...result }));
+      policies: async () => pdp.version,
+      keys: async () => `${loadJwks(jwksPath).keys.length} hub-context key(s)`,
+    },
+    READY_CHECK_TIMEOUT_MS,
+  );
+  router.get("/readyz", (_req, res) => {
+    void probe().then((result) => res.status(result.status === "ready" ? 200 : 503).json({ subgraph, ...result }));
   });
   return router;
 }
