@@ -1,5 +1,8 @@
 /** Renders BENCHMARKS.md: the machine, the command, the results and whether each target was met. */
+import { readFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { repoRoot } from "@hub/local/dist/layout";
 import type { AuditCompleteness, AuditWriterRate } from "./auditBench";
 import type { BenchConfig } from "./benchConfig";
 import type { DecisionMeasurement } from "./decisionBench";
@@ -115,5 +118,26 @@ export function renderReport(results: BenchResults, config: BenchConfig): string
     "",
     ...profileSection(results.profile, config),
     "",
+    ...limitsSection(),
   ].join("\n");
+}
+
+const LIMITS_HEADING = "## What limits the rest, and why the targets are missed";
+
+/**
+ * What the profiles say limits the hub, written (and kept) once in docs/performance.md and
+ * repeated here, so that BENCHMARKS.md reads whole beside its figures; empty if the section is gone.
+ */
+function limitsSection(): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path.join(repoRoot, "docs", "performance.md"), "utf8");
+  } catch {
+    return [];
+  }
+  const start = text.indexOf(LIMITS_HEADING);
+  if (start < 0) return [];
+  const next = text.indexOf("\n## ", start + LIMITS_HEADING.length);
+  const section = text.slice(start, next < 0 ? undefined : next).trim();
+  return [`${section.replace(LIMITS_HEADING, `${LIMITS_HEADING} (from docs/performance.md)`)}`, ""];
 }
