@@ -1,15 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import type { Principal } from "@hub/contracts";
+import { personaPrincipal } from "./personas";
 import { VerifiedTokenCache } from "./VerifiedTokenCache";
 
-const principal: Principal = {
-  subject: "officer-0147",
-  agency: "BORDER_POLICE",
-  role: "border-officer",
-  purposes: ["BORDER_CHECK"],
-  country: "AM",
-  cases: [],
-};
+const principal = personaPrincipal("border-officer", "AM");
 
 function clock(start: number) {
   let t = start;
