@@ -24,7 +24,7 @@ import {
   type Persona,
   type PersonaName,
 } from "@hub/gateway";
-import { generateWorld, type SyntheticWorld } from "@hub/kit";
+import { generateWorld, type SyntheticWorld } from "@hub/synthetic";
 import { readHubEnv } from "./hubEnv";
 
 export const hub = readHubEnv();

@@ -5,7 +5,7 @@
  * whatever JSON escaping or punctuation surrounds it, and one Set look-up per word keeps a scan of
  * the whole suite's logs fast.
  */
-import type { SyntheticWorld } from "@hub/kit";
+import type { SyntheticWorld } from "@hub/synthetic";
 
 export type LeakKind = "name" | "personRef" | "nationalId" | "document" | "record" | "jwt";
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { AGENCY_PROCESSES } from "@hub/local/dist/layout";
-import { generateWorld } from "@hub/kit";
+import { generateWorld } from "@hub/synthetic";
 import { createLeakScanner, type Leak, type LeakScanner } from "./leakScanner";
 import { OUTPUT_DIR, TEST_PERSONS } from "./hubEnv";
 

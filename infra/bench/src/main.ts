@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_AUDIENCE, DEMO_ISSUER, keyFiles, loadSigningKey, mintToken } from "@hub/gateway";
-import { generateWorld } from "@hub/kit";
+import { generateWorld } from "@hub/synthetic";
 import { checkAuditCompleteness, measureAuditWriter } from "./auditBench";
 import { loadBenchConfig, type BenchConfig } from "./benchConfig";
 import { principalOf, startBenchHub, type BenchHub } from "./benchHub";

@@ -4,7 +4,7 @@
  * persons of the seeded world whose records the subgraphs serve in full (adults, within retention).
  */
 import { PERSONAS, type PersonaName } from "@hub/gateway";
-import type { SyntheticWorld } from "@hub/kit";
+import type { SyntheticWorld } from "@hub/synthetic";
 import type { Purpose } from "@hub/contracts";
 
 export interface MixQuery {

@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SubgraphName } from "@hub/contracts";
-import { generateWorld } from "@hub/kit";
+import { generateWorld } from "@hub/synthetic";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embeddedDatabases";
 import { AGENCY_PROCESSES } from "./layout";
 import { runToCompletion } from "./processes";

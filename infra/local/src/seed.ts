@@ -3,7 +3,7 @@
  * in the databases named by *_DATABASE_URL or the embedded ones.
  */
 import path from "node:path";
-import { parseSeedArgs } from "@hub/kit";
+import { parseSeedArgs } from "@hub/synthetic";
 import { openDatabases, seedAll } from "./databases";
 import { loadLauncherConfig } from "./launcherConfig";
 

@@ -35,7 +35,6 @@ export function createAuditSubgraph(env: NodeJS.ProcessEnv = processEnvironment(
     createLoaders: (db) => createLoaders(db, services),
     afterMigrations: (db) => ensureMonthlyPartitions(db),
     // Seeding replaces agencies' records; the audit log is history and is never replaced or erased.
-    seed: async () => undefined,
     buildSchema: () =>
       buildFederatedSchema<Context>({
         resolvers: [

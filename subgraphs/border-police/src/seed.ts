@@ -1,6 +1,7 @@
 /** Writes the Border Police's part of a synthetic world into its database, replacing what was there. */
 import type { EntityManager } from "typeorm";
-import { bulkInsert, type SyntheticWorld } from "@hub/kit";
+import { bulkInsert } from "@hub/kit";
+import { type SyntheticWorld } from "@hub/synthetic";
 
 export async function seedBorderPolice(db: EntityManager, world: SyntheticWorld): Promise<void> {
   await db.query(

@@ -1,4 +1,5 @@
 /** The Border Police subgraph: its database, schema and loaders, as the kit runs them. */
+import { syntheticSeed, type SyntheticWorld } from "@hub/synthetic";
 import { buildFederatedSchema, type SubgraphDefinition } from "@hub/kit";
 import { BorderCrossing } from "./BorderCrossing.entity";
 import { BorderCrossingResolver } from "./BorderCrossing.resolver";
@@ -21,7 +22,7 @@ import { TravelDocumentResolver } from "./TravelDocument.resolver";
 export const entities = [CrossingPoint, TravelDocument, BorderCrossing, EntryRefusal, EntryBan, DeporteeScreening];
 export const migrations = [CreateBorderPoliceSchema1764028800000, AddTravelDocumentHolderDateOfBirth1764979200000];
 
-export const borderPolice: SubgraphDefinition<Loaders> = {
+export const borderPolice: SubgraphDefinition<Loaders, SyntheticWorld> = {
   defaults: {
     name: "border-police",
     databaseUrlVariable: "BORDER_POLICE_DATABASE_URL",
@@ -31,7 +32,7 @@ export const borderPolice: SubgraphDefinition<Loaders> = {
   entities,
   migrations,
   createLoaders,
-  seed: seedBorderPolice,
+  seed: syntheticSeed(seedBorderPolice),
   buildSchema: () =>
     buildFederatedSchema<Context>({
       resolvers: [

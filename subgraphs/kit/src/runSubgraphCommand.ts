@@ -9,10 +9,12 @@ import { Registry } from "prom-client";
 import { createDataSource } from "./createDataSource";
 import { loadSubgraphConfig } from "./loadSubgraphConfig";
 import { runCli } from "./runCli";
-import { loadSeedWorld, parseSeedArgs } from "./seedArgs";
 import { openDatabase, startSubgraph, type SubgraphDefinition } from "./startSubgraph";
 
-export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoaders>, argv: string[]): void {
+export function runSubgraphCommand<TLoaders, TWorld>(
+  definition: SubgraphDefinition<TLoaders, TWorld>,
+  argv: string[],
+): void {
   const [command = "serve", ...rest] = argv;
   runCli(async () => {
     switch (command) {
@@ -28,7 +30,9 @@ export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoa
       }
       case "migrate":
       case "seed": {
-        const args = command === "seed" ? parseSeedArgs(rest) : undefined;
+        const seed = command === "seed" ? definition.seed : undefined;
+        if (command === "seed" && !seed) throw new Error(`${definition.defaults.name} holds no seeded data`);
+        const world = seed?.load(rest);
         const config = loadSubgraphConfig(definition.defaults);
         const log = pino({ name: config.name, level: config.logLevel, ...hubLogOptions(pino.stdSerializers.err) });
         const dataSource = createDataSource({
@@ -43,10 +47,9 @@ export function runSubgraphCommand<TLoaders>(definition: SubgraphDefinition<TLoa
         try {
           await dataSource.runMigrations({ transaction: "each" });
           await definition.afterMigrations?.(dataSource);
-          if (args) {
-            const world = loadSeedWorld(args);
-            await dataSource.transaction((manager) => definition.seed(manager, world));
-            log.info({ persons: world.persons.length }, "seeded");
+          if (seed && world !== undefined) {
+            await dataSource.transaction((manager) => seed.write(manager, world));
+            log.info(seed.describe(world), "seeded");
           }
         } finally {
           await dataSource.destroy();

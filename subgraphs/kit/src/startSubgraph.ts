@@ -11,7 +11,6 @@ import express from "express";
 import { pino } from "pino";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import type { DataSource, EntityManager } from "typeorm";
-import type { SyntheticWorld } from "./synthetic";
 import {
   apolloLogger,
   hubLogOptions,
@@ -39,14 +38,27 @@ import type { SubgraphContext } from "./SubgraphContext";
 import { requireHubContext } from "./requireHubContext";
 import { createHubContextVerifier, loadJwks } from "./verifyHubContext";
 
-export interface SubgraphDefinition<TLoaders> {
+/**
+ * How the `seed` command fills an agency's database. The kit knows no data of its own: each
+ * subgraph brings the generator it seeds from and writes its part of what it generates.
+ */
+export interface SubgraphSeed<TWorld> {
+  /** Builds what to write from the command's arguments (e.g. `--persons N --seed S`). */
+  load: (argv: string[]) => TWorld;
+  /** Replaces this agency's records with its part of that data (in one transaction). */
+  write: (db: EntityManager, world: TWorld) => Promise<void>;
+  /** What the log line after seeding says of it. */
+  describe: (world: TWorld) => Record<string, unknown>;
+}
+
+export interface SubgraphDefinition<TLoaders, TWorld = unknown> {
   defaults: SubgraphDefaults;
   entities: DataSourceOptions["entities"];
   migrations: DataSourceOptions["migrations"];
   buildSchema: () => Promise<FederatedSchema>;
   createLoaders: (dataSource: DataSource) => TLoaders;
-  /** Replaces this agency's records with its part of a synthetic world (in one transaction). */
-  seed: (db: EntityManager, world: SyntheticWorld) => Promise<void>;
+  /** Absent: the agency holds no seeded data (the audit log starts empty). */
+  seed?: SubgraphSeed<TWorld>;
   /** Runs at every start and after `migrate`/`seed` have migrated (e.g. to add the month's partitions). */
   afterMigrations?: (db: DataSource) => Promise<void>;
 }
@@ -58,8 +70,8 @@ export interface RunningSubgraph {
   stop: () => Promise<void>;
 }
 
-export async function startSubgraph<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+export async function startSubgraph<TLoaders, TWorld>(
+  definition: SubgraphDefinition<TLoaders, TWorld>,
   env: NodeJS.ProcessEnv = processEnvironment(),
 ): Promise<RunningSubgraph> {
   const config = loadSubgraphConfig(definition.defaults, env);

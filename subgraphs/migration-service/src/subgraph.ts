@@ -1,4 +1,5 @@
 /** The State Migration Service subgraph: its database, schema and loaders, as the kit runs them. */
+import { syntheticSeed, type SyntheticWorld } from "@hub/synthetic";
 import { buildFederatedSchema, type SubgraphDefinition } from "@hub/kit";
 import { AsylumApplication } from "./AsylumApplication.entity";
 import { AsylumApplicationResolver } from "./AsylumApplication.resolver";
@@ -18,7 +19,7 @@ import { TraffickingCaseResolver } from "./TraffickingCase.resolver";
 export const entities = [Person, ResidencePermit, AsylumApplication, ReturnDecision, TraffickingCase];
 export const migrations = [CreateMigrationServiceSchema1764028800000];
 
-export const migrationService: SubgraphDefinition<Loaders> = {
+export const migrationService: SubgraphDefinition<Loaders, SyntheticWorld> = {
   defaults: {
     name: "migration-service",
     databaseUrlVariable: "MIGRATION_SERVICE_DATABASE_URL",
@@ -28,7 +29,7 @@ export const migrationService: SubgraphDefinition<Loaders> = {
   entities,
   migrations,
   createLoaders,
-  seed: seedMigrationService,
+  seed: syntheticSeed(seedMigrationService),
   buildSchema: () =>
     buildFederatedSchema<Context>({
       resolvers: [

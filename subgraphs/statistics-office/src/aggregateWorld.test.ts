@@ -1,6 +1,6 @@
 /** Aggregation of a world's records into indicator tables: what counts where, and that totals add up. */
 import { describe, expect, it } from "@jest/globals";
-import { generateWorld, type AsylumOutcome, type SyntheticPerson } from "@hub/kit";
+import { generateWorld, type AsylumOutcome, type SyntheticPerson } from "@hub/synthetic";
 import { aggregateWorld, ageGroupAt, type AggregationInput, type CellCount } from "./aggregateWorld";
 import { tableLines } from "./disclosureControl";
 import { AgeGroup, Sex } from "./enums";

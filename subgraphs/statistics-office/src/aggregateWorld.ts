@@ -3,7 +3,7 @@
  * event adds one to its own cell and to every margin above it (TOTAL sex, TOTAL age, all
  * citizenships). Records past their retention date still count (R5-4 allows aggregates).
  */
-import { HOME_COUNTRY, type SyntheticWorld } from "@hub/kit";
+import { HOME_COUNTRY, type SyntheticWorld } from "@hub/synthetic";
 import type { RawCell } from "./disclosureControl";
 import { AGE_GROUPS, AgeGroup, SEXES, Sex } from "./enums";
 import { INDICATORS } from "./indicators";

@@ -1,6 +1,7 @@
 /** Writes the Statistics Office's part of a synthetic world: code lists and aggregated counts, no person. */
 import type { EntityManager } from "typeorm";
-import { bulkInsert, type SyntheticWorld } from "@hub/kit";
+import { bulkInsert } from "@hub/kit";
+import { type SyntheticWorld } from "@hub/synthetic";
 import { aggregateWorld } from "./aggregateWorld";
 import { INDICATORS } from "./indicators";
 

@@ -1,4 +1,5 @@
 /** The Statistics Office subgraph: its database, schema and loaders, as the kit runs them. */
+import { syntheticSeed, type SyntheticWorld } from "@hub/synthetic";
 import { buildFederatedSchema, type SubgraphDefinition } from "@hub/kit";
 import { Country } from "./Country.entity";
 import { CountryResolver, resolveCountryReference } from "./Country.resolver";
@@ -14,7 +15,7 @@ import { seedStatisticsOffice } from "./seed";
 export const entities = [Country, IndicatorDefinition, Observation];
 export const migrations = [CreateStatisticsOfficeSchema1764028800000];
 
-export const statisticsOffice: SubgraphDefinition<Loaders> = {
+export const statisticsOffice: SubgraphDefinition<Loaders, SyntheticWorld> = {
   defaults: {
     name: "statistics-office",
     databaseUrlVariable: "STATISTICS_OFFICE_DATABASE_URL",
@@ -24,7 +25,7 @@ export const statisticsOffice: SubgraphDefinition<Loaders> = {
   entities,
   migrations,
   createLoaders,
-  seed: seedStatisticsOffice,
+  seed: syntheticSeed(seedStatisticsOffice),
   buildSchema: () =>
     buildFederatedSchema<Context>({
       resolvers: [CountryResolver, IndicatorDefinitionResolver, ObservationResolver, MigrationProfileResolver],

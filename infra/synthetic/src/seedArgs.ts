@@ -1,6 +1,6 @@
 /** Command-line options shared by every subgraph's seed command (`--persons N --seed S`). */
 import { parseArgs } from "node:util";
-import { generateWorld, type SyntheticWorld } from "./synthetic";
+import { generateWorld, type SyntheticWorld } from "./index";
 
 export interface SeedArgs {
   persons: number;
@@ -31,4 +31,20 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
 
 export function loadSeedWorld(args: SeedArgs): SyntheticWorld {
   return generateWorld({ persons: args.persons, seed: args.seed, asOf: args.asOf });
+}
+
+/**
+ * The `seed` command of a subgraph that writes its part of a synthetic world: reads the
+ * command's options, generates the world, and logs how many persons it holds.
+ */
+export function syntheticSeed<TDb>(write: (db: TDb, world: SyntheticWorld) => Promise<void>): {
+  load: (argv: string[]) => SyntheticWorld;
+  write: (db: TDb, world: SyntheticWorld) => Promise<void>;
+  describe: (world: SyntheticWorld) => { persons: number };
+} {
+  return {
+    load: (argv) => loadSeedWorld(parseSeedArgs(argv)),
+    write,
+    describe: (world) => ({ persons: world.persons.length }),
+  };
 }

@@ -1,4 +1,4 @@
-/** Public entry point of the synthetic data generator used by every subgraph's seed command. */
+/** Public entry point of the synthetic data generator: every subgraph's seed command and the benchmark use it. */
 export * from "./types";
 export { DEFAULT_AS_OF, DEFAULT_PERSONS, DEFAULT_SEED, generateWorld } from "./generateWorld";
 export { DEMO_PSEUDONYM_KEY, base32, personRefFor } from "./personRef";
@@ -12,3 +12,5 @@ export {
 } from "./reference";
 export { TRAFFICKING_INDICATORS } from "./generateDeporteeScreenings";
 export { Rng, type Weighted } from "./random";
+export { parseSeedArgs, loadSeedWorld, syntheticSeed } from "./seedArgs";
+export type { SeedArgs } from "./seedArgs";
