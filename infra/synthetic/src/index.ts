@@ -9,6 +9,7 @@ export {
   CITIZENSHIP_WEIGHTS,
   DEPORTING_COUNTRY_WEIGHTS,
   HOME_COUNTRY,
+  REGIONS,
 } from "./reference";
 export { TRAFFICKING_INDICATORS } from "./generateDeporteeScreenings";
 export { Rng, type Weighted } from "./random";

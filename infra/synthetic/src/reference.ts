@@ -1,5 +1,5 @@
 /** Reference data of the synthetic world: countries, Armenia's crossing points, and who holds which citizenship. */
-import type { SyntheticCountry, SyntheticCrossingPoint } from "./types";
+import type { SyntheticCountry, SyntheticCrossingPoint, SyntheticRegion } from "./types";
 import type { Weighted } from "./random";
 
 /** The hub's home country: its citizens are the nationals, everyone else is a foreigner. */
@@ -51,16 +51,47 @@ export const COUNTRIES: readonly SyntheticCountry[] = [
   { code: "UZ", name: "Uzbekistan" },
 ];
 
-/** Armenia's international airports and the land crossings open (or partly open) to traffic. */
+/**
+ * Armenia's first-level divisions (ISO 3166-2:AM): the capital city of Yerevan and ten provinces
+ * (marzer), and Yerevan's twelve administrative districts, the only districts the agencies record.
+ * A district's code extends its region's; `parent` is null for a region.
+ */
+export const REGIONS: readonly SyntheticRegion[] = [
+  { code: "AM-ER", name: "Yerevan", parent: null },
+  { code: "AM-AG", name: "Aragatsotn", parent: null },
+  { code: "AM-AR", name: "Ararat", parent: null },
+  { code: "AM-AV", name: "Armavir", parent: null },
+  { code: "AM-GR", name: "Gegharkunik", parent: null },
+  { code: "AM-KT", name: "Kotayk", parent: null },
+  { code: "AM-LO", name: "Lori", parent: null },
+  { code: "AM-SH", name: "Shirak", parent: null },
+  { code: "AM-SU", name: "Syunik", parent: null },
+  { code: "AM-TV", name: "Tavush", parent: null },
+  { code: "AM-VD", name: "Vayots Dzor", parent: null },
+  { code: "AM-ER-AJ", name: "Ajapnyak", parent: "AM-ER" },
+  { code: "AM-ER-AB", name: "Arabkir", parent: "AM-ER" },
+  { code: "AM-ER-AV", name: "Avan", parent: "AM-ER" },
+  { code: "AM-ER-DA", name: "Davtashen", parent: "AM-ER" },
+  { code: "AM-ER-ER", name: "Erebuni", parent: "AM-ER" },
+  { code: "AM-ER-KZ", name: "Kanaker-Zeytun", parent: "AM-ER" },
+  { code: "AM-ER-KE", name: "Kentron", parent: "AM-ER" },
+  { code: "AM-ER-MS", name: "Malatia-Sebastia", parent: "AM-ER" },
+  { code: "AM-ER-NN", name: "Nor Nork", parent: "AM-ER" },
+  { code: "AM-ER-NM", name: "Nork-Marash", parent: "AM-ER" },
+  { code: "AM-ER-NU", name: "Nubarashen", parent: "AM-ER" },
+  { code: "AM-ER-SH", name: "Shengavit", parent: "AM-ER" },
+];
+
+/** Armenia's international airports and the land crossings open (or partly open) to traffic, with their region. */
 export const CROSSING_POINTS: readonly SyntheticCrossingPoint[] = [
-  { code: "EVN", name: "Zvartnots International Airport", kind: "AIRPORT", neighbourCountry: null },
-  { code: "LWN", name: "Shirak International Airport", kind: "AIRPORT", neighbourCountry: null },
-  { code: "BGT", name: "Bagratashen", kind: "ROAD", neighbourCountry: "GE" },
-  { code: "BVR", name: "Bavra", kind: "ROAD", neighbourCountry: "GE" },
-  { code: "GGV", name: "Gogavan", kind: "ROAD", neighbourCountry: "GE" },
-  { code: "AYR", name: "Ayrum railway station", kind: "RAIL", neighbourCountry: "GE" },
-  { code: "AGR", name: "Agarak", kind: "ROAD", neighbourCountry: "IR" },
-  { code: "MRG", name: "Margara", kind: "ROAD", neighbourCountry: "TR" },
+  { code: "EVN", name: "Zvartnots International Airport", kind: "AIRPORT", neighbourCountry: null, region: "AM-AV" },
+  { code: "LWN", name: "Shirak International Airport", kind: "AIRPORT", neighbourCountry: null, region: "AM-SH" },
+  { code: "BGT", name: "Bagratashen", kind: "ROAD", neighbourCountry: "GE", region: "AM-TV" },
+  { code: "BVR", name: "Bavra", kind: "ROAD", neighbourCountry: "GE", region: "AM-SH" },
+  { code: "GGV", name: "Gogavan", kind: "ROAD", neighbourCountry: "GE", region: "AM-LO" },
+  { code: "AYR", name: "Ayrum railway station", kind: "RAIL", neighbourCountry: "GE", region: "AM-TV" },
+  { code: "AGR", name: "Agarak", kind: "ROAD", neighbourCountry: "IR", region: "AM-SU" },
+  { code: "MRG", name: "Margara", kind: "ROAD", neighbourCountry: "TR", region: "AM-AV" },
 ];
 
 /**

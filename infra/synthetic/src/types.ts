@@ -36,6 +36,15 @@ export interface SyntheticCrossingPoint {
   kind: CrossingPointKind;
   /** Country on the other side, null for airports. */
   neighbourCountry: string | null;
+  /** Region (ISO 3166-2 code of REGIONS) the crossing point lies in. */
+  region: string;
+}
+
+/** A region of the hub's country, or a district of one (`parent` is its region). */
+export interface SyntheticRegion {
+  code: string;
+  name: string;
+  parent: string | null;
 }
 
 export type TravelDocumentKind = "PASSPORT" | "ID_CARD" | "REFUGEE_TRAVEL_DOCUMENT" | "LAISSEZ_PASSER";
