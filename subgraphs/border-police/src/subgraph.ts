@@ -3,6 +3,7 @@ import { syntheticSeed, type SyntheticWorld } from "@hub/synthetic";
 import { buildFederatedSchema, type SubgraphDefinition } from "@hub/kit";
 import { BorderCrossing } from "./BorderCrossing.entity";
 import { BorderCrossingResolver } from "./BorderCrossing.resolver";
+import { BorderPoliceStatisticsResolver } from "./BorderPoliceStatistics.resolver";
 import { CrossingPoint } from "./CrossingPoint.entity";
 import { CrossingPointResolver } from "./CrossingPoint.resolver";
 import { DeporteeScreening } from "./DeporteeScreening.entity";
@@ -48,6 +49,7 @@ export const borderPolice: SubgraphDefinition<Loaders, SyntheticWorld> = {
         EntryRefusalResolver,
         EntryBanResolver,
         DeporteeScreeningResolver,
+        BorderPoliceStatisticsResolver,
       ],
       referenceResolvers: { Person: resolvePersonReference },
     }),

@@ -4,6 +4,7 @@ import { buildFederatedSchema, type SubgraphDefinition } from "@hub/kit";
 import { AsylumApplication } from "./AsylumApplication.entity";
 import { AsylumApplicationResolver } from "./AsylumApplication.resolver";
 import { createLoaders, type Context, type Loaders } from "./loaders";
+import { MigrationServiceStatisticsResolver } from "./MigrationServiceStatistics.resolver";
 import { CreateMigrationServiceSchema1764028800000 } from "./migrations/1764028800000-CreateMigrationServiceSchema";
 import { AddResidenceAndIdentificationRegions1765584000000 } from "./migrations/1765584000000-AddResidenceAndIdentificationRegions";
 import { Person } from "./Person.entity";
@@ -43,6 +44,7 @@ export const migrationService: SubgraphDefinition<Loaders, SyntheticWorld> = {
         AsylumApplicationResolver,
         ReturnDecisionResolver,
         TraffickingCaseResolver,
+        MigrationServiceStatisticsResolver,
       ],
       referenceResolvers: { Person: resolvePersonReference },
     }),
