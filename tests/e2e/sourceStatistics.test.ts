@@ -4,6 +4,7 @@
  * border officer checking travellers does not.
  */
 import { describe, expect, it } from "@jest/globals";
+import type { StatisticalCell as Cell, StatisticalTable as Table } from "@hub/kit";
 import { as, gql, personaToken, world } from "../harness/fixtures";
 
 const YEAR = new Date().getUTCFullYear() - 1;
@@ -14,23 +15,6 @@ const QUERY = `query Tables($year: Int!) {
   permits: migrationServiceStatistics(indicator: "FIRST_PERMITS", year: $year) { ${TABLE} }
   victims: migrationServiceStatistics(indicator: "TRAFFICKING_VICTIMS", year: $year) { ${TABLE} }
 }`;
-
-interface Cell {
-  sex: string;
-  age: string;
-  citizenship: string;
-  region: string;
-  month: string;
-  breakdown: string;
-  value: number | null;
-  flag: string;
-}
-interface Table {
-  indicator: string;
-  regime: string;
-  cubes: string[][];
-  cells: Cell[];
-}
 
 /** No served value a threshold would have withheld, and every withheld cell says so. */
 function expectProtected(table: Table): void {

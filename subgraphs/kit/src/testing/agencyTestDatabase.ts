@@ -16,6 +16,7 @@ export async function createAgencyTestDatabase(
   agency: string,
   entities: DataSourceOptions["entities"],
   migrations: DataSourceOptions["migrations"],
+  poolSize = 2,
 ): Promise<AgencyTestDatabase> {
   const name = `hub_unit_${agency.replace(/-/g, "_")}_${randomBytes(4).toString("hex")}`;
   const admin = new DataSource({ type: "postgres", url: ADMIN_URL, extra: { max: 1 } });
@@ -29,7 +30,7 @@ export async function createAgencyTestDatabase(
     entities,
     migrations,
     migrationsTableName: "schema_migrations",
-    extra: { max: 2 },
+    extra: { max: poolSize },
   });
   await db.initialize();
   await db.runMigrations({ transaction: "each" });
