@@ -15,7 +15,10 @@ const AGE_BAND = `CASE WHEN age IS NULL THEN NULL WHEN age < 5 THEN 'Y_LT5' WHEN
   ELSE 'Y' || (age / 5 * 5) || '-' || (age / 5 * 5 + 4) END`;
 const AGE_BROAD = "CASE WHEN age IS NULL THEN NULL WHEN age < 18 THEN 'Y_LT18' ELSE 'Y_GE18' END";
 
-/** The columns each of the indicator's cubes (SEX crossed with one dimension) groups by, one list per classification. */
+/**
+ * What each cube crosses with SEX, as grouped columns: one entry per classification, so the age
+ * cube gives two (bands, broad groups) and a region cube with districts two (regions, districts).
+ */
 function classificationsOf(indicator: StatisticalIndicator): GroupedColumn[][] {
   return [
     ["age5"],
