@@ -40,36 +40,12 @@ export function layOutTable(definition: TableDefinition): TableLayout {
   for (const axes of cubes) for (const key of keySums(axes, strides)) keys.add(key);
   const sortedKeys = [...keys].sort((a, b) => a - b);
   const indexOfKey = new Map(sortedKeys.map((key, i) => [key, i]));
-  const at = (key: number) => indexOfKey.get(key) as number;
-
-  const lines: { line: Line; dimension: number; index: number }[] = [];
-  const seen = new Set<string>();
-  for (const axes of cubes) {
-    for (const axis of axes) {
-      const stride = strides[axis.dimension] as number;
-      for (const base of keySums(
-        axes.filter((a) => a !== axis),
-        strides,
-      )) {
-        for (const l of axis.lines) {
-          const total = at(base + l.total * stride);
-          // The total cell fixes every other coordinate: with the dimension and line it names the line.
-          const id = `${axis.dimension}:${l.index}:${total}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const parts = l.parts.map((p) => at(base + p * stride));
-          lines.push({ line: { total, parts }, dimension: axis.dimension, index: l.index });
-        }
-      }
-    }
-  }
-  lines.sort((a, b) => a.line.total - b.line.total || a.dimension - b.dimension || a.index - b.index);
-
+  const lines = cubeLines(cubes, strides, (key) => indexOfKey.get(key) as number);
   const cells = sortedKeys.map((key) => coordinatesOf(key, dimensions, strides));
   const strictCodes = dimensions.map((d) => new Set(d.strictCodes ?? []));
   return {
     cells,
-    lines: lines.map((l) => l.line),
+    lines,
     strict: cells.map((c) => dimensions.some((d, i) => (strictCodes[i] as Set<string>).has(c[d.id] as string))),
     indexOf(coordinates) {
       const extra = Object.keys(coordinates).find((id) => !dimensions.some((d) => d.id === id));
@@ -85,6 +61,34 @@ export function layOutTable(definition: TableDefinition): TableLayout {
       return indexOfKey.get(key);
     },
   };
+}
+
+/**
+ * Every cube's lines: each line of each of its dimensions, for each combination of its other
+ * dimensions' codes. Cubes share lines along their common margins; each is kept once.
+ */
+function cubeLines(cubes: readonly CubeAxis[][], strides: readonly number[], cellOf: (key: number) => number): Line[] {
+  const lines: { line: Line; dimension: number; index: number }[] = [];
+  const seen = new Set<string>();
+  for (const axes of cubes) {
+    for (const axis of axes) {
+      const stride = strides[axis.dimension] as number;
+      const others = axes.filter((a) => a !== axis);
+      for (const base of keySums(others, strides)) {
+        for (const { index, total, parts } of axis.lines) {
+          const line = { total: cellOf(base + total * stride), parts: parts.map((p) => cellOf(base + p * stride)) };
+          // The total cell fixes every other coordinate: with the dimension and line it names the line.
+          const id = `${axis.dimension}:${index}:${line.total}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          lines.push({ line, dimension: axis.dimension, index });
+        }
+      }
+    }
+  }
+  // By total cell: the order of lines follows the cells', not the order the cubes are listed in.
+  lines.sort((a, b) => a.line.total - b.line.total || a.dimension - b.dimension || a.index - b.index);
+  return lines.map((l) => l.line);
 }
 
 /** Keys of every combination of the axes' codes, every other dimension at its total (position 0). */

@@ -31,13 +31,10 @@ export function suppressCells(
     for (const l of linesOf[cell] as number[]) hiddenInLine[l] = (hiddenInLine[l] as number) + 1;
     tracker.hide(cell);
   };
+  const before = (i: number, j: number) => (counts[i] as number) - (counts[j] as number) || i - j;
   const smallestVisible = (candidates: Iterable<number>): number | undefined => {
     let best: number | undefined;
-    for (const i of candidates) {
-      if (hidden[i]) continue;
-      const [a, b] = [counts[i] as number, best === undefined ? Infinity : (counts[best] as number)];
-      if (best === undefined || a < b || (a === b && i < best)) best = i;
-    }
+    for (const i of candidates) if (!hidden[i] && (best === undefined || before(i, best) < 0)) best = i;
     return best;
   };
 
