@@ -1,6 +1,7 @@
 /**
  * Which hidden cells the published cells and the lines still determine, kept up to date while
- * cells are hidden one at a time, so that protection never redoes a whole elimination.
+ * cells are hidden one at a time, so that a round of complements never redoes a whole
+ * elimination.
  *
  * Each hidden cell j is an unknown with a column a_j: its coefficient in each line (+1 as a part,
  * -1 as the total). A change x of the hidden values that keeps every sum (sum of x_j a_j = 0) is

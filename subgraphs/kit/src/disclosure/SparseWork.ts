@@ -50,14 +50,18 @@ export class SparseWork {
     return best;
   }
 
-  /** The non-zero entries divided by `scale`, in index order; the scratch is cleared. */
+  /** The non-zero entries divided by `scale`; the scratch is cleared for the next vector. */
   take(scale = 1): Sparse {
-    const nonZero = this.indices.filter((i) => this.values[i] !== 0).sort((a, b) => a - b);
-    const taken = {
-      indices: Int32Array.from(nonZero),
-      values: Float64Array.from(nonZero, (i) => (this.values[i] as number) / scale),
-    };
-    for (const i of this.indices) [this.values[i], this.touched[i]] = [0, 0];
+    let count = 0;
+    for (const i of this.indices) if (this.values[i] !== 0) count++;
+    const taken = { indices: new Int32Array(count), values: new Float64Array(count) };
+    let k = 0;
+    for (const i of this.indices) {
+      const v = this.values[i] as number;
+      if (v !== 0) [taken.indices[k], taken.values[k++]] = [i, v / scale];
+      this.values[i] = 0;
+      this.touched[i] = 0;
+    }
     this.indices = [];
     return taken;
   }

@@ -2,7 +2,7 @@
  * Secondary suppression: given the cells hidden for being small, hides more until no hidden
  * cell can be computed from the published ones through the lines.
  */
-import type { Line } from "./derivableCells";
+import { derivableCells, type Line } from "./derivableCells";
 import { DerivableCellTracker } from "./DerivableCellTracker";
 
 /**
@@ -15,6 +15,10 @@ import { DerivableCellTracker } from "./DerivableCellTracker";
  * 2. Lines cross, so that rule alone can leave a hidden cell computable through several lines.
  *    The first such cell gets a complement: the smallest visible part of a line through it,
  *    else the smallest visible total of one, else the smallest visible cell. Then back to 1.
+ *
+ * Mostly rule 1 leaves nothing computable, and one elimination (derivableCells) shows it. When
+ * it does leave something, each complement needs the question asked again: DerivableCellTracker
+ * answers it incrementally, and the elimination confirms its final answer.
  */
 export function suppressCells(
   lines: readonly Line[],
@@ -25,11 +29,11 @@ export function suppressCells(
   const linesOf: number[][] = counts.map(() => []);
   lines.forEach((line, l) => [line.total, ...line.parts].forEach((cell) => (linesOf[cell] as number[]).push(l)));
   const hiddenInLine = new Int32Array(lines.length);
-  const tracker = new DerivableCellTracker(lines, counts.length);
-  const hide = (cell: number) => {
+  // Until the tracker is needed, hiding only counts the hidden cells of each line.
+  const hideWith = (tracker?: DerivableCellTracker) => (cell: number) => {
     hidden[cell] = true;
     for (const l of linesOf[cell] as number[]) hiddenInLine[l] = (hiddenInLine[l] as number) + 1;
-    tracker.hide(cell);
+    tracker?.hide(cell);
   };
   const before = (i: number, j: number) => (counts[i] as number) - (counts[j] as number) || i - j;
   const smallestVisible = (candidates: Iterable<number>): number | undefined => {
@@ -38,22 +42,34 @@ export function suppressCells(
     return best;
   };
 
+  const hideUntracked = hideWith();
   primary.forEach((isSmall, cell) => {
-    if (isSmall) hide(cell);
+    if (isSmall) hideUntracked(cell);
   });
+  hideLoneSuppressions(lines, hiddenInLine, smallestVisible, hideUntracked);
+  if (derivableCells(lines, hidden).length === 0) return hidden;
+
+  const incremental = new DerivableCellTracker(lines, counts.length);
+  hidden.forEach((isHidden, cell) => {
+    if (isHidden) incremental.hide(cell);
+  });
+  const hide = hideWith(incremental);
   for (;;) {
-    hideLoneSuppressions(lines, hiddenInLine, smallestVisible, hide);
-    const exposed = hidden.findIndex((_, cell) => tracker.isDerivable(cell));
-    if (exposed < 0) return hidden;
+    const exposed = hidden.findIndex((_, cell) => incremental.isDerivable(cell));
+    if (exposed < 0) break;
     const through = (linesOf[exposed] as number[]).map((l) => lines[l] as Line);
     const complement =
       smallestVisible(through.flatMap((l) => l.parts)) ??
       smallestVisible(through.map((l) => l.total)) ??
       smallestVisible(hidden.keys());
     // With every cell hidden nothing is derivable, so a complement always exists here.
-    if (complement === undefined) return hidden;
+    if (complement === undefined) break;
     hide(complement);
+    hideLoneSuppressions(lines, hiddenInLine, smallestVisible, hide);
   }
+  // Two exact methods disagreeing is a defect: serve nothing rather than a computable cell.
+  if (derivableCells(lines, hidden).length > 0) throw new Error("disclosure control left a cell computable");
+  return hidden;
 }
 
 function hideLoneSuppressions(
