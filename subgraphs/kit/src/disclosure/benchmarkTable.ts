@@ -16,7 +16,7 @@ const REGIONS = Array.from({ length: 12 }, (_, r) => ({
 const MONTHS = Array.from({ length: 12 }, (_, m) => String(m + 1).padStart(2, "0"));
 const REASONS = ["FAMILY", "EDUCATION", "EMPLOYMENT", "OTHER"];
 
-export const BENCHMARK_DEFINITION: TableDefinition = {
+const BENCHMARK_DEFINITION: TableDefinition = {
   dimensions: [
     flatDimension("SEX", "TOTAL", ["FEMALE", "MALE"]),
     ageDimension(),
@@ -36,7 +36,7 @@ export const BENCHMARK_DEFINITION: TableDefinition = {
 };
 
 /** Counts of `records` synthetic records; citizenships and regions skewed, as real ones are. */
-export function benchmarkTable(seed = 1, records = 2000): { definition: TableDefinition; counts: CellCount[] } {
+export function benchmarkTable(seed = 1, records = 1000): { definition: TableDefinition; counts: CellCount[] } {
   const rng = new Rng(seed, "disclosure-benchmark");
   const skewed = <T>(items: readonly T[]): T => items[Math.floor(items.length * rng.next() ** 2.5)] as T;
   const made: CountedRecord[] = Array.from({ length: records }, () => {
