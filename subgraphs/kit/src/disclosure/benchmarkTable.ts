@@ -2,10 +2,10 @@
  * A realistic table for measuring protection: one indicator-year of an agency's records by sex,
  * age (bands and broad groups), citizenship, region/district, month and reason, with many small counts.
  */
-import { Rng } from "../synthetic/random";
 import { AGE_BANDS, ageDimension, BROAD_AGE_GROUPS } from "./ageDimension";
 import { countRecords, type CountedRecord } from "./countRecords";
 import { flatDimension, hierarchicalDimension, type CellCount, type TableDefinition } from "./TableDefinition";
+import { SeededRandom } from "./SeededRandom";
 
 const CITIZENSHIPS = Array.from({ length: 43 }, (_, i) => `C${String(i).padStart(2, "0")}`);
 /** 12 regions; the first five split into 3 districts each (15 districts). */
@@ -37,7 +37,7 @@ const BENCHMARK_DEFINITION: TableDefinition = {
 
 /** Counts of `records` synthetic records; citizenships and regions skewed, as real ones are. */
 export function benchmarkTable(seed = 1, records = 1000): { definition: TableDefinition; counts: CellCount[] } {
-  const rng = new Rng(seed, "disclosure-benchmark");
+  const rng = new SeededRandom(seed);
   const skewed = <T>(items: readonly T[]): T => items[Math.floor(items.length * rng.next() ** 2.5)] as T;
   const made: CountedRecord[] = Array.from({ length: records }, () => {
     const age = rng.int(0, 89);

@@ -21,9 +21,9 @@
  * with `node subgraphs/kit/dist/disclosure/measureProtection.js 20 1000` on the project's
  * 2-core machine shared with other jobs: the benchmark table (benchmarkTable.ts: 738 cells in
  * 6 linked cubes, 531 lines, about 400 cells suppressed out of 1,000 records) protects in
- * 6 ms, median of 20 tables (5-25 ms over several runs; slowest table 13-40 ms). On the random
- * sex x age x citizenship table needing the most complements of 150 tried (576 cells, 6 rounds)
- * it takes 2.8 ms against 5.5 ms for the old loop (medians of 41 runs), with the same cells.
+ * 4-6 ms, median of 20 tables over three runs, slowest table 11-14 ms. Compared once with the
+ * replaced loop on the random sex x age x citizenship table needing the most complements of
+ * 150 tried (432 cells, 6 rounds): 1.7 ms against 3.2 ms (medians of 41 runs), same cells.
  *
  * Not covered: bounds an attacker can infer from non-negativity (a hidden pair summing to 6 is
  * in [2, 4] each when both are below 5); that needs an LP audit (tau-ARGUS), not worth it here.
