@@ -39,7 +39,7 @@ function regionDimension(geography: Geography, only: readonly string[] | undefin
 export function dimensionsOf(indicator: StatisticalIndicator): Dimension[] {
   return [
     flatDimension("SEX", TOTAL, ["F", "M"]),
-    ageDimension("AGE"),
+    ageDimension("AGE", TOTAL),
     flatDimension("CITIZENSHIP", TOTAL, CITIZENSHIPS),
     ...(indicator.geography === null ? [] : [regionDimension(indicator.geography, indicator.regions)]),
     flatDimension("MONTH", TOTAL, MONTHS),
