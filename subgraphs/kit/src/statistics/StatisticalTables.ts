@@ -46,7 +46,7 @@ export class StatisticalTables {
       const range = first === null ? "no year: it has no records" : `${first} to ${current}`;
       throw badInput(`year ${year} is outside the years of ${code}: ${range}`);
     }
-    return this.cached(this.tables, `${code}:${year}`, () => computeStatisticalTable(db, indicator, year));
+    return this.cached(this.tables, `${code}:${year}`, () => computeStatisticalTable(db, indicator, year, this.now()));
   }
 
   private cached<T>(cache: Map<string, Cached<T>>, key: string, compute: () => Promise<T>): Promise<T> {

@@ -1,7 +1,9 @@
 /** The contract's code lists as dimensions: `_U` joins a dimension's total line, and protection takes it. */
 import { describe, expect, it } from "@jest/globals";
 import { ageDimension, flatDimension, protectTable } from "../disclosure";
-import { withUnknown } from "./codeLists";
+import { dimensionsOf, withUnknown } from "./codeLists";
+import { monthsBegun } from "./computeStatisticalTable";
+import type { StatisticalIndicator } from "./StatisticalIndicator";
 
 describe("withUnknown", () => {
   it("adds _U to every classification of the total, strict where minors' ages are", () => {
@@ -22,5 +24,17 @@ describe("withUnknown", () => {
     const { cells } = protectTable({ dimensions: [sex], cubes: [["SEX"]] }, counts, "STANDARD");
     expect(cells.find((c) => c.coordinates.SEX === "_U")).toMatchObject({ value: null, flag: "SUPPRESSED" });
     expect(cells.filter((c) => c.flag === "SUPPRESSED")).toHaveLength(2);
+  });
+});
+
+describe("months of the current year", () => {
+  const indicator = { geography: null, breakdown: null } as unknown as StatisticalIndicator;
+  const monthCodes = (months: number) => dimensionsOf(indicator, months).find((d) => d.id === "MONTH")?.codes;
+
+  it("lists only the months that have begun, so no known-empty month can cover a small one", () => {
+    expect(monthsBegun(2026, new Date("2026-03-31T23:00:00Z"))).toBe(3);
+    expect(monthsBegun(2025, new Date("2026-03-31T23:00:00Z"))).toBe(12);
+    expect(monthCodes(3)).toEqual(["_T", "01", "02", "03"]);
+    expect(monthCodes(12)).toHaveLength(13);
   });
 });

@@ -35,14 +35,19 @@ function regionDimension(geography: Geography, only: readonly string[] | undefin
   );
 }
 
-/** The dimensions of an indicator's table, in cell-field order, without `_U`. */
-export function dimensionsOf(indicator: StatisticalIndicator): Dimension[] {
+/**
+ * The dimensions of an indicator's table, in cell-field order, without `_U`. `months` is how many
+ * months of the year have begun: the months still to come are left out, not served as zeros,
+ * because a cell everyone knows to be empty hides nothing and, taken as the complement of a small
+ * cell, would give that cell away.
+ */
+export function dimensionsOf(indicator: StatisticalIndicator, months = MONTHS.length): Dimension[] {
   return [
     flatDimension("SEX", TOTAL, ["F", "M"]),
     ageDimension("AGE", TOTAL),
     flatDimension("CITIZENSHIP", TOTAL, CITIZENSHIPS),
     ...(indicator.geography === null ? [] : [regionDimension(indicator.geography, indicator.regions)]),
-    flatDimension("MONTH", TOTAL, MONTHS),
+    flatDimension("MONTH", TOTAL, MONTHS.slice(0, Math.max(1, Math.min(months, MONTHS.length)))),
     ...(indicator.breakdown === null ? [] : [flatDimension("BREAKDOWN", TOTAL, indicator.breakdown)]),
   ];
 }
