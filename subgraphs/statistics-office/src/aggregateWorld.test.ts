@@ -18,6 +18,7 @@ const person = (personRef: string, sex: Person["sex"], dateOfBirth: string, citi
 const permit = (personRef: string, issuedOn: string, firstPermit: boolean, retention = kept) => ({
   ...{ permitNumber: `P-${personRef}-${issuedOn}`, personRef, issuedOn, firstPermit, permitType: "OTHER" as const },
   ...{ validUntil: "2030-01-01", status: "VALID" as const, employer: null, ...retention },
+  ...{ residenceRegion: "AM-ER", residenceDistrict: "AM-ER-KE" },
 });
 const asylum = (
   personRef: string,
@@ -82,7 +83,7 @@ const world: AggregationInput = {
         assistance: [],
       },
       ...{ assignedCaseworker: "caseworker-01", consentToShare: true, reflectionPeriodUntil: "2024-11-08" },
-      ...{ status: "OPEN", ...kept },
+      ...{ status: "OPEN", identifiedRegion: "AM-ER", ...kept },
     },
   ],
   crossings: [
