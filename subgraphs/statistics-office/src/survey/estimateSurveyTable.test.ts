@@ -1,6 +1,6 @@
 /** Unit tests of the survey estimator: weights, respondent threshold, secondary suppression, rounding, determinism. */
 import { describe, expect, it } from "@jest/globals";
-import { derivableCells } from "../derivableCells";
+import { derivableCells } from "@hub/kit";
 import {
   estimateSurveyTable,
   LOW_RELIABILITY_BELOW,

@@ -8,11 +8,12 @@
  * - Respondents: the unweighted count behind the estimate, served beside it, so a reader can
  *   judge its precision.
  * - A cell with fewer than 30 respondents is suppressed: estimate and count both null. Then
- *   secondary suppression, as for the agencies' aggregates: no suppressed cell can be computed
- *   from the cells served and the table's sums (a total minus the other parts of a line).
+ *   secondary suppression with the kit's suppressCells, as for the agencies' aggregates: no
+ *   suppressed cell can be computed from the cells served and the table's sums (a total minus
+ *   the other parts of a line).
  * - A cell served from fewer than 50 respondents is flagged LOW_RELIABILITY.
  */
-import { suppressSurveyCells } from "./suppressSurveyCells";
+import { suppressCells } from "@hub/kit";
 import { SurveyEstimateFlag } from "./surveyEnums";
 import { TOTAL, type SurveyDimensionCodes } from "./surveyDimensions";
 
@@ -56,7 +57,7 @@ export function estimateSurveyTable(
     }
   }
   const primary = respondents.map((n) => n < MINIMUM_RESPONDENTS);
-  const hidden = suppressSurveyCells(linesOf(dimensions, layout.indexOf), respondents, primary);
+  const hidden = suppressCells(linesOf(dimensions, layout.indexOf), respondents, primary);
   return layout.cells.map((codes, cell) => {
     if (hidden[cell]) return { codes, estimate: null, respondents: null, flag: SurveyEstimateFlag.SUPPRESSED };
     const n = respondents[cell] as number;
