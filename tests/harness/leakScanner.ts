@@ -51,6 +51,10 @@ export function createLeakScanner(world: SyntheticWorld): LeakScanner {
   for (const a of world.asylumApplications) add(a.applicationId, "record");
   for (const r of world.returnDecisions) add(r.decisionId, "record");
   for (const c of world.traffickingCases) add(c.caseId, "record");
+  for (const h of world.survey.households) {
+    add(h.householdId, "record");
+    for (const m of h.members) add(m.memberId, "record");
+  }
 
   const scan = (text: string): Leak[] => {
     const leaks: Leak[] = [];

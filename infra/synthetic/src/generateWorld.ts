@@ -8,6 +8,7 @@ import { assignIdentificationRegions, assignResidences } from "./generateGeograp
 import { generatePermits } from "./generatePermits";
 import { generatePersons } from "./generatePersons";
 import { generateReturns } from "./generateReturns";
+import { generateSurvey } from "./generateSurvey";
 import { generateTrafficking } from "./generateTrafficking";
 import { generateTravelDocuments } from "./generateTravelDocuments";
 import { DEMO_PSEUDONYM_KEY } from "./personRef";
@@ -72,6 +73,7 @@ export function generateWorld(options: WorldOptions): SyntheticWorld {
     asylumApplications: asylum.applications,
     returnDecisions,
     traffickingCases,
+    survey: generateSurvey(root.fork("survey"), count, asOf),
   };
   topUpPastRetention(root.fork("retention"), world, clock);
   return world;

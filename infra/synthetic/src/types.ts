@@ -3,6 +3,7 @@
  * for each agency, the records it holds about them. Dates are `YYYY-MM-DD`, times ISO 8601 UTC,
  * countries ISO 3166-1 alpha-2. Nothing here is real personal data.
  */
+import type { SyntheticSurvey } from "./surveyTypes";
 
 export type Sex = "FEMALE" | "MALE";
 
@@ -221,6 +222,8 @@ export interface SyntheticWorld {
   asylumApplications: SyntheticAsylumApplication[];
   returnDecisions: SyntheticReturnDecision[];
   traffickingCases: SyntheticTraffickingCase[];
+  /** The Statistics Office's household migration survey: its own sample, linked to no register. */
+  survey: SyntheticSurvey;
 }
 
 export interface WorldOptions {

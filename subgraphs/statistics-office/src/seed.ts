@@ -4,6 +4,7 @@ import { bulkInsert } from "@hub/kit";
 import { type SyntheticWorld } from "@hub/synthetic";
 import { aggregateWorld } from "./aggregateWorld";
 import { INDICATORS } from "./indicators";
+import { seedSurvey } from "./survey";
 
 export async function seedStatisticsOffice(db: EntityManager, world: SyntheticWorld): Promise<void> {
   await db.query("TRUNCATE observation, indicator_definition, country");
@@ -33,4 +34,5 @@ export async function seedStatisticsOffice(db: EntityManager, world: SyntheticWo
     ["indicator_code", "year", "sex", "age_group", "citizenship", "raw_count"],
     aggregateWorld(world).map((c) => [c.indicatorCode, c.year, c.sex, c.ageGroup, c.citizenshipCode, c.rawCount]),
   );
+  await seedSurvey(db, world.survey);
 }

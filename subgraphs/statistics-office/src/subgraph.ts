@@ -8,12 +8,14 @@ import { IndicatorDefinitionResolver } from "./IndicatorDefinition.resolver";
 import { createLoaders, type Context, type Loaders } from "./loaders";
 import { MigrationProfileResolver } from "./MigrationProfile.resolver";
 import { CreateStatisticsOfficeSchema1764028800000 } from "./migrations/1764028800000-CreateStatisticsOfficeSchema";
+import { CreateHouseholdSurvey1764547200000 } from "./migrations/1764547200000-CreateHouseholdSurvey";
 import { Observation } from "./Observation.entity";
 import { ObservationResolver } from "./Observation.resolver";
 import { seedStatisticsOffice } from "./seed";
+import { surveyEntities, SurveyEstimatesResolver } from "./survey";
 
-export const entities = [Country, IndicatorDefinition, Observation];
-export const migrations = [CreateStatisticsOfficeSchema1764028800000];
+export const entities = [Country, IndicatorDefinition, Observation, ...surveyEntities];
+export const migrations = [CreateStatisticsOfficeSchema1764028800000, CreateHouseholdSurvey1764547200000];
 
 export const statisticsOffice: SubgraphDefinition<Loaders, SyntheticWorld> = {
   defaults: {
@@ -28,7 +30,13 @@ export const statisticsOffice: SubgraphDefinition<Loaders, SyntheticWorld> = {
   seed: syntheticSeed(seedStatisticsOffice),
   buildSchema: () =>
     buildFederatedSchema<Context>({
-      resolvers: [CountryResolver, IndicatorDefinitionResolver, ObservationResolver, MigrationProfileResolver],
+      resolvers: [
+        CountryResolver,
+        IndicatorDefinitionResolver,
+        ObservationResolver,
+        MigrationProfileResolver,
+        SurveyEstimatesResolver,
+      ],
       referenceResolvers: { Country: resolveCountryReference },
     }),
 };

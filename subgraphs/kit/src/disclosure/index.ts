@@ -16,4 +16,5 @@ export type { DisclosureRegime, RegimeRules } from "./DisclosureRegime";
 export { layOutTable } from "./layOutTable";
 export type { TableLayout } from "./layOutTable";
 export { derivableCells } from "./derivableCells";
+export { suppressCells } from "./suppressCells";
 export type { Line } from "./derivableCells";
