@@ -140,28 +140,60 @@ describe("pullProfile", () => {
     });
   });
 
-  it("tells a year the source refuses from a gateway that is down", async () => {
-    const outOfRange = serving({
-      indicator: "FIRST_PERMITS",
-      answer: () => ({
-        status: 400,
-        errors: [{ message: "year must be between 2019 and 2026", extensions: { code: "BAD_USER_INPUT" } }],
-      }),
+  it("leaves out an indicator whose source has no records of the year, and fails when none has", async () => {
+    const noRecords = (request: ReceivedRequest): Answer => ({
+      status: 400,
+      errors: [
+        {
+          message: `year ${request.variables.year} is outside the years of ${request.variables.indicator}: 2020 to 2026`,
+          extensions: { code: "BAD_USER_INPUT" },
+        },
+      ],
     });
-    await withGateway(outOfRange, async (gateway) => {
+    const answer = serving({
+      indicator: "TRAFFICKING_VICTIMS",
+      answer: () => noRecords({ variables: { indicator: "TRAFFICKING_VICTIMS", year: 2019 } } as ReceivedRequest),
+    });
+    await withGateway(answer, async (gateway) => {
+      const summary = await pullProfile({
+        gatewayUrl: gateway.url,
+        token: "t",
+        year: 2019,
+        template: "REGIONAL_HARMONISED",
+        db: store.db,
+      });
+      expect(summary.indicators).toBe(7);
+      expect(summary.requestIds).toHaveLength(7);
+      expect(summary.skipped).toEqual([
+        {
+          indicator: "TRAFFICKING_VICTIMS",
+          reason: expect.stringMatching(
+            /^the source refused TRAFFICKING_VICTIMS 2019: year 2019 is outside the years of TRAFFICKING_VICTIMS: 2020 to 2026; request /,
+          ),
+        },
+      ]);
+    });
+    await withGateway(noRecords, async (gateway) => {
       const result = await failure(
         pullProfile({ gatewayUrl: gateway.url, token: "t", year: 1999, template: "REGIONAL_HARMONISED", db: store.db }),
       );
       expect(result.failure).toBe("SOURCE_REFUSED_INPUT");
-      expect(result.message).toMatch(/^the source refused FIRST_PERMITS 1999: year must be between 2019 and 2026/);
+      expect(result.message).toMatch(
+        /^no indicator of REGIONAL_HARMONISED could be pulled for 1999: the source refused FIRST_PERMITS 1999/,
+      );
     });
+  });
+
+  it("says so when the gateway does not answer", async () => {
     const closed = await startContractGateway(serving());
     await closed.close();
     const down = await failure(
       pullProfile({ gatewayUrl: closed.url, token: "t", year: 2023, template: "REGIONAL_HARMONISED", db: store.db }),
     );
-    expect(down.failure).toBe("GATEWAY_UNREACHABLE");
-    expect(down.message).toMatch(new RegExp(`^the gateway at ${closed.url} did not answer \\(.*ECONNREFUSED`));
+    expect(down).toEqual({
+      failure: "GATEWAY_UNREACHABLE",
+      message: `the gateway at ${closed.url} did not answer (ECONNREFUSED)`,
+    });
   });
 
   it("refuses an unknown template before asking anything, naming the known ones", async () => {
@@ -207,9 +239,11 @@ describe("checkSourceTable", () => {
     cells: t.cells.map((c, j) => (j === i ? { ...c, ...change } : c)),
   });
 
-  it("accepts the contract's table", () => {
+  it("accepts the contract's table, unknown (_U) codes included", () => {
     expect(check("FIRST_PERMITS", (t) => t)).toBeNull();
     expect(check("TRAFFICKING_VICTIMS", (t) => t)).toBeNull();
+    expect(check("FIRST_PERMITS", changeCell(5, { citizenship: "_U", age: "_U", sex: "_U" }))).toBeNull();
+    expect(check("FIRST_PERMITS", changeCell(5, { month: "_U" }))).toMatch(/MONTH _U, which is not in its code list/);
   });
 
   it("refuses a code outside the code lists", () => {

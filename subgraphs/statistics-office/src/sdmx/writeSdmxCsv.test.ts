@@ -41,8 +41,8 @@ describe("the SDMX structure message", () => {
     const structure = readStructureCodes(readFileSync(STRUCTURE_FILE, "utf8"));
     expect(structure.dimensions).toEqual(["FREQ", "INDICATOR", "SEX", "AGE", "CITIZENSHIP", "GEO", "BREAKDOWN"]);
     expect(structure.attributes).toEqual(["OBS_STATUS", "CONF_STATUS", "UNIT_MEASURE"]);
-    expect([...(structure.codes.get("SEX") ?? [])]).toEqual([TOTAL, "F", "M"]);
-    expect(structure.codes.get("AGE")).toEqual(expect.objectContaining({ size: 20 }));
+    expect([...(structure.codes.get("SEX") ?? [])]).toEqual([TOTAL, "F", "M", "_U"]);
+    expect(structure.codes.get("AGE")).toEqual(expect.objectContaining({ size: 21 }));
     expect(structure.parents.get("CL_GEO")?.get("AM-ER-KE")).toBe("AM-ER");
     expect(structure.parents.get("CL_GEO")?.get("AM-ER")).toBe("AM");
   });
