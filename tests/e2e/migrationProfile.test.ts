@@ -12,6 +12,7 @@ import { seededYears } from "@hub/local/dist/seededYears";
 import { withDatabase } from "@hub/local/dist/serverDatabases";
 import { runHubCommand } from "../harness/auditDb";
 import { as, gql, hub, personaToken, repoRoot, world } from "../harness/fixtures";
+import { freePort } from "../harness/processes";
 import { readStructureCodes } from "../../subgraphs/statistics-office/src/testing/sdmxStructureCodes";
 
 const YEAR = Number(world().asOf.slice(0, 4)) - 1;
@@ -168,7 +169,9 @@ describe("npm run profile", () => {
       code: 2,
       output: expect.stringContaining("no template NOPE; the templates are NATIONAL_EXTENDED, REGIONAL_HARMONISED"),
     });
-    const down = await profile(["--year", String(YEAR)], { HUB_GATEWAY_URL: "http://127.0.0.1:9/graphql" });
+    const down = await profile(["--year", String(YEAR)], {
+      HUB_GATEWAY_URL: `http://127.0.0.1:${await freePort()}/graphql`,
+    });
     expect(down).toEqual({ code: 3, output: expect.stringContaining("did not answer (ECONNREFUSED)") });
     const tokenFile = path.join(hub.stateDir, "border-officer.token");
     writeFileSync(tokenFile, await personaToken("border-officer"));
