@@ -8,14 +8,33 @@ import { IndicatorDefinitionResolver } from "./IndicatorDefinition.resolver";
 import { createLoaders, type Context, type Loaders } from "./loaders";
 import { MigrationProfileResolver } from "./MigrationProfile.resolver";
 import { CreateStatisticsOfficeSchema1764028800000 } from "./migrations/1764028800000-CreateStatisticsOfficeSchema";
+import { CreateProfileStore1764201600000 } from "./migrations/1764201600000-CreateProfileStore";
 import { CreateHouseholdSurvey1764547200000 } from "./migrations/1764547200000-CreateHouseholdSurvey";
 import { Observation } from "./Observation.entity";
 import { ObservationResolver } from "./Observation.resolver";
+import { ProfilePull } from "./ProfilePull.entity";
+import { ProfileTemplate, TemplateIndicator } from "./ProfileTemplate.entity";
+import { ProfileTemplateResolver } from "./ProfileTemplate.resolver";
+import { Region } from "./Region.entity";
+import { RegionResolver } from "./Region.resolver";
 import { seedStatisticsOffice } from "./seed";
 import { surveyEntities, SurveyEstimatesResolver } from "./survey";
 
-export const entities = [Country, IndicatorDefinition, Observation, ...surveyEntities];
-export const migrations = [CreateStatisticsOfficeSchema1764028800000, CreateHouseholdSurvey1764547200000];
+export const entities = [
+  Country,
+  Region,
+  IndicatorDefinition,
+  ProfileTemplate,
+  TemplateIndicator,
+  ProfilePull,
+  Observation,
+  ...surveyEntities,
+];
+export const migrations = [
+  CreateStatisticsOfficeSchema1764028800000,
+  CreateProfileStore1764201600000,
+  CreateHouseholdSurvey1764547200000,
+];
 
 export const statisticsOffice: SubgraphDefinition<Loaders, SyntheticWorld> = {
   defaults: {
@@ -32,7 +51,9 @@ export const statisticsOffice: SubgraphDefinition<Loaders, SyntheticWorld> = {
     buildFederatedSchema<Context>({
       resolvers: [
         CountryResolver,
+        RegionResolver,
         IndicatorDefinitionResolver,
+        ProfileTemplateResolver,
         ObservationResolver,
         MigrationProfileResolver,
         SurveyEstimatesResolver,
