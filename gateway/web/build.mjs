@@ -8,7 +8,7 @@ import { build } from "vite";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const stampFile = path.join(root, "dist", ".build-stamp");
-const inputs = ["src", "explorer", "audit", "vite.config.ts", "package.json", "../../package-lock.json"];
+const inputs = ["src", "explorer", "audit", "report", "vite.config.ts", "package.json", "../../package-lock.json"];
 
 function files(entry) {
   const full = path.join(root, entry);

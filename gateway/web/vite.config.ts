@@ -1,4 +1,4 @@
-// Vite: one multi-page build of the hub's browser pages (explorer/, audit/) into dist/, served by the gateway.
+// Vite: one multi-page build of the hub's browser pages (explorer/, audit/, report/) into dist/, served by the gateway.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,7 @@ import { defineConfig } from "vite";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 // A page is built when its folder has an index.html (the audit console may land separately).
-const pages = ["explorer", "audit"].filter((page) => existsSync(path.join(root, page, "index.html")));
+const pages = ["explorer", "audit", "report"].filter((page) => existsSync(path.join(root, page, "index.html")));
 
 export default defineConfig({
   root,
