@@ -10,3 +10,5 @@ export * from "./normaliseError";
 export * from "./readiness";
 export * from "./shutdownOnSignals";
 export * from "./logging";
+export * from "./yamlLocation";
+export * from "./profiles";

@@ -10,13 +10,14 @@ import {
   AGENCIES,
   countryOfAuthority,
   DATA_CATEGORIES,
+  describeIssue,
   foreignAuthorityIdSchema,
+  lineOf,
   PURPOSES,
   SPECIAL_CATEGORIES,
   type Agency,
   type ForeignAuthorityId,
 } from "@hub/contracts";
-import { describeIssue, lineOf } from "./yamlLocation";
 
 export const isoDate = z
   .string()

@@ -7,11 +7,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isMap, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { AGENCIES, DATA_CATEGORIES, principalSchema, PURPOSES } from "@hub/contracts";
+import { AGENCIES, DATA_CATEGORIES, describeIssue, lineOf, principalSchema, PURPOSES } from "@hub/contracts";
 import { isoDate } from "./agreements";
 import type { Decision, PolicyDecisionPoint } from "./PolicyDecisionPoint";
 import type { LoadedPolicySet } from "./policySet";
-import { describeIssue, lineOf } from "./yamlLocation";
 
 /** Columns of the competence matrix (POLICY-RULES.md), "ID, IDN" split in two. */
 export const MATRIX_COLUMNS = {

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { isMap, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { describeIssue, lineOf } from "@hub/contracts";
 import { isoDate } from "./agreements";
-import { describeIssue, lineOf } from "./yamlLocation";
 
 export const REGIMES = ["PARTY", "LAW_OR_TREATY", "BINDING_SAFEGUARDS", "NONE"] as const;
 export type Regime = (typeof REGIMES)[number] | "DOMESTIC";

@@ -55,6 +55,14 @@ export const PERSONAS = {
     purposes: ["OFFICIAL_STATISTICS", "RESEARCH"],
     description: "National Statistics Office analyst",
   },
+  // A machine client: `npm run profile` pulls the source aggregates with its token.
+  "statistics-service": {
+    subject: "svc-statistics-profile",
+    agency: "STATISTICS_OFFICE",
+    role: "statistics-service",
+    purposes: ["OFFICIAL_STATISTICS"],
+    description: "National Statistics Office profile service, pulling the agencies' aggregates",
+  },
   auditor: {
     subject: "auditor-0002",
     agency: "HUB_OPERATOR",

@@ -1,12 +1,11 @@
-/** Definition of a published migration indicator: what it counts, from which source, split by what. */
+/** Definition of a published migration indicator: what it counts, from which source table, split by what. */
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import type { Agency, DataCategory } from "@hub/contracts";
+import type { DataCategory, DisclosureRegimeName, SourceIndicatorCode, StatisticalDimension } from "@hub/contracts";
 import { Category } from "@hub/kit";
-import { IndicatorUnit } from "./enums";
 
 @Entity("indicator_definition")
-@ObjectType({ description: "Definition of a migration statistics indicator." })
+@ObjectType({ description: "Definition of a migration statistics indicator (contracts/profiles/indicators.yaml)." })
 export class IndicatorDefinition {
   @Category("REFERENCE")
   @Field(() => ID)
@@ -19,29 +18,46 @@ export class IndicatorDefinition {
   name: string;
 
   @Category("REFERENCE")
-  @Field()
+  @Field({ description: "What is counted, and the Eurostat table the indicator follows." })
   @Column()
   description: string;
 
   @Category("REFERENCE")
-  @Field(() => IndicatorUnit)
+  @Field({ description: "What one unit counts: PERSONS, PERMITS, DECISIONS, CROSSINGS or CASES." })
   @Column({ type: "text" })
-  unit: IndicatorUnit;
+  unit: string;
 
   @Category("REFERENCE")
-  @Field(() => String, { description: "Agency whose records the indicator is computed from." })
+  @Field({ description: "Agency whose aggregate the indicator is pulled from." })
   @Column({ name: "source_agency", type: "text" })
-  sourceAgency: Agency;
+  sourceAgency: string;
 
   @Category("REFERENCE")
-  @Field(() => String, {
-    description: "Data category of the records counted; ASYLUM and TRAFFICKING get stricter disclosure control.",
-  })
+  @Field(() => String, { description: "The source agency's statistical table the cells come from." })
+  @Column({ name: "source_indicator", type: "text" })
+  sourceIndicator: SourceIndicatorCode;
+
+  @Category("REFERENCE")
+  @Field(() => String, { description: "Data category of the records counted at source." })
   @Column({ name: "subject_category", type: "text" })
   subjectCategory: DataCategory;
 
   @Category("REFERENCE")
-  @Field(() => [String], { description: "Dimensions the indicator is broken down by." })
+  @Field(() => String, {
+    description: "Disclosure-control regime the source protects the table under: STANDARD or STRICT.",
+  })
+  @Column({ type: "text" })
+  regime: DisclosureRegimeName;
+
+  @Category("REFERENCE")
+  @Field(() => [String], {
+    description:
+      "Dimensions the figures are broken down by: in a template, those the template publishes; otherwise those the source offers.",
+  })
   @Column({ type: "text", array: true })
-  disaggregations: string[];
+  disaggregations: StatisticalDimension[];
+
+  /** Codes of the indicator's own classification (BREAKDOWN); a pulled table may carry no other. */
+  @Column({ name: "breakdown_codes", type: "text", array: true })
+  breakdownCodes: string[];
 }

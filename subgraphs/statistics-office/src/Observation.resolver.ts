@@ -1,67 +1,42 @@
-/** Statistical cells of an indicator, served after disclosure control, and their links. */
-import { GraphQLError } from "graphql";
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+/** Stored cells of one indicator, filtered by year and dimension codes, in the source's order. */
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import type { FindOptionsWhere } from "typeorm";
 import { Category } from "@hub/kit";
 import { aggregatePageSize } from "./aggregatePageSize";
-import { Country } from "./Country.entity";
-import { AgeGroup, Sex } from "./enums";
-import { IndicatorDefinition } from "./IndicatorDefinition.entity";
 import type { Context } from "./loaders";
 import { Observation } from "./Observation.entity";
-import { servedObservations } from "./servedObservations";
-
-/** Value of the `citizenship` argument that selects the margin over all citizenships. */
-const ALL_CITIZENSHIPS = "TOTAL";
+import { badInput } from "./profileStore";
 
 @Resolver(() => Observation)
 export class ObservationResolver {
   @Category("AGGREGATE")
   @Query(() => [Observation], {
-    nullable: true,
-    description: "Cells of an indicator's tables matching the filters, by year, sex, age group and citizenship.",
+    description:
+      "Cells of an indicator as its source served them, by year and dimension codes (_T selects the total); every cell keeps the value and flag it was published with.",
   })
   async observations(
     @Ctx() ctx: Context,
-    @Arg("indicatorCode", () => ID) indicatorCode: string,
+    @Arg("indicator", () => ID) indicator: string,
     @Arg("year", () => Int, { nullable: true }) year?: number,
-    @Arg("sex", () => Sex, { nullable: true }) sex?: Sex,
-    @Arg("ageGroup", () => AgeGroup, { nullable: true }) ageGroup?: AgeGroup,
-    @Arg("citizenship", () => String, {
-      nullable: true,
-      description: `ISO 3166-1 alpha-2 code, or ${ALL_CITIZENSHIPS} for the cells over all citizenships.`,
-    })
-    citizenship?: string,
+    @Arg("sex", () => String, { nullable: true }) sex?: string,
+    @Arg("age", () => String, { nullable: true }) age?: string,
+    @Arg("citizenship", () => String, { nullable: true }) citizenship?: string,
+    @Arg("region", () => String, { nullable: true }) region?: string,
+    @Arg("month", () => String, { nullable: true }) month?: string,
+    @Arg("breakdown", () => String, { nullable: true }) breakdown?: string,
     @Arg("first", () => Int, { nullable: true }) first?: number,
   ): Promise<Observation[]> {
     const limit = aggregatePageSize(first);
-    if (citizenship != null && citizenship !== ALL_CITIZENSHIPS && !/^[A-Z]{2}$/.test(citizenship)) {
-      throw badInput(`citizenship must be an ISO 3166-1 alpha-2 code or ${ALL_CITIZENSHIPS}`);
+    if (!(await ctx.loaders.indicatorByCode.load(indicator))) throw badInput(`Unknown indicator ${indicator}`);
+    const filters = { year, sex, age, citizenship, region, month, breakdown };
+    const where: FindOptionsWhere<Observation> = { indicatorCode: indicator };
+    for (const [column, value] of Object.entries(filters)) {
+      if (value !== undefined && value !== null) Object.assign(where, { [column]: value });
     }
-    const indicator = await ctx.loaders.indicatorByCode.load(indicatorCode);
-    if (!indicator) throw badInput(`Unknown indicator ${indicatorCode}`);
-    const wanted = citizenship == null ? undefined : citizenship === ALL_CITIZENSHIPS ? null : citizenship;
-    const cells = await servedObservations(ctx.dataSource, [indicator], year ?? undefined);
-    return cells
-      .filter(
-        (c) =>
-          (sex == null || c.sex === sex) &&
-          (ageGroup == null || c.ageGroup === ageGroup) &&
-          (wanted === undefined || c.citizenshipCode === wanted),
-      )
-      .slice(0, limit);
-  }
-
-  @Category("AGGREGATE")
-  @FieldResolver(() => IndicatorDefinition)
-  indicator(@Root() cell: Observation, @Ctx() ctx: Context): Promise<IndicatorDefinition | null> {
-    return ctx.loaders.indicatorByCode.load(cell.indicatorCode);
-  }
-
-  @Category("AGGREGATE")
-  @FieldResolver(() => Country, { nullable: true, description: "Null: the cell counts all citizenships." })
-  citizenship(@Root() cell: Observation, @Ctx() ctx: Context): Promise<Country | null> | null {
-    return cell.citizenshipCode === null ? null : ctx.loaders.countryByCode.load(cell.citizenshipCode);
+    return ctx.dataSource.getRepository(Observation).find({
+      where,
+      order: { year: "ASC", position: "ASC" },
+      take: limit,
+    });
   }
 }
-
-const badInput = (message: string) => new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });

@@ -8,12 +8,26 @@ import { IndicatorDefinitionResolver } from "./IndicatorDefinition.resolver";
 import { createLoaders, type Context, type Loaders } from "./loaders";
 import { MigrationProfileResolver } from "./MigrationProfile.resolver";
 import { CreateStatisticsOfficeSchema1764028800000 } from "./migrations/1764028800000-CreateStatisticsOfficeSchema";
+import { CreateProfileStore1764201600000 } from "./migrations/1764201600000-CreateProfileStore";
 import { Observation } from "./Observation.entity";
 import { ObservationResolver } from "./Observation.resolver";
+import { ProfilePull } from "./ProfilePull.entity";
+import { ProfileTemplate, TemplateIndicator } from "./ProfileTemplate.entity";
+import { ProfileTemplateResolver } from "./ProfileTemplate.resolver";
+import { Region } from "./Region.entity";
+import { RegionResolver } from "./Region.resolver";
 import { seedStatisticsOffice } from "./seed";
 
-export const entities = [Country, IndicatorDefinition, Observation];
-export const migrations = [CreateStatisticsOfficeSchema1764028800000];
+export const entities = [
+  Country,
+  Region,
+  IndicatorDefinition,
+  ProfileTemplate,
+  TemplateIndicator,
+  ProfilePull,
+  Observation,
+];
+export const migrations = [CreateStatisticsOfficeSchema1764028800000, CreateProfileStore1764201600000];
 
 export const statisticsOffice: SubgraphDefinition<Loaders, SyntheticWorld> = {
   defaults: {
@@ -28,7 +42,14 @@ export const statisticsOffice: SubgraphDefinition<Loaders, SyntheticWorld> = {
   seed: syntheticSeed(seedStatisticsOffice),
   buildSchema: () =>
     buildFederatedSchema<Context>({
-      resolvers: [CountryResolver, IndicatorDefinitionResolver, ObservationResolver, MigrationProfileResolver],
+      resolvers: [
+        CountryResolver,
+        RegionResolver,
+        IndicatorDefinitionResolver,
+        ProfileTemplateResolver,
+        ObservationResolver,
+        MigrationProfileResolver,
+      ],
       referenceResolvers: { Country: resolveCountryReference },
     }),
 };

@@ -199,17 +199,30 @@ const statistician: Example[] = [
   {
     id: "migration-profile",
     title: "Migration profile of a year",
-    description: "Aggregates with disclosure control; no records of persons.",
+    description: "A template's indicators by sex, as the agencies served them after disclosure control.",
     query: `query MigrationProfile {
-  migrationProfile(year: 2025) {
+  migrationProfile(year: 2025, template: "NATIONAL_EXTENDED") {
     year
+    pulledAt
+    template {
+      title
+    }
     indicators {
       indicator {
         code
         name
         unit
+        regime
       }
       total {
+        value
+        flag
+      }
+      female {
+        value
+        flag
+      }
+      male {
         value
         flag
       }
@@ -219,15 +232,47 @@ const statistician: Example[] = [
 `,
   },
   {
-    id: "indicators",
-    title: "Published indicators",
-    description: "Reference data: what the office publishes.",
-    query: `query Indicators {
-  indicators {
+    id: "observations-by-region",
+    title: "First permits by region",
+    description: "Cells of one indicator; small regions come back suppressed (value null).",
+    query: `query PermitsByRegion {
+  observations(indicator: "FIRST_PERMITS", year: 2025, sex: "_T", age: "_T", citizenship: "_T", month: "_T", breakdown: "_T") {
+    region
+    value
+    flag
+  }
+  regions {
     code
     name
-    unit
-    sourceAgency
+    parent
+  }
+}
+`,
+  },
+  {
+    id: "profile-sdmx",
+    title: "SDMX-CSV export",
+    description: "One indicator of the profile as SDMX-CSV 2.0; suppressed cells carry no value.",
+    query: `query ProfileSdmx {
+  migrationProfileSdmx(year: 2025, template: "REGIONAL_HARMONISED", indicator: "TRAFFICKING_VICTIMS")
+}
+`,
+  },
+  {
+    id: "profile-templates",
+    title: "Profile templates",
+    description: "Reference data: each template's indicators and the breakdowns it publishes.",
+    query: `query ProfileTemplates {
+  profileTemplates {
+    id
+    title
+    adoptedBy
+    indicators {
+      code
+      sourceAgency
+      sourceIndicator
+      disaggregations
+    }
   }
 }
 `,
@@ -407,6 +452,7 @@ const BY_ROLE: Record<string, Example[]> = {
   "asylum-officer": asylumOfficer,
   caseworker,
   statistician,
+  "statistics-service": statistician,
   auditor,
   dpo,
   "readmission-officer": readmissionOfficer,

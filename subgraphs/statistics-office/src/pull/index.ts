@@ -1,0 +1,2 @@
+export { pullProfile, type PullProfileOptions, type PullSummary } from "./pullProfile";
+export { ProfilePullError, type ProfilePullFailure } from "./ProfilePullError";
