@@ -30,8 +30,8 @@ export function runSubgraphCommand<TLoaders, TWorld>(
       }
       case "migrate":
       case "seed": {
+        // A subgraph without seeded data (the audit log starts empty) is only migrated by `seed`.
         const seed = command === "seed" ? definition.seed : undefined;
-        if (command === "seed" && !seed) throw new Error(`${definition.defaults.name} holds no seeded data`);
         const world = seed?.load(rest);
         const config = loadSubgraphConfig(definition.defaults);
         const log = pino({ name: config.name, level: config.logLevel, ...hubLogOptions(pino.stdSerializers.err) });
@@ -50,6 +50,8 @@ export function runSubgraphCommand<TLoaders, TWorld>(
           if (seed && world !== undefined) {
             await dataSource.transaction((manager) => seed.write(manager, world));
             log.info(seed.describe(world), "seeded");
+          } else if (command === "seed") {
+            log.info("migrated; this subgraph holds no seeded data");
           }
         } finally {
           await dataSource.destroy();
