@@ -64,7 +64,7 @@ export function ProfileChooser({ templates, choice, onChoose }: ProfileChooserPr
       </button>
       {chosen ? (
         <p className="notice report-controls__about">
-          {chosen.indicators.length} indicators. {chosen.description}
+          {chosen.indicators.length} indicators{chosen.adoptedBy ? `; adopted by ${chosen.adoptedBy}` : ""}.
         </p>
       ) : null}
     </form>

@@ -29,7 +29,8 @@ export function SdmxDownload({ year, template, indicator, purpose, label }: Sdmx
     setStatus("Preparing the SDMX-CSV file…");
     const answer = await ask<{ migrationProfileSdmx: string | null }>(
       MIGRATION_PROFILE_SDMX,
-      { year, template, ...(indicator ? { indicator } : {}) },
+      // An explicit null asks for the whole profile (the field reads null so, not an absent argument).
+      { year, template, indicator: indicator ?? null },
       purpose,
     );
     setBusy(false);
