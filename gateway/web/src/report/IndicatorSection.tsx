@@ -3,7 +3,8 @@
  * the sex-disaggregated headline, a chart, and a table for each of the template's disaggregations.
  */
 import { useId, useMemo, useState } from "react";
-import { agencyName, codeLabel, dimensionTitle, regimeExplanation, unitWord } from "./codes";
+import { classificationOf } from "./classifications";
+import { agencyName, codeLabel, dimensionTitle, regimeExplanation, unitWord, type LabelContext } from "./codes";
 import { ObservationCell } from "./ObservationValue";
 import { chartDimension, chartRows, sexTable, tableDimensions, type Dimension } from "./profileTables";
 import type { MigrationProfileIndicator, Region } from "./queries";
@@ -29,8 +30,12 @@ export function IndicatorSection(props: IndicatorSectionProps) {
   const tables = useMemo(() => dimensions.map((d) => sexTable(cells, d, regions)), [dimensions, cells, regions]);
   const [chartBy, setChartBy] = useState<Dimension | null>(() => chartDimension(dimensions));
   const charted = tables.find((t) => t.dimension === chartBy);
+  const labels: LabelContext = useMemo(
+    () => ({ regions: regionsByCode, classification: classificationOf(indicator.code) }),
+    [regionsByCode, indicator.code],
+  );
   const unit = unitWord(indicator.unit);
-  const title = (d: Dimension) => dimensionTitle(d, indicator.sourceIndicator);
+  const title = (d: Dimension) => dimensionTitle(d, indicator.sourceIndicator, labels);
 
   return (
     <section
@@ -107,8 +112,8 @@ export function IndicatorSection(props: IndicatorSectionProps) {
             <SexBarChart
               title={`${indicator.name}, ${year}: ${unit} by ${title(chartBy).toLowerCase()} and sex`}
               rows={chartRows(charted)}
-              labelOf={(code) => codeLabel(chartBy, code, regionsByCode, true)}
-              nameOf={(code) => codeLabel(chartBy, code, regionsByCode)}
+              labelOf={(code) => codeLabel(chartBy, code, labels, true)}
+              nameOf={(code) => codeLabel(chartBy, code, labels)}
               unit={unit}
             />
           </div>
@@ -123,7 +128,7 @@ export function IndicatorSection(props: IndicatorSectionProps) {
               table={table}
               title={title(table.dimension)}
               caption={`${indicator.name}, ${year}: ${unit} by ${title(table.dimension).toLowerCase()} and sex`}
-              regions={regionsByCode}
+              labels={labels}
             />
           ))}
         </div>

@@ -1,15 +1,14 @@
 /** One disaggregation of an indicator as a table: a row per code, female / male / total side by side, the total last. */
-import { codeLabel } from "./codes";
+import { codeLabel, type LabelContext } from "./codes";
 import { ObservationCell } from "./ObservationValue";
 import type { SexRow, SexTable } from "./profileTables";
-import type { Region } from "./queries";
 
 export interface SexTableViewProps {
   table: SexTable;
   caption: string;
   /** The heading of the first column (the dimension's title). */
   title: string;
-  regions: ReadonlyMap<string, Region>;
+  labels: LabelContext;
 }
 
 function Row({ row, label, total = false }: { row: SexRow; label: string; total?: boolean }) {
@@ -42,8 +41,8 @@ export function SexColumns({ first }: { first: string }) {
   );
 }
 
-export function SexTableView({ table, caption, title, regions }: SexTableViewProps) {
-  const label = (code: string) => codeLabel(table.dimension, code, regions);
+export function SexTableView({ table, caption, title, labels }: SexTableViewProps) {
+  const label = (code: string) => codeLabel(table.dimension, code, labels);
   return (
     <div className="table-block" data-testid={`table-${table.dimension}`}>
       <table className="sex-table">

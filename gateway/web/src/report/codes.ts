@@ -2,17 +2,14 @@
 import { TOTAL, type Dimension } from "./profileTables";
 import type { Region } from "./queries";
 
-/** What an indicator's breakdown classifies and what its region is the region of, by source indicator. */
-const SOURCE_WORDS: Record<string, { breakdown?: string; region?: string }> = {
-  CROSSINGS: { breakdown: "Direction", region: "Region of the crossing point" },
-  REFUSALS_OF_ENTRY: { breakdown: "Reason for refusal", region: "Region of the crossing point" },
-  ENTRY_BANS: { breakdown: "Grounds of the ban" },
-  DEPORTEES_SCREENED: { breakdown: "Reason for return", region: "Region of the crossing point" },
-  RETURNING_NATIONALS: { region: "Region of the crossing point" },
-  FIRST_PERMITS: { breakdown: "Type of permit", region: "Region of residence" },
-  ASYLUM_FIRST_INSTANCE_DECISIONS: { breakdown: "Decision" },
-  ORDERS_TO_LEAVE: { breakdown: "Grounds for return" },
-  TRAFFICKING_VICTIMS: { breakdown: "Form of exploitation", region: "Region where identified" },
+/** What an indicator's region is the region of, by source indicator (the profile contract's "region of"). */
+const REGION_OF: Record<string, string> = {
+  CROSSINGS: "Region of the crossing point",
+  REFUSALS_OF_ENTRY: "Region of the crossing point",
+  DEPORTEES_SCREENED: "Region of the crossing point",
+  RETURNING_NATIONALS: "Region of the crossing point",
+  FIRST_PERMITS: "Region of residence",
+  TRAFFICKING_VICTIMS: "Region where identified",
 };
 
 const TITLES: Record<Dimension, string> = {
@@ -23,10 +20,15 @@ const TITLES: Record<Dimension, string> = {
   breakdown: "Breakdown",
 };
 
-export function dimensionTitle(dimension: Dimension, sourceIndicator: string): string {
-  const words = SOURCE_WORDS[sourceIndicator];
-  if (dimension === "breakdown") return words?.breakdown ?? TITLES.breakdown;
-  if (dimension === "region") return words?.region ?? TITLES.region;
+/** What a row label needs beyond the code: the region code list, and the indicator's own classification. */
+export interface LabelContext {
+  regions: ReadonlyMap<string, Region>;
+  classification?: { name: string; labels: ReadonlyMap<string, string> };
+}
+
+export function dimensionTitle(dimension: Dimension, sourceIndicator: string, context?: LabelContext): string {
+  if (dimension === "breakdown") return context?.classification?.name ?? TITLES.breakdown;
+  if (dimension === "region") return REGION_OF[sourceIndicator] ?? TITLES.region;
   return TITLES[dimension];
 }
 
@@ -73,12 +75,7 @@ function countryLabel(code: string, short: boolean): string {
 }
 
 /** A row's label; `short` for chart axes. Regions are named from the Statistics Office's code list. */
-export function codeLabel(
-  dimension: Dimension,
-  code: string,
-  regions: ReadonlyMap<string, Region>,
-  short = false,
-): string {
+export function codeLabel(dimension: Dimension, code: string, context: LabelContext, short = false): string {
   if (code === TOTAL) return "Total";
   switch (dimension) {
     case "age":
@@ -88,9 +85,11 @@ export function codeLabel(
     case "citizenship":
       return countryLabel(code, short);
     case "region":
-      return regions.get(code)?.name ?? code;
+      return context.regions.get(code)?.name ?? code;
     case "breakdown":
-      return humanise(code);
+      // A one-letter code (refusal reasons A..J) is how the standard form names it: keep it on an axis.
+      if (short && code.length <= 2) return code;
+      return context.classification?.labels.get(code) ?? humanise(code);
   }
 }
 
