@@ -6,6 +6,11 @@
 
 /** The total (margin) code of every dimension. */
 export const TOTAL = "_T";
+/**
+ * SDMX's "unknown": a source adds it to a dimension whose value some counted record lacks (a
+ * document without a nationality), so that the parts still add up to the total.
+ */
+export const UNKNOWN = "_U";
 
 /** Dimensions of a statistical cell, in the order cells and disaggregations are listed. */
 export const STATISTICAL_DIMENSIONS = ["SEX", "AGE", "CITIZENSHIP", "REGION", "MONTH", "BREAKDOWN"] as const;

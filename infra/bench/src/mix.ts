@@ -89,7 +89,7 @@ export function buildMix(world: SyntheticWorld): MixQuery[] {
       persona: "statistician",
       purpose: PERSONAS.statistician.purposes[0],
       query: `query FirstPermits($year: Int!) {
-  observations(indicatorCode: "FIRST_PERMITS", year: $year, citizenship: "TOTAL") { year sex ageGroup value flag }
+  observations(indicator: "FIRST_PERMITS", year: $year, citizenship: "_T") { year sex age region value flag }
 }`,
       variables: { year: Number(world.asOf.slice(0, 4)) - 1 },
     },

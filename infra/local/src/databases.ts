@@ -6,10 +6,11 @@ import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SubgraphName } from "@hub/contracts";
-import { generateWorld } from "@hub/synthetic";
+import { generateWorld, type SyntheticWorld } from "@hub/synthetic";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embeddedDatabases";
 import { AGENCY_PROCESSES } from "./layout";
 import { runToCompletion } from "./processes";
+import { seededYears, type YearRange } from "./seededYears";
 
 export interface AgencyDatabase {
   name: SubgraphName;
@@ -58,6 +59,8 @@ export interface SeedMarker {
   seededAt: string;
   /** A person with crossings, identity and a permit, for the start banner's first query. */
   samplePersonRef: string;
+  /** The years the world has records in, which the first start pulls the profile of. */
+  years: YearRange;
 }
 
 export function readSeedMarker(dataRoot: string): SeedMarker | null {
@@ -87,19 +90,21 @@ export async function seedAll(
       );
     }),
   );
+  // The same deterministic world the seeds wrote.
+  const world = generateWorld({ persons, seed });
   const marker: SeedMarker = {
     persons,
     seededAt: new Date().toISOString(),
-    samplePersonRef: pickSamplePerson(persons, seed),
+    samplePersonRef: pickSamplePerson(world),
+    years: seededYears(world),
   };
   mkdirSync(dataRoot, { recursive: true });
   writeFileSync(path.join(dataRoot, "seeded.json"), JSON.stringify(marker, null, 2));
   return marker;
 }
 
-/** Picks, from the same deterministic world the seeds wrote, an adult foreigner who travels and holds a permit. */
-function pickSamplePerson(persons: number, seed: number | undefined): string {
-  const world = generateWorld({ persons, seed });
+/** Picks an adult foreigner who travels and holds a permit. */
+function pickSamplePerson(world: SyntheticWorld): string {
   const travellers = new Set(world.crossings.map((c) => c.personRef));
   const permitHolders = new Set(world.residencePermits.filter((p) => p.status === "VALID").map((p) => p.personRef));
   const sample = world.persons.find(

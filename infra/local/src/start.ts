@@ -11,6 +11,8 @@ import { ensureHubKeys } from "./hubKeys";
 import { loadLauncherConfig } from "./launcherConfig";
 import { AGENCY_PROCESSES, gatewayEntry } from "./layout";
 import { waitForHealth } from "./processes";
+import { pullSeededProfiles } from "./pullSeededProfiles";
+import { mintStatisticsServiceToken } from "./statisticsServiceToken";
 import { Supervisor, withinMs } from "./supervise";
 
 const DEMO_PERSONS = 3000;
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
   const opened = await databases;
 
   let marker = readSeedMarker(dataRoot);
+  const firstStart = !marker;
   if (!marker) {
     process.stdout.write(`First start: generating ${DEMO_PERSONS} synthetic persons for the three agencies...\n`);
     marker = await seedAll(opened, env, DEMO_PERSONS, dataRoot, undefined, (child) => supervisor.track(child));
@@ -130,6 +133,28 @@ async function main(): Promise<void> {
       token,
     }),
   );
+
+  // The seed holds no statistics: on first start the profile is pulled through the hub like any other.
+  if (firstStart) {
+    const statisticsDb = opened.agencies.find((d) => d.name === "statistics-office");
+    if (!statisticsDb) throw new Error("no statistics-office database");
+    process.stdout.write(
+      `Pulling the migration profiles of ${marker.years.first}-${marker.years.last} through the gateway...\n`,
+    );
+    const failed = await pullSeededProfiles({
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      token: await mintStatisticsServiceToken(config, idp.privateJwk),
+      databaseUrl: statisticsDb.url,
+      years: marker.years,
+      report: (line) => process.stdout.write(`  ${line}\n`),
+      stopping: () => stopping !== undefined,
+    });
+    process.stdout.write(
+      failed === 0
+        ? "Profiles pulled: npm run profile -- --year YYYY pulls one again.\n"
+        : `${failed} profile pull(s) failed (see above); the hub runs on, npm run profile -- --year YYYY retries one.\n`,
+    );
+  }
 }
 
 // A failure during start stops what did start; one during a stop is the stop's doing and not reported.

@@ -1,5 +1,6 @@
 export { statisticsOffice, entities, migrations } from "./subgraph";
 export {
+  openProfileStore,
   pullProfile,
   ProfilePullError,
   type ProfilePullFailure,

@@ -9,6 +9,7 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 // so a later change of the lists comes with a migration of its own.
 const AGES = [
   "_T",
+  "_U",
   ...["Y_LT5", "Y5-9", "Y10-14", "Y15-19", "Y20-24", "Y25-29", "Y30-34", "Y35-39", "Y40-44"],
   ...["Y45-49", "Y50-54", "Y55-59", "Y60-64", "Y65-69", "Y70-74", "Y75-79", "Y_GE80", "Y_LT18", "Y_GE18"],
 ];
@@ -59,6 +60,7 @@ export class CreateProfileStore1764201600000 implements MigrationInterface {
       cells integer NOT NULL CHECK (cells >= 0),
       request_ids text[] NOT NULL
     )`);
+    // _U is SDMX's "unknown", which a source adds where some counted record lacks the value.
     // A suppressed cell never carries a number, here as in every answer (POLICY-RULES.md).
     await q.query(`CREATE TABLE observation (
       id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -66,9 +68,9 @@ export class CreateProfileStore1764201600000 implements MigrationInterface {
       indicator_code text NOT NULL REFERENCES indicator_definition (code),
       position integer NOT NULL,
       year integer NOT NULL,
-      sex text NOT NULL CHECK (sex IN ('_T', 'F', 'M')),
+      sex text NOT NULL CHECK (sex IN ('_T', '_U', 'F', 'M')),
       age text NOT NULL CHECK (age IN (${sqlList(AGES)})),
-      citizenship text NOT NULL CHECK (citizenship = '_T' OR citizenship ~ '^[A-Z]{2}$'),
+      citizenship text NOT NULL CHECK (citizenship IN ('_T', '_U') OR citizenship ~ '^[A-Z]{2}$'),
       region text NOT NULL,
       month text NOT NULL CHECK (month ~ '^(_T|0[1-9]|1[0-2])$'),
       breakdown text NOT NULL,

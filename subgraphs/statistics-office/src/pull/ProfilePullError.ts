@@ -1,6 +1,8 @@
 /** Why a profile pull stored nothing: one kind per thing the operator does next, and a message that says it. */
 
 export type ProfilePullFailure =
+  /** The Statistics Office's own database cannot be opened, or holds no profile store yet. */
+  | "STORE_UNAVAILABLE"
   /** No such template in the Statistics Office's store. */
   | "UNKNOWN_TEMPLATE"
   /** The gateway did not answer (down, wrong URL, timeout). */

@@ -10,6 +10,7 @@ import {
   SEX_CODES,
   STATISTICAL_DIMENSIONS,
   TOTAL,
+  UNKNOWN,
   type StatisticalDimension,
 } from "@hub/contracts";
 import { codeOf } from "../cellDimensions";
@@ -71,14 +72,16 @@ function allowedCodes(
   definition: IndicatorDefinition,
   known: KnownCodes,
 ): Record<StatisticalDimension, (code: string) => boolean> {
-  const among = (codes: readonly string[]) => (code: string) => codes.includes(code);
-  const totalOr = (codes: ReadonlySet<string>) => (code: string) => code === TOTAL || codes.has(code);
+  // A record without the value counts as unknown (_U); an event always has a month.
+  const among = (codes: readonly string[]) => (code: string) => code === UNKNOWN || codes.includes(code);
+  const totalOr = (codes: ReadonlySet<string>) => (code: string) =>
+    code === TOTAL || code === UNKNOWN || codes.has(code);
   return {
     SEX: among(SEX_CODES),
     AGE: among(AGE_CODES),
     CITIZENSHIP: totalOr(known.countries),
     REGION: totalOr(known.regions),
-    MONTH: among(MONTH_CODES),
+    MONTH: (code) => (MONTH_CODES as readonly string[]).includes(code),
     BREAKDOWN: totalOr(new Set(definition.breakdownCodes)),
   };
 }

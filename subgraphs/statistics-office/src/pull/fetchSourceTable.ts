@@ -52,10 +52,9 @@ export async function fetchSourceTable(request: SourceTableRequest): Promise<Fet
       signal: AbortSignal.timeout(request.timeoutMs),
     });
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : "";
     throw new ProfilePullError(
       "GATEWAY_UNREACHABLE",
-      `the gateway at ${request.gatewayUrl} did not answer (${reason})`,
+      `the gateway at ${request.gatewayUrl} did not answer (${whyUnanswered(error)})`,
     );
   }
   const requestId = res.headers.get("x-request-id") ?? "";
@@ -101,4 +100,17 @@ function refusalOf(
     return new ProfilePullError("SOURCE_UNAVAILABLE", `the source of ${what} did not answer: ${said}${request}`);
   }
   return new ProfilePullError("GATEWAY_ERROR", `the gateway failed ${what}: ${code}: ${said}${request}`);
+}
+
+/**
+ * What fetch says of a request that got no answer: the socket's error code (ECONNREFUSED, ...),
+ * the timeout, or its message. Read by shape: errors of Node's own fetch may come from another realm.
+ */
+function whyUnanswered(error: unknown): string {
+  const { name, message, cause } = (error ?? {}) as { name?: unknown; message?: unknown; cause?: unknown };
+  const { code, errors } = (cause ?? {}) as { code?: unknown; errors?: { code?: unknown }[] };
+  const socketCode = code ?? errors?.find((e) => e.code)?.code;
+  if (typeof socketCode === "string" && socketCode) return socketCode;
+  if (name === "TimeoutError") return "no answer in time";
+  return typeof message === "string" && message ? message : String(error);
 }

@@ -1,2 +1,3 @@
 export { pullProfile, type PullProfileOptions, type PullSummary } from "./pullProfile";
 export { ProfilePullError, type ProfilePullFailure } from "./ProfilePullError";
+export { openProfileStore } from "./openProfileStore";

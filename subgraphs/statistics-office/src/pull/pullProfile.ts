@@ -33,10 +33,13 @@ export interface PullSummary {
   template: string;
   year: number;
   pulledAt: Date;
+  /** Indicators stored. */
   indicators: number;
   cells: number;
-  /** The gateway's request id for each table: where to find the pull in the audit log. */
+  /** The gateway's request id for each table stored: where to find the pull in the audit log. */
   requestIds: string[];
+  /** Indicators whose source refused the year (no records of it then), with what it said. */
+  skipped: { indicator: string; reason: string }[];
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -57,20 +60,35 @@ export async function pullProfile(options: PullProfileOptions): Promise<PullSumm
   const definitions = new Map((await db.getRepository(IndicatorDefinition).find()).map((d) => [d.code, d] as const));
   const known = await knownCodes(db);
   const tables: PulledTable[] = [];
+  const skipped: PullSummary["skipped"] = [];
   // One table after the other: each is a whole indicator-year the source protects in one run.
   for (const entry of entries) {
     const definition = definitions.get(entry.indicatorCode);
     if (!definition) throw new Error(`template ${template.id} names ${entry.indicatorCode}, which has no definition`);
-    const { table, requestId } = await fetchSourceTable({
-      gatewayUrl: options.gatewayUrl,
-      token: options.token,
-      agency: SOURCE_INDICATORS[definition.sourceIndicator].agency,
-      indicator: definition.sourceIndicator,
-      year,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    });
-    checkSourceTable(table, definition, year, known);
-    tables.push({ indicatorCode: definition.code, cells: table.cells, requestId });
+    let fetched;
+    try {
+      fetched = await fetchSourceTable({
+        gatewayUrl: options.gatewayUrl,
+        token: options.token,
+        agency: SOURCE_INDICATORS[definition.sourceIndicator].agency,
+        indicator: definition.sourceIndicator,
+        year,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      });
+    } catch (error) {
+      // A year before an indicator's first record is a profile without that indicator, not a failed pull.
+      if (!(error instanceof ProfilePullError) || error.failure !== "SOURCE_REFUSED_INPUT") throw error;
+      skipped.push({ indicator: definition.code, reason: error.message });
+      continue;
+    }
+    checkSourceTable(fetched.table, definition, year, known);
+    tables.push({ indicatorCode: definition.code, cells: fetched.table.cells, requestId: fetched.requestId });
+  }
+  if (tables.length === 0) {
+    throw new ProfilePullError(
+      "SOURCE_REFUSED_INPUT",
+      `no indicator of ${template.id} could be pulled for ${year}: ${skipped.map((s) => s.reason).join("; ")}`,
+    );
   }
   const stored = await storePull(db, { templateId: template.id, year, tables });
   return {
@@ -81,6 +99,7 @@ export async function pullProfile(options: PullProfileOptions): Promise<PullSumm
     indicators: tables.length,
     cells: stored.cells,
     requestIds: tables.map((t) => t.requestId),
+    skipped,
   };
 }
 

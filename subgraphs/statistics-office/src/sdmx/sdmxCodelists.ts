@@ -3,7 +3,14 @@
  * and the sources code their cells in: the contract's codes, the countries and regions of the
  * synthetic world, and the indicator definitions of contracts/profiles.
  */
-import { AGE_CODES, STATISTICAL_UNITS, TOTAL, type IndicatorDefinition, type ProfileDefinitions } from "@hub/contracts";
+import {
+  AGE_CODES,
+  STATISTICAL_UNITS,
+  TOTAL,
+  UNKNOWN,
+  type IndicatorDefinition,
+  type ProfileDefinitions,
+} from "@hub/contracts";
 import type { SyntheticCountry, SyntheticRegion } from "@hub/synthetic";
 import { CONF_STATUS, GEO_TOTAL, OBS_STATUS } from "./sdmxStructure";
 
@@ -26,6 +33,8 @@ export interface CodelistSources {
 }
 
 const total: SdmxCode = { id: TOTAL, name: "Total" };
+/** Where a source counted records that lack the dimension's value. */
+const unknown: SdmxCode = { id: UNKNOWN, name: "Unknown" };
 
 export function sdmxCodelists(sources: CodelistSources): SdmxCodelist[] {
   const country = sources.countries.find((c) => c.code === GEO_TOTAL);
@@ -47,13 +56,13 @@ export function sdmxCodelists(sources: CodelistSources): SdmxCodelist[] {
     {
       id: "CL_SEX",
       name: "Sex",
-      codes: [total, { id: "F", name: "Female" }, { id: "M", name: "Male" }],
+      codes: [total, { id: "F", name: "Female" }, { id: "M", name: "Male" }, unknown],
     },
-    { id: "CL_AGE", name: "Age group (age on the date of the event)", codes: AGE_CODES.map(ageCode) },
+    { id: "CL_AGE", name: "Age group (age on the date of the event)", codes: [...AGE_CODES.map(ageCode), unknown] },
     {
       id: "CL_CITIZENSHIP",
       name: "Citizenship (ISO 3166-1 alpha-2; the first citizenship)",
-      codes: [total, ...sources.countries.map((c) => ({ id: c.code, name: c.name }))],
+      codes: [total, ...sources.countries.map((c) => ({ id: c.code, name: c.name })), unknown],
     },
     {
       id: "CL_GEO",
@@ -61,12 +70,13 @@ export function sdmxCodelists(sources: CodelistSources): SdmxCodelist[] {
       codes: [
         { id: country.code, name: country.name },
         ...sources.regions.map((r) => ({ id: r.code, name: r.name, parent: r.parent ?? country.code })),
+        { ...unknown, parent: country.code },
       ],
     },
     {
       id: "CL_BREAKDOWN",
       name: "Classifications of the indicators",
-      codes: [total, ...breakdownCodes(sources.indicators)],
+      codes: [total, ...breakdownCodes(sources.indicators), unknown],
     },
     {
       id: "CL_OBS_STATUS",
