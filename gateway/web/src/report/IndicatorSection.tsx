@@ -6,7 +6,15 @@ import { useId, useMemo, useState } from "react";
 import { classificationOf } from "./classifications";
 import { agencyName, codeLabel, dimensionTitle, regimeExplanation, unitWord, type LabelContext } from "./codes";
 import { ObservationCell } from "./ObservationValue";
-import { chartDimension, chartRows, sexTable, tableDimensions, type Dimension } from "./profileTables";
+import {
+  CHARTED_CITIZENSHIPS,
+  chartDimension,
+  chartRows,
+  nothingToChart,
+  sexTable,
+  tableDimensions,
+  type Dimension,
+} from "./profileTables";
 import type { MigrationProfileIndicator, Region } from "./queries";
 import { SdmxDownload } from "./SdmxDownload";
 import { SexBarChart } from "./SexBarChart";
@@ -30,6 +38,7 @@ export function IndicatorSection(props: IndicatorSectionProps) {
   const tables = useMemo(() => dimensions.map((d) => sexTable(cells, d, regions)), [dimensions, cells, regions]);
   const [chartBy, setChartBy] = useState<Dimension | null>(() => chartDimension(dimensions));
   const charted = tables.find((t) => t.dimension === chartBy);
+  const bars = charted ? chartRows(charted) : [];
   const labels: LabelContext = useMemo(
     () => ({ regions: regionsByCode, classification: classificationOf(indicator.code) }),
     [regionsByCode, indicator.code],
@@ -111,10 +120,16 @@ export function IndicatorSection(props: IndicatorSectionProps) {
             ) : null}
             <SexBarChart
               title={`${indicator.name}, ${year}: ${unit} by ${title(chartBy).toLowerCase()} and sex`}
-              rows={chartRows(charted)}
+              rows={bars}
               labelOf={(code) => codeLabel(chartBy, code, labels, true)}
               nameOf={(code) => codeLabel(chartBy, code, labels)}
               unit={unit}
+              note={
+                chartBy === "citizenship" && bars.length === CHARTED_CITIZENSHIPS
+                  ? `The ${CHARTED_CITIZENSHIPS} citizenships with the largest totals; all are in the table.`
+                  : undefined
+              }
+              empty={nothingToChart(bars)}
             />
           </div>
         ) : null}

@@ -10,6 +10,21 @@ export const SUPPRESSED_MARK = "[c]";
 export const ROUNDED_MARK = "r";
 export const NO_CELL_MARK = "–";
 
+/** The mark of a suppressed figure: seen as [c], heard as "suppressed", never with a number. */
+export function SuppressedMark() {
+  return (
+    <span
+      className="obs obs--suppressed"
+      role="img"
+      aria-label="suppressed"
+      title="Suppressed by the source agency (confidential)"
+      data-testid="suppressed"
+    >
+      {SUPPRESSED_MARK}
+    </span>
+  );
+}
+
 export function ObservationValue({ observation }: { observation: Observation | null }) {
   if (!observation)
     return (
@@ -17,18 +32,7 @@ export function ObservationValue({ observation }: { observation: Observation | n
         {NO_CELL_MARK}
       </span>
     );
-  if (observation.flag === "SUPPRESSED" || observation.value === null)
-    return (
-      <span
-        className="obs obs--suppressed"
-        role="img"
-        aria-label="suppressed"
-        title="Suppressed by the source agency (confidential)"
-        data-testid="suppressed"
-      >
-        {SUPPRESSED_MARK}
-      </span>
-    );
+  if (observation.flag === "SUPPRESSED" || observation.value === null) return <SuppressedMark />;
   return (
     <span className="obs">
       {formatCount(observation.value)}

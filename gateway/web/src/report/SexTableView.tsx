@@ -1,6 +1,6 @@
 /** One disaggregation of an indicator as a table: a row per code, female / male / total side by side, the total last. */
 import { codeLabel, type LabelContext } from "./codes";
-import { ObservationCell } from "./ObservationValue";
+import { ObservationCell, SuppressedMark } from "./ObservationValue";
 import type { SexRow, SexTable } from "./profileTables";
 
 export interface SexTableViewProps {
@@ -18,6 +18,23 @@ function Row({ row, label, total = false }: { row: SexRow; label: string; total?
       <ObservationCell observation={row.female} />
       <ObservationCell observation={row.male} />
       <ObservationCell observation={row.total} />
+    </tr>
+  );
+}
+
+/** The citizenships whose every figure is suppressed, in one row that names them. */
+function FoldedRow({ codes, label }: { codes: string[]; label: (code: string) => string }) {
+  return (
+    <tr className="row--folded" data-testid="folded-row">
+      <th scope="row">
+        {codes.length} other {codes.length === 1 ? "citizenship" : "citizenships"}, each suppressed
+        <span className="row__names">{codes.map(label).join(", ")}</span>
+      </th>
+      {["female", "male", "total"].map((column) => (
+        <td key={column} className="num" data-flag="SUPPRESSED">
+          <SuppressedMark />
+        </td>
+      ))}
     </tr>
   );
 }
@@ -62,6 +79,11 @@ export function SexTableView({ table, caption, title, labels }: SexTableViewProp
             ))}
           </tbody>
         ))}
+        {table.folded.length > 0 ? (
+          <tbody>
+            <FoldedRow codes={table.folded} label={label} />
+          </tbody>
+        ) : null}
         <tbody>
           <Row row={table.total} label="Total" total />
         </tbody>

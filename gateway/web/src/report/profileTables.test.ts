@@ -1,6 +1,15 @@
 /** The report's tables from served cells: the right cube, rows by sex, totals last, age and region grouping. */
 import { describe, expect, it } from "@jest/globals";
-import { chartDimension, chartRows, dimensionOf, sexTable, tableDimensions, TOTAL } from "./profileTables";
+import {
+  CHARTED_CITIZENSHIPS,
+  chartDimension,
+  chartRows,
+  dimensionOf,
+  nothingToChart,
+  sexTable,
+  tableDimensions,
+  TOTAL,
+} from "./profileTables";
 import type { Observation, Region } from "./queries";
 
 const cell = (sex: string, dims: Partial<Observation>, value: number | null = 10): Observation => ({
@@ -84,7 +93,41 @@ describe("sexTable", () => {
   it("gives an empty table, total row included, for a dimension with no cells", () => {
     const table = sexTable(cells.slice(3, 5), "month");
     expect(table.groups).toEqual([{ label: null, rows: [] }]);
+    expect(table.folded).toEqual([]);
     expect(table.total).toEqual({ code: TOTAL, female: null, male: null, total: null, depth: 0 });
+  });
+});
+
+describe("citizenship", () => {
+  const byCitizenship: Observation[] = [
+    cell("F", { citizenship: "AF" }, null),
+    cell(TOTAL, { citizenship: "AF" }, null),
+    cell("F", { citizenship: "GE" }, 20),
+    cell(TOTAL, { citizenship: "GE" }, 40),
+    cell(TOTAL, { citizenship: "IR" }, null),
+    cell("M", { citizenship: "IR" }, 12),
+    cell(TOTAL, { citizenship: "RU" }, 90),
+    cell(TOTAL, { citizenship: "SY" }, 40),
+    cell("M", { citizenship: "UA" }, null),
+  ];
+  const table = sexTable(byCitizenship, "citizenship");
+
+  it("lists the largest published totals first, a suppressed total after them in served order", () => {
+    expect(table.groups.flatMap((g) => g.rows.map((r) => r.code))).toEqual(["RU", "GE", "SY", "IR"]);
+  });
+
+  it("folds the citizenships with nothing but suppressed figures into one row", () => {
+    expect(table.folded).toEqual(["AF", "UA"]);
+    expect(sexTable(cells, "age").folded).toEqual([]);
+  });
+
+  it("charts the largest citizenships only, and knows when there is nothing to draw", () => {
+    const many = Array.from({ length: 20 }, (_, i) => cell(TOTAL, { citizenship: `C${i}` }, 100 - i));
+    expect(chartRows(sexTable(many, "citizenship")).map((r) => r.code)).toEqual(
+      Array.from({ length: CHARTED_CITIZENSHIPS }, (_, i) => `C${i}`),
+    );
+    expect(nothingToChart(chartRows(table))).toBe(false);
+    expect(nothingToChart(chartRows(sexTable(byCitizenship.slice(0, 2), "citizenship")))).toBe(true);
   });
 });
 

@@ -31,6 +31,8 @@ export interface RowGroup {
 export interface SexTable {
   dimension: Dimension;
   groups: RowGroup[];
+  /** Citizenships whose every figure is suppressed, shown together in one row (codes, in served order). */
+  folded: string[];
   /** The dimension's total, by sex. */
   total: SexRow;
 }
@@ -73,6 +75,25 @@ function regionGroups(rows: SexRow[], regions: Region[]): RowGroup[] {
   return [{ label: null, rows: [...ordered, ...rows.filter((r) => !listed.has(r.code))] }];
 }
 
+const published = (o: Observation | null) => (o && o.flag !== "SUPPRESSED" && o.value !== null ? o.value : null);
+
+/** True when a row has no figure to show: everything suppressed (or not served). */
+function allSuppressed(row: SexRow): boolean {
+  const cells = [row.female, row.male, row.total];
+  return cells.every((o) => published(o) === null) && cells.some((o) => o?.flag === "SUPPRESSED");
+}
+
+/**
+ * Citizenship is an open list, mostly small: the largest published totals first (a suppressed
+ * total keeps its served place after them, so the order says nothing of it), and the rows with
+ * nothing but suppressed figures folded into one.
+ */
+function citizenshipRows(rows: SexRow[]): { rows: SexRow[]; folded: string[] } {
+  const shown = rows.filter((r) => !allSuppressed(r));
+  const byTotal = [...shown].sort((a, b) => (published(b.total) ?? -1) - (published(a.total) ?? -1));
+  return { rows: byTotal, folded: rows.filter(allSuppressed).map((r) => r.code) };
+}
+
 function groupsOf(dimension: Dimension, rows: SexRow[], regions: Region[]): RowGroup[] {
   if (dimension === "region") return regionGroups(rows, regions);
   if (dimension === "age") {
@@ -99,12 +120,28 @@ export function sexTable(cells: Observation[], dimension: Dimension, regions: Re
   }
   const total = rows.get(TOTAL) ?? emptyRow(TOTAL);
   rows.delete(TOTAL);
-  return { dimension, groups: groupsOf(dimension, [...rows.values()], regions), total };
+  if (dimension === "citizenship") {
+    const { rows: shown, folded } = citizenshipRows([...rows.values()]);
+    return { dimension, groups: [{ label: null, rows: shown }], folded, total };
+  }
+  return { dimension, groups: groupsOf(dimension, [...rows.values()], regions), folded: [], total };
 }
 
-/** The rows a chart draws: one classification (the 5-year bands, not minors and adults), regions without their districts. */
+/** At most this many citizenships are charted: the largest. */
+export const CHARTED_CITIZENSHIPS = 12;
+
+/**
+ * The rows a chart draws: one classification (the 5-year bands, not minors and adults), regions
+ * without their districts, the largest citizenships.
+ */
 export function chartRows(table: SexTable): SexRow[] {
-  return (table.groups[0]?.rows ?? []).filter((r) => r.depth === 0);
+  const rows = (table.groups[0]?.rows ?? []).filter((r) => r.depth === 0);
+  return table.dimension === "citizenship" ? rows.slice(0, CHARTED_CITIZENSHIPS) : rows;
+}
+
+/** True when a chart of these rows would have no bar at all. */
+export function nothingToChart(rows: SexRow[]): boolean {
+  return rows.every((r) => [r.female, r.male, r.total].every((o) => !published(o)));
 }
 
 /** Which disaggregation a chart shows first: the year's course if there is one, then the age structure. */
