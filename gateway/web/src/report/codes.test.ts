@@ -17,15 +17,17 @@ describe("codeLabel", () => {
     expect(["Y_LT5", "Y_GE80"].map((c) => codeLabel("age", c, { regions }, true))).toEqual(["<5", "80+"]);
   });
 
-  it("names months, countries (with their code) and regions, and calls every dimension's _T the total", () => {
+  it("names months, countries (with their code) and regions, and calls every dimension's _T the total and _U unknown", () => {
     expect(codeLabel("month", "03", { regions })).toBe("March");
     expect(codeLabel("month", "12", { regions }, true)).toBe("Dec");
     expect(codeLabel("citizenship", "GE", { regions })).toBe("Georgia (GE)");
     expect(codeLabel("citizenship", "GE", { regions }, true)).toBe("GE");
     expect(codeLabel("region", "AM-ER", { regions })).toBe("Yerevan");
     expect(codeLabel("region", "AM-ZZ", { regions })).toBe("AM-ZZ");
-    for (const d of ["age", "citizenship", "region", "month", "breakdown"] as const)
+    for (const d of ["age", "citizenship", "region", "month", "breakdown"] as const) {
       expect(codeLabel(d, "_T", { regions })).toBe("Total");
+      expect(codeLabel(d, "_U", { regions })).toBe("Unknown");
+    }
   });
 
   it("words a breakdown's code by the indicator's classification, or from the code itself", () => {

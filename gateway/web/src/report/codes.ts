@@ -1,5 +1,5 @@
 /** Words for the codes the cells carry (SDMX-style code lists of the profile contract), for headings and row labels. */
-import { TOTAL, type Dimension } from "./profileTables";
+import { TOTAL, UNKNOWN, type Dimension } from "./profileTables";
 import type { Region } from "./queries";
 
 /** What an indicator's region is the region of, by source indicator (the profile contract's "region of"). */
@@ -77,6 +77,7 @@ function countryLabel(code: string, short: boolean): string {
 /** A row's label; `short` for chart axes. Regions are named from the Statistics Office's code list. */
 export function codeLabel(dimension: Dimension, code: string, context: LabelContext, short = false): string {
   if (code === TOTAL) return "Total";
+  if (code === UNKNOWN) return "Unknown";
   switch (dimension) {
     case "age":
       return ageLabel(code, short);

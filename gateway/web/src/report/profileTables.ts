@@ -6,6 +6,8 @@ import type { Observation, Region } from "./queries";
 
 /** The SDMX code of every dimension's total (margin). */
 export const TOTAL = "_T";
+/** The SDMX code of a value the source does not know (a citizenship not recorded, say). */
+export const UNKNOWN = "_U";
 
 export const DIMENSIONS = ["age", "citizenship", "region", "month", "breakdown"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
