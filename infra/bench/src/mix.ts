@@ -85,11 +85,11 @@ export function buildMix(world: SyntheticWorld): MixQuery[] {
     },
     {
       name: "aggregate",
-      label: "aggregate (first permits by sex and age, Statistics Office)",
+      label: "aggregate (first permits table, Migration Service, protected at source)",
       persona: "statistician",
       purpose: PERSONAS.statistician.purposes[0],
       query: `query FirstPermits($year: Int!) {
-  observations(indicator: "FIRST_PERMITS", year: $year, citizenship: "_T") { year sex age region value flag }
+  migrationServiceStatistics(indicator: "FIRST_PERMITS", year: $year) { regime cells { sex age region value flag } }
 }`,
       variables: { year: Number(world.asOf.slice(0, 4)) - 1 },
     },

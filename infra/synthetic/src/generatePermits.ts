@@ -162,6 +162,9 @@ function addChain(
       validUntil: formatDay(planned.validUntil),
       status: revoked ? "REVOKED" : valid ? "VALID" : "EXPIRED",
       employer: planned.type === "REMUNERATED" ? employer : null,
+      // Placed by assignResidences, on its own random stream.
+      residenceRegion: "",
+      residenceDistrict: null,
       retainUntil: retainUntil(rng, clock, planned.issued),
     });
     if (revoked) result.revoked.add(person);

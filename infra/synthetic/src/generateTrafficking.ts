@@ -137,6 +137,8 @@ function traffickingCase(rng: Rng, plan: Planned, clock: WorldClock): SyntheticT
     consentToShare: rng.chance(0.85),
     reflectionPeriodUntil: formatDay(reflectionUntil),
     status: open ? "OPEN" : "CLOSED",
+    // Placed by assignIdentificationRegions, on its own random stream.
+    identifiedRegion: "",
     retainUntil: retainUntil(rng, clock, identified),
   };
 }

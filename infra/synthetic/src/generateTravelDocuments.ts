@@ -121,6 +121,8 @@ function document(
     expiresOn: formatDay(expires),
     chipFacialImageDigest: hasChip ? facialImageDigest(documentNumber, person.record.personRef) : null,
     holderDateOfBirth: person.record.dateOfBirth,
+    holderSex: person.record.sex,
+    holderNationality: nationalityStated(kind, country, person),
     retainUntil: retainUntil(rng, clock, issued),
   });
   return { documentNumber, kind, issued, expires, hasChip };
@@ -129,4 +131,14 @@ function document(
 /** Stands in for the digest of a face image: deterministic, unique, and obviously not biometric. */
 function facialImageDigest(documentNumber: string, personRef: string): string {
   return createHash("sha256").update(`synthetic-face:${personRef}:${documentNumber}`).digest("hex");
+}
+
+/**
+ * A passport or identity card states the nationality of the state that issued it, so a dual
+ * national is counted under the passport they travel on. A refugee travel document or a
+ * laissez-passer is issued by Armenia to someone who need not be its national: it carries the
+ * holder's own (first) citizenship.
+ */
+function nationalityStated(kind: TravelDocumentKind, issuingCountry: string, person: PersonSeed): string {
+  return kind === "PASSPORT" || kind === "ID_CARD" ? issuingCountry : person.primary;
 }

@@ -4,6 +4,7 @@ import { generateAsylum } from "./generateAsylum";
 import { generateBorderRecords } from "./generateBorderRecords";
 import { generateCrossings } from "./generateCrossings";
 import { generateDeporteeScreenings } from "./generateDeporteeScreenings";
+import { assignIdentificationRegions, assignResidences } from "./generateGeography";
 import { generatePermits } from "./generatePermits";
 import { generatePersons } from "./generatePersons";
 import { generateReturns } from "./generateReturns";
@@ -12,7 +13,7 @@ import { generateTravelDocuments } from "./generateTravelDocuments";
 import { DEMO_PSEUDONYM_KEY } from "./personRef";
 import { Rng } from "./random";
 import { type WorldClock, ensurePastRetention, worldClock } from "./records";
-import { COUNTRIES, CROSSING_POINTS } from "./reference";
+import { COUNTRIES, CROSSING_POINTS, REGIONS } from "./reference";
 import type { SyntheticWorld, WorldOptions } from "./types";
 
 export const DEFAULT_PERSONS = 3000;
@@ -53,11 +54,14 @@ export function generateWorld(options: WorldOptions): SyntheticWorld {
   const crossings = generateCrossings(root.fork("crossings"), persons, documents.byPerson, clock);
   const border = generateBorderRecords(root.fork("border"), persons, foreigners, returnDecisions, clock);
   const traffickingCases = generateTrafficking(root.fork("trafficking"), persons, screenings.screenings, clock);
+  assignResidences(root.fork("residences"), permits.permits);
+  assignIdentificationRegions(root.fork("identification-regions"), traffickingCases, screenings.screenings);
 
   const world: SyntheticWorld = {
     asOf,
     countries: COUNTRIES.map((c) => ({ ...c })),
     crossingPoints: CROSSING_POINTS.map((p) => ({ ...p })),
+    regions: REGIONS.map((r) => ({ ...r })),
     persons: persons.map((p) => p.record),
     travelDocuments: documents.documents,
     crossings,

@@ -60,6 +60,10 @@ export interface SyntheticTravelDocument {
   chipFacialImageDigest: string | null;
   /** The holder's date of birth as the document carries it (machine-readable zone), YYYY-MM-DD. */
   holderDateOfBirth: string;
+  /** The holder's sex as the machine-readable zone carries it. */
+  holderSex: Sex;
+  /** The nationality the document states (machine-readable zone), ISO 3166-1 alpha-2. */
+  holderNationality: string;
   retainUntil: string;
 }
 
@@ -133,6 +137,10 @@ export interface SyntheticResidencePermit {
   validUntil: string;
   status: PermitStatus;
   employer: string | null;
+  /** Region (REGIONS code) of the holder's residence address. */
+  residenceRegion: string;
+  /** Yerevan district of the residence address; null outside Yerevan, where no district is recorded. */
+  residenceDistrict: string | null;
   retainUntil: string;
 }
 
@@ -191,6 +199,8 @@ export interface SyntheticTraffickingCase {
   consentToShare: boolean;
   reflectionPeriodUntil: string;
   status: "OPEN" | "CLOSED";
+  /** Region (REGIONS code) where the victim was identified. */
+  identifiedRegion: string;
   retainUntil: string;
 }
 
@@ -199,6 +209,8 @@ export interface SyntheticWorld {
   asOf: string;
   countries: SyntheticCountry[];
   crossingPoints: SyntheticCrossingPoint[];
+  /** The hub country's regions and the districts the agencies record. */
+  regions: SyntheticRegion[];
   persons: SyntheticPerson[];
   travelDocuments: SyntheticTravelDocument[];
   crossings: SyntheticBorderCrossing[];

@@ -24,4 +24,9 @@ export class CrossingPoint {
 
   @Column({ name: "neighbour_country", type: "text", nullable: true })
   neighbourCountryCode: string | null;
+
+  @Category("REFERENCE")
+  @Field(() => String, { nullable: true, description: "Region the crossing point lies in, ISO 3166-2:AM." })
+  @Column({ type: "text", nullable: true })
+  region: string | null;
 }

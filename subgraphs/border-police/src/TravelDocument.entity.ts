@@ -2,7 +2,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Category } from "@hub/kit";
-import { TravelDocumentKind } from "./enums";
+import { Sex, TravelDocumentKind } from "./enums";
 
 @Entity("travel_document")
 @ObjectType({ description: "A travel document seen at the border." })
@@ -43,6 +43,15 @@ export class TravelDocument {
   // served, so it carries no category.
   @Column({ name: "holder_date_of_birth", type: "date", nullable: true })
   holderDateOfBirth: string | null;
+
+  @Category("IDENTITY")
+  @Field(() => Sex, { nullable: true, description: "The holder's sex as the document states it." })
+  @Column({ name: "holder_sex", type: "text", nullable: true })
+  holderSex: Sex | null;
+
+  /** ISO alpha-2 code of the nationality the document states; served as `holderNationality: Country`. */
+  @Column({ name: "holder_nationality", type: "text", nullable: true })
+  holderNationalityCode: string | null;
 
   @Category("TRAVEL")
   @Field({ description: "YYYY-MM-DD: after it the record is not disclosed in identifiable form." })

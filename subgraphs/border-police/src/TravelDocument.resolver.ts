@@ -32,6 +32,12 @@ export class TravelDocumentResolver {
     return country(document.issuingCountryCode);
   }
 
+  @Category("IDENTITY")
+  @FieldResolver(() => Country, { nullable: true, description: "The nationality the document states." })
+  holderNationality(@Root() document: TravelDocument): Country | null {
+    return country(document.holderNationalityCode);
+  }
+
   @Category("TRAVEL")
   @FieldResolver(() => Boolean, { description: "Not expired today." })
   isValid(@Root() document: TravelDocument): boolean {

@@ -14,6 +14,12 @@ export enum CrossingPointKind {
 }
 registerEnumType(CrossingPointKind, { name: "CrossingPointKind" });
 
+export enum Sex {
+  FEMALE = "FEMALE",
+  MALE = "MALE",
+}
+registerEnumType(Sex, { name: "Sex" });
+
 export enum TravelDocumentKind {
   PASSPORT = "PASSPORT",
   ID_CARD = "ID_CARD",

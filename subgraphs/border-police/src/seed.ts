@@ -10,8 +10,8 @@ export async function seedBorderPolice(db: EntityManager, world: SyntheticWorld)
   await bulkInsert(
     db,
     "crossing_point",
-    ["code", "name", "kind", "neighbour_country"],
-    world.crossingPoints.map((p) => [p.code, p.name, p.kind, p.neighbourCountry]),
+    ["code", "name", "kind", "neighbour_country", "region"],
+    world.crossingPoints.map((p) => [p.code, p.name, p.kind, p.neighbourCountry, p.region]),
   );
   await bulkInsert(
     db,
@@ -25,6 +25,8 @@ export async function seedBorderPolice(db: EntityManager, world: SyntheticWorld)
       "expires_on",
       "chip_facial_image_digest",
       "holder_date_of_birth",
+      "holder_sex",
+      "holder_nationality",
       "retain_until",
     ],
     world.travelDocuments.map((d) => [
@@ -36,6 +38,8 @@ export async function seedBorderPolice(db: EntityManager, world: SyntheticWorld)
       d.expiresOn,
       d.chipFacialImageDigest,
       d.holderDateOfBirth,
+      d.holderSex,
+      d.holderNationality,
       d.retainUntil,
     ]),
   );

@@ -3,6 +3,7 @@ import { syntheticSeed, type SyntheticWorld } from "@hub/synthetic";
 import { buildFederatedSchema, type SubgraphDefinition } from "@hub/kit";
 import { BorderCrossing } from "./BorderCrossing.entity";
 import { BorderCrossingResolver } from "./BorderCrossing.resolver";
+import { BorderPoliceStatisticsResolver } from "./BorderPoliceStatistics.resolver";
 import { CrossingPoint } from "./CrossingPoint.entity";
 import { CrossingPointResolver } from "./CrossingPoint.resolver";
 import { DeporteeScreening } from "./DeporteeScreening.entity";
@@ -14,13 +15,18 @@ import { EntryRefusalResolver } from "./EntryRefusal.resolver";
 import { createLoaders, type Context, type Loaders } from "./loaders";
 import { CreateBorderPoliceSchema1764028800000 } from "./migrations/1764028800000-CreateBorderPoliceSchema";
 import { AddTravelDocumentHolderDateOfBirth1764979200000 } from "./migrations/1764979200000-AddTravelDocumentHolderDateOfBirth";
+import { AddRegionsAndTravelDocumentHolder1765584000000 } from "./migrations/1765584000000-AddRegionsAndTravelDocumentHolder";
 import { PersonResolver, resolvePersonReference } from "./Person.resolver";
 import { seedBorderPolice } from "./seed";
 import { TravelDocument } from "./TravelDocument.entity";
 import { TravelDocumentResolver } from "./TravelDocument.resolver";
 
 export const entities = [CrossingPoint, TravelDocument, BorderCrossing, EntryRefusal, EntryBan, DeporteeScreening];
-export const migrations = [CreateBorderPoliceSchema1764028800000, AddTravelDocumentHolderDateOfBirth1764979200000];
+export const migrations = [
+  CreateBorderPoliceSchema1764028800000,
+  AddTravelDocumentHolderDateOfBirth1764979200000,
+  AddRegionsAndTravelDocumentHolder1765584000000,
+];
 
 export const borderPolice: SubgraphDefinition<Loaders, SyntheticWorld> = {
   defaults: {
@@ -43,6 +49,7 @@ export const borderPolice: SubgraphDefinition<Loaders, SyntheticWorld> = {
         EntryRefusalResolver,
         EntryBanResolver,
         DeporteeScreeningResolver,
+        BorderPoliceStatisticsResolver,
       ],
       referenceResolvers: { Person: resolvePersonReference },
     }),

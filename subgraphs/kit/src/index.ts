@@ -24,3 +24,5 @@ export { isMinorOn } from "./isMinorOn";
 export { dateRange } from "./dateRange";
 export { recordRules } from "./recordRules";
 export type { RecordRule, RecordRules, ResolverInfo } from "./recordRules";
+export * from "./disclosure";
+export * from "./statistics";

@@ -47,6 +47,16 @@ export class ResidencePermit {
   employer: string | null;
 
   @Category("RESIDENCE")
+  @Field(() => String, { nullable: true, description: "Region of the holder's residence, ISO 3166-2:AM." })
+  @Column({ name: "residence_region", type: "text", nullable: true })
+  residenceRegion: string | null;
+
+  @Category("RESIDENCE")
+  @Field(() => String, { nullable: true, description: "Yerevan district of the residence; none elsewhere." })
+  @Column({ name: "residence_district", type: "text", nullable: true })
+  residenceDistrict: string | null;
+
+  @Category("RESIDENCE")
   @Field({ description: "YYYY-MM-DD: after it the record is not disclosed in identifiable form." })
   @Column({ name: "retain_until", type: "date" })
   retainUntil: string;

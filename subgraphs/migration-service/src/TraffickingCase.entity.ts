@@ -66,6 +66,11 @@ export class TraffickingCase {
   status: TraffickingCaseStatus;
 
   @Category("TRAFFICKING")
+  @Field(() => String, { nullable: true, description: "Region where the victim was identified, ISO 3166-2:AM." })
+  @Column({ name: "identified_region", type: "text", nullable: true })
+  identifiedRegion: string | null;
+
+  @Category("TRAFFICKING")
   @Field({ description: "YYYY-MM-DD: after it the record is not disclosed in identifiable form." })
   @Column({ name: "retain_until", type: "date" })
   retainUntil: string;

@@ -45,6 +45,8 @@ export async function seedMigrationService(db: EntityManager, world: SyntheticWo
       "valid_until",
       "status",
       "employer",
+      "residence_region",
+      "residence_district",
       "retain_until",
     ],
     world.residencePermits.map((r) => [
@@ -56,6 +58,8 @@ export async function seedMigrationService(db: EntityManager, world: SyntheticWo
       r.validUntil,
       r.status,
       r.employer,
+      r.residenceRegion,
+      r.residenceDistrict,
       r.retainUntil,
     ]),
   );
@@ -129,6 +133,7 @@ export async function seedMigrationService(db: EntityManager, world: SyntheticWo
       "consent_to_share",
       "reflection_period_until",
       "status",
+      "identified_region",
       "retain_until",
     ],
     world.traffickingCases.map((c) => [
@@ -144,6 +149,7 @@ export async function seedMigrationService(db: EntityManager, world: SyntheticWo
       c.consentToShare,
       c.reflectionPeriodUntil,
       c.status,
+      c.identifiedRegion,
       c.retainUntil,
     ]),
   );

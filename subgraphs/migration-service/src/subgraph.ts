@@ -4,7 +4,9 @@ import { buildFederatedSchema, type SubgraphDefinition } from "@hub/kit";
 import { AsylumApplication } from "./AsylumApplication.entity";
 import { AsylumApplicationResolver } from "./AsylumApplication.resolver";
 import { createLoaders, type Context, type Loaders } from "./loaders";
+import { MigrationServiceStatisticsResolver } from "./MigrationServiceStatistics.resolver";
 import { CreateMigrationServiceSchema1764028800000 } from "./migrations/1764028800000-CreateMigrationServiceSchema";
+import { AddResidenceAndIdentificationRegions1765584000000 } from "./migrations/1765584000000-AddResidenceAndIdentificationRegions";
 import { Person } from "./Person.entity";
 import { PersonResolver, resolvePersonReference } from "./Person.resolver";
 import { PersonRecordsResolver } from "./PersonRecords.resolver";
@@ -17,7 +19,10 @@ import { TraffickingCase } from "./TraffickingCase.entity";
 import { TraffickingCaseResolver } from "./TraffickingCase.resolver";
 
 export const entities = [Person, ResidencePermit, AsylumApplication, ReturnDecision, TraffickingCase];
-export const migrations = [CreateMigrationServiceSchema1764028800000];
+export const migrations = [
+  CreateMigrationServiceSchema1764028800000,
+  AddResidenceAndIdentificationRegions1765584000000,
+];
 
 export const migrationService: SubgraphDefinition<Loaders, SyntheticWorld> = {
   defaults: {
@@ -39,6 +44,7 @@ export const migrationService: SubgraphDefinition<Loaders, SyntheticWorld> = {
         AsylumApplicationResolver,
         ReturnDecisionResolver,
         TraffickingCaseResolver,
+        MigrationServiceStatisticsResolver,
       ],
       referenceResolvers: { Person: resolvePersonReference },
     }),

@@ -17,7 +17,7 @@ export class MigrationProfileResolver {
   })
   async migrationProfile(
     @Arg("year", () => Int) year: number,
-    @Arg("template", () => ID, { nullable: true }) template: string | null,
+    @Arg("template", () => ID, { nullable: true }) template: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<MigrationProfile | null> {
     const loaded = await loadTemplate(ctx.dataSource, template ?? DEFAULT_TEMPLATE);
@@ -53,12 +53,12 @@ export class MigrationProfileResolver {
   })
   async migrationProfileSdmx(
     @Arg("year", () => Int) year: number,
-    @Arg("template", () => ID, { nullable: true }) template: string | null,
-    @Arg("indicator", () => ID, { nullable: true }) indicator: string | null,
+    @Arg("template", () => ID, { nullable: true }) template: string | null | undefined,
+    @Arg("indicator", () => ID, { nullable: true }) indicator: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<string | null> {
     const loaded = await loadTemplate(ctx.dataSource, template ?? DEFAULT_TEMPLATE);
-    const entries = indicator === null ? loaded.entries : loaded.entries.filter((e) => e.indicator.code === indicator);
+    const entries = indicator == null ? loaded.entries : loaded.entries.filter((e) => e.indicator.code === indicator);
     if (entries.length === 0) {
       throw badInput(`Indicator ${indicator} is not in template ${loaded.template.id}`);
     }

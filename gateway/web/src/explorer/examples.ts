@@ -279,6 +279,53 @@ const statistician: Example[] = [
   },
 ];
 
+/** The source agencies' protected tables, which the profile pull asks for (statistician and profile service alike). */
+const sourceTable: Example = {
+  id: "source-table",
+  title: "A source agency's statistical table",
+  description: "Counted and protected by the Migration Service before it leaves: suppressed cells are null.",
+  query: `query SourceTable {
+  migrationServiceStatistics(indicator: "FIRST_PERMITS", year: 2025) {
+    indicator
+    year
+    unit
+    regime
+    cubes
+    cells {
+      sex
+      age
+      region
+      breakdown
+      value
+      flag
+    }
+  }
+}
+`,
+};
+
+const statisticsService: Example[] = [
+  sourceTable,
+  {
+    id: "border-table",
+    title: "Border crossings table",
+    description: "The Border Police's crossings of a year, by sex, age, citizenship, region, month and direction.",
+    query: `query Crossings {
+  borderPoliceStatistics(indicator: "CROSSINGS", year: 2025) {
+    regime
+    cells {
+      sex
+      region
+      breakdown
+      value
+      flag
+    }
+  }
+}
+`,
+  },
+];
+
 const auditor: Example[] = [
   {
     id: "audit-events",
@@ -451,8 +498,8 @@ const BY_ROLE: Record<string, Example[]> = {
   clerk,
   "asylum-officer": asylumOfficer,
   caseworker,
-  statistician,
-  "statistics-service": statistician,
+  statistician: [...statistician, sourceTable],
+  "statistics-service": statisticsService,
   auditor,
   dpo,
   "readmission-officer": readmissionOfficer,

@@ -3,8 +3,9 @@
  * and an appender that writes events the way the gateway does (hash chain, head row, signed
  * checkpoints under the chain lock).
  */
-import { generateKeyPairSync, randomBytes, randomUUID, type JsonWebKey } from "node:crypto";
-import { DataSource } from "typeorm";
+import { generateKeyPairSync, randomUUID, type JsonWebKey } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { createAgencyTestDatabase, type AgencyTestDatabase } from "@hub/kit/dist/testing/agencyTestDatabase";
 import {
   AUDIT_CHAIN_LOCK,
   AUDIT_HEAD_UPDATE_SQL,
@@ -23,39 +24,12 @@ import { searchColumnsOf } from "../searchColumns";
 import { entities, migrations } from "../subgraph";
 import type { PublicJwks } from "../verifyAuditChain";
 
-const ADMIN_URL = process.env.DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
-
-export interface AuditTestDatabase {
-  db: DataSource;
-  drop: () => Promise<void>;
-}
+export type AuditTestDatabase = AgencyTestDatabase;
 
 export async function createAuditTestDatabase(): Promise<AuditTestDatabase> {
-  const name = `hub_unit_audit_${randomBytes(4).toString("hex")}`;
-  const admin = new DataSource({ type: "postgres", url: ADMIN_URL, extra: { max: 1 } });
-  await admin.initialize();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = new DataSource({
-    type: "postgres",
-    url: url.toString(),
-    entities,
-    migrations,
-    migrationsTableName: "schema_migrations",
-    extra: { max: 4 },
-  });
-  await db.initialize();
-  await db.runMigrations({ transaction: "each" });
-  await ensureMonthlyPartitions(db);
-  return {
-    db,
-    drop: async () => {
-      await db.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.destroy();
-    },
-  };
+  const t = await createAgencyTestDatabase("audit", entities, migrations, 4);
+  await ensureMonthlyPartitions(t.db);
+  return t;
 }
 
 export interface TestKey {

@@ -67,7 +67,7 @@ describe("writeSdmxCsv", () => {
     const unknown = rows.flatMap((row) =>
       [...structure.codes].flatMap(([component, codes]) => {
         const code = row[component as keyof Row];
-        return codes.has(code) ? [] : [`${component}=${code}`];
+        return codes.has(code ?? "") ? [] : [`${component}=${code}`];
       }),
     );
     expect(unknown).toEqual([]);
