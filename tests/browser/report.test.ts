@@ -1,14 +1,15 @@
 /**
  * The migration-profile report in a real browser: the statistician reads a seeded year's profile
  * built through the hub, by sex, with suppressed cells marked and no number behind them; the
- * SDMX-CSV export downloads; printed, the page keeps the profile and drops its controls.
+ * SDMX-CSV export downloads; the auditor console shows the pulls; printed, the page keeps the
+ * profile and drops its controls.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Browser, Locator, Page } from "playwright-core";
-import { runToCompletion } from "@hub/local/dist/processes";
-import { as, gql, hub, personaToken, repoRoot, world } from "../harness/fixtures";
+import { runHubCommand } from "../harness/auditDb";
+import { as, gql, hub, world } from "../harness/fixtures";
 import { browserStorage, launchBrowser, newHubPage, SCREENSHOT_DIR, SESSION_KEYS, signInAs } from "./browser";
 
 const TEMPLATE = "NATIONAL_EXTENDED";
@@ -38,22 +39,17 @@ const PROFILE = `query ReportTestProfile($year: Int!, $template: ID) {
 }`;
 
 /**
- * Pulls the year's profile as `npm run profile` does: the Statistics Office's service client asks
- * each source table through the test hub's gateway and stores the cells in the office's database.
+ * Pulls the year's profile with `npm run profile`'s program, as the Statistics Office runs it on
+ * the local hub: its service client asks each source table through the gateway, the office stores
+ * the cells. Resolves with the pull's line (indicators, cells, audited requests).
  */
-async function pullThroughTheHub(year: number): Promise<void> {
-  const tokenFile = path.join(hub.stateDir, "statistics-service.token");
-  writeFileSync(tokenFile, await personaToken("statistics-service"), { mode: 0o600 });
-  await runToCompletion(
-    path.join(repoRoot, "infra", "local", "dist", "profile.js"),
-    ["--year", String(year), "--template", TEMPLATE, "--token-file", tokenFile, "--gateway-url", hub.gatewayUrl],
-    {
-      PATH: process.env.PATH,
-      HUB_STATE_DIR: hub.stateDir,
-      STATISTICS_OFFICE_DATABASE_URL: hub.databaseUrls["statistics-office"],
-    },
-    `npm run profile -- --year ${year}`,
-  );
+async function pullThroughTheHub(year: number): Promise<string> {
+  const pulled = await runHubCommand("infra/local/dist/profile.js", ["--year", String(year), "--template", TEMPLATE], {
+    HUB_GATEWAY_URL: hub.gatewayUrl,
+    STATISTICS_OFFICE_DATABASE_URL: hub.databaseUrls["statistics-office"],
+  });
+  if (pulled.code !== 0) throw new Error(`npm run profile -- --year ${year} failed: ${pulled.output}`);
+  return pulled.output.trim();
 }
 
 /** The profile the gateway serves the statistician for a year, or null when none was pulled. */
@@ -91,7 +87,7 @@ beforeAll(async () => {
   // The seeded world's last complete year. The test hub does not pull profiles at start as
   // `npm start` does, so the test pulls the one it reads (again, if another test did already).
   year = Number(world().asOf.slice(0, 4)) - 1;
-  await pullThroughTheHub(year);
+  expect(await pullThroughTheHub(year)).toMatch(new RegExp(`^profile ${TEMPLATE} ${year}: \\d+ indicators`));
   const served = await servedProfile(year);
   if (!served) throw new Error(`the ${TEMPLATE} profile for ${year} was pulled but is not served`);
   indicators = served;
@@ -163,6 +159,38 @@ describe("migration-profile report", () => {
       await context.close();
     }
   }, 180_000);
+
+  it("shows the auditor the profile service's pulls in the auditor console, linked from the report", async () => {
+    const { context, page, problems } = await newHubPage(browser);
+    try {
+      await signInAs(page, "statistician", `/report/?template=${TEMPLATE}&year=${year}`);
+      const link = page.getByTestId("profile-provenance").getByRole("link", { name: "auditor console" });
+      await expect(link.getAttribute("href")).resolves.toBe("/audit/");
+      // The statistician may not read the log: sign out, go to the console, sign in as the auditor.
+      await page.getByTestId("signout").click();
+      await page.getByRole("navigation", { name: "Hub pages" }).getByRole("link", { name: "Auditor console" }).click();
+      await page.waitForURL("**/audit/");
+      await page.getByTestId("signin-persona").selectOption("auditor");
+      await page.getByTestId("signin-submit").click();
+      await page.getByTestId("filter-clear").click();
+      await page.getByTestId("filter-agency").fill("STATISTICS_OFFICE");
+      await page.getByTestId("filter-purpose").fill("OFFICIAL_STATISTICS");
+      await page.getByTestId("filter-apply").click();
+      await page.locator('[data-testid="audit-timeline"][aria-busy="false"]').waitFor();
+      const pull = page.getByTestId("audit-event").filter({ hasText: "StatisticsOfficeProfilePull" }).first();
+      await pull.waitFor();
+      await expect(pull.getAttribute("data-outcome")).resolves.toBe("ALLOWED");
+      await expect(pull.textContent()).resolves.toMatch(
+        /svc-statistics-profile.*STATISTICS_OFFICE.*statistics-service/,
+      );
+      await expect(pull.textContent()).resolves.toMatch(/AGR-(BP|MS)-SO-STATISTICS/);
+      await pull.scrollIntoViewIfNeeded();
+      await shot(page, "report-pulls-audited");
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it("prints the profile with its tables and charts, without the page's controls", async () => {
     const { context, page, problems } = await newHubPage(browser);
