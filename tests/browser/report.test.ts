@@ -160,6 +160,27 @@ describe("migration-profile report", () => {
     }
   }, 180_000);
 
+  it("takes another template and year from its form, and says how to pull a year nothing was pulled for", async () => {
+    const { context, page, problems } = await newHubPage(browser);
+    try {
+      await signInAs(page, "statistician", "/report/");
+      await page.getByTestId("report-controls").waitFor();
+      await page.getByTestId("report-template").selectOption("REGIONAL_HARMONISED");
+      await page.getByTestId("report-year").fill("2010");
+      await page.getByTestId("report-show").click();
+      const none = page.getByTestId("no-profile");
+      await none.waitFor();
+      await expect(none.textContent()).resolves.toContain(
+        "npm run profile -- --year 2010 --template REGIONAL_HARMONISED",
+      );
+      expect(new URL(page.url()).search).toBe("?template=REGIONAL_HARMONISED&year=2010");
+      expect(await page.getByTestId("profile").count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it("shows the auditor the profile service's pulls in the auditor console, linked from the report", async () => {
     const { context, page, problems } = await newHubPage(browser);
     try {
