@@ -8,7 +8,11 @@ import { build } from "vite";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const stampFile = path.join(root, "dist", ".build-stamp");
-const inputs = ["src", "explorer", "audit", "vite.config.ts", "package.json", "../../package-lock.json"];
+// The contracts the pages bundle (vocabularies, profile definitions) count as sources too.
+const inputs = [
+  ...["src", "explorer", "audit", "report", "vite.config.ts", "package.json", "../../package-lock.json"],
+  ...["../../contracts/src/vocabulary.ts", "../../contracts/profiles/indicators.yaml"],
+];
 
 function files(entry) {
   const full = path.join(root, entry);

@@ -12,7 +12,7 @@ let base: string;
 let server: http.Server;
 
 beforeAll(async () => {
-  // A build with the explorer only: the audit console is "not built".
+  // A build with the explorer only: the audit console and the report are "not built".
   mkdirSync(path.join(webDir, "explorer"));
   mkdirSync(path.join(webDir, "assets"));
   writeFileSync(path.join(webDir, "explorer", "index.html"), "<!doctype html><title>explorer</title>");
@@ -56,9 +56,11 @@ describe("web pages", () => {
   });
 
   it("answers a page that is not built with a 404 that says how to build it", async () => {
-    const res = await fetch(`${base}/audit/`);
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toContain("text/html");
-    expect(await res.text()).toContain("npm run build");
+    for (const page of ["audit", "report"]) {
+      const res = await fetch(`${base}/${page}/`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toContain("text/html");
+      expect(await res.text()).toContain(`The ${page} page is not built`);
+    }
   });
 });

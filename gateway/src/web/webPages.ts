@@ -1,12 +1,13 @@
 /**
  * Serves the built browser pages (gateway/web/dist): the explorer at /explorer/, the audit console at
- * /audit/, their hashed assets at /assets/. Strict Content-Security-Policy, index pages never cached.
+ * /audit/, the migration-profile report at /report/, their hashed assets at /assets/. Strict
+ * Content-Security-Policy, index pages never cached.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express from "express";
 
-export const WEB_PAGES = ["explorer", "audit"] as const;
+export const WEB_PAGES = ["explorer", "audit", "report"] as const;
 
 /**
  * Same origin only. Monaco (GraphiQL's editor) needs: its language workers as module workers from

@@ -24,6 +24,7 @@ export function renderBanner(input: BannerInput): string {
     "",
     `  Gateway      ${input.gatewayUrl}`,
     `  Explorer     ${input.gatewayUrl.replace(/\/graphql$/, "/explorer/")}  (open in a browser, sign in as a demo persona)`,
+    `  Profile      ${input.gatewayUrl.replace(/\/graphql$/, "/report/")}  (the migration profile, as the statistician persona)`,
     ...input.subgraphs.map((s) => `  ${s.name.padEnd(18)} ${s.url}  (answers the gateway only)`),
     `  Data         ${embedded ? `embedded PostgreSQL in ${input.dataRoot}` : "the PostgreSQL databases in your *_DATABASE_URL variables"}, ${input.marker.persons} synthetic persons`,
     "",

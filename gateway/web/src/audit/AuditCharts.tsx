@@ -5,7 +5,7 @@ import { chooseBucket } from "./filters";
 import { ProblemMessage } from "./ProblemMessage";
 import { STATISTICS, type AuditEventFilter, type Bucket, type StatisticsBucket } from "./queries";
 import { StackedBarChart } from "./StackedBarChart";
-import { useQuery } from "./useQuery";
+import { useQuery } from "../shared/useQuery";
 
 type BucketChoice = "AUTO" | Bucket;
 

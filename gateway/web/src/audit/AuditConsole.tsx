@@ -1,5 +1,6 @@
 /** The auditor console page: sign-in and purpose, then the log (AUDIT) or the subject access report (SUBJECT_ACCESS). */
 import { useState } from "react";
+import { HubNav } from "../shared/HubNav";
 import { initialPurpose, PurposeSelect } from "../shared/PurposeSelect";
 import { claimsOf, getToken, setPurpose as storePurpose } from "../shared/session";
 import { SignIn } from "../shared/SignIn";
@@ -44,12 +45,7 @@ export function AuditConsole() {
           <p className="app-header__hub">{HUB_NAME}</p>
           <h1>Auditor console</h1>
         </div>
-        <nav aria-label="Hub pages" className="app-nav">
-          <a href="/explorer/">Explorer</a>
-          <a href="/audit/" aria-current="page">
-            Auditor console
-          </a>
-        </nav>
+        <HubNav current="audit" />
         <SignIn
           defaultPersona="auditor"
           onSignedIn={signedIn}

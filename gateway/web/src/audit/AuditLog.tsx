@@ -6,7 +6,7 @@ import { ExportButton } from "./ExportButton";
 import { FilterBar } from "./FilterBar";
 import { EMPTY_FILTER, toFilter, type FilterValues } from "./filters";
 import { ProblemMessage } from "./ProblemMessage";
-import { isAccessProblem } from "./request";
+import { isAccessProblem } from "../shared/request";
 import { Timeline } from "./Timeline";
 import { useTimeline } from "./useTimeline";
 

@@ -1,7 +1,7 @@
 /** Whether the hash chain holds over the selected time range (`verifyAuditChain`), and where it first breaks. */
 import { ProblemMessage } from "./ProblemMessage";
 import { VERIFY_CHAIN, type ChainVerification } from "./queries";
-import { useQuery } from "./useQuery";
+import { useQuery } from "../shared/useQuery";
 
 /** One signed checkpoint per CHECKPOINT_INTERVAL (100) events; far fewer means checkpoints were removed. */
 const CHECKPOINT_INTERVAL = 100;

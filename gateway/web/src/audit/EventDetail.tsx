@@ -3,7 +3,7 @@ import { formatTime, listOrDash, orDash } from "./format";
 import { OutcomeBadge } from "./OutcomeBadge";
 import { ProblemMessage } from "./ProblemMessage";
 import { AUDIT_EVENT, type AuditEventDetail, type FieldDecision, type Refusal } from "./queries";
-import { useQuery } from "./useQuery";
+import { useQuery } from "../shared/useQuery";
 
 function Decisions({ caption, decisions, denied }: { caption: string; decisions: FieldDecision[]; denied: boolean }) {
   if (decisions.length === 0) return <p className="notice">{caption}: none.</p>;

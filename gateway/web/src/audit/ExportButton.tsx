@@ -2,22 +2,10 @@
 import { useState } from "react";
 import { ProblemMessage } from "./ProblemMessage";
 import { EXPORT_CSV, type AuditEventFilter } from "./queries";
-import { ask, type Problem } from "./request";
+import { download } from "../shared/download";
+import { ask, type Problem } from "../shared/request";
 
 const fileName = () => `audit-events-${new Date().toISOString().replace(/[:.]/g, "-")}.csv`;
-
-/** Offers text as a download without keeping it anywhere: the object URL is revoked once clicked. */
-export function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.rel = "noopener";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function ExportButton({ filter, purpose }: { filter: AuditEventFilter; purpose: string }) {
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
 /** A refusal or failure from the gateway, said in words: what happened, and what the user can do. */
-import type { Problem } from "./request";
+import type { Problem } from "../shared/request";
 
 function advice(problem: Problem): string {
   switch (problem.code) {

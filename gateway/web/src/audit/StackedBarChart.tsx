@@ -4,7 +4,8 @@
  * readers).
  */
 import { useId, useState } from "react";
-import { niceMax, type ChartModel } from "./chartData";
+import { niceMax } from "../shared/niceMax";
+import type { ChartModel } from "./chartData";
 import { formatBucket } from "./format";
 
 const W = 640;

@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from "react";
 import { formatTime, listOrDash, orDash, timeZone } from "./format";
 import { ProblemMessage } from "./ProblemMessage";
 import { SUBJECT_ACCESS_REPORT, type SubjectAccessReport as Report } from "./queries";
-import { ask, type Problem } from "./request";
+import { ask, type Problem } from "../shared/request";
 import { HUB_NAME } from "./vocabulary";
 
 function ReportDocument({ report }: { report: Report }) {

@@ -1,6 +1,7 @@
 /** Chart data of the auditor console: series per agency or purpose, gaps filled, denials = DENIED + PARTIAL. */
 import { describe, expect, it } from "@jest/globals";
-import { chartModel, colourOf, fillGaps, niceMax } from "./chartData";
+import { niceMax } from "../shared/niceMax";
+import { chartModel, colourOf, fillGaps } from "./chartData";
 import type { StatisticsBucket } from "./queries";
 
 const row = (start: string, agency: string | null, purpose: string | null, n: Partial<StatisticsBucket> = {}) => ({

@@ -1,7 +1,7 @@
 /** The timeline's pages: the first page for a filter, then more with the connection's cursor. */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AUDIT_EVENTS, type AuditEventFilter, type AuditEventSummary, type AuditEventsPage } from "./queries";
-import { ask, isAbort, type Problem } from "./request";
+import { ask, isAbort, type Problem } from "../shared/request";
 
 export const PAGE_SIZE = 50;
 

@@ -5,6 +5,7 @@
 import { GraphiQL } from "graphiql";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { demoSamplePersonRef } from "../shared/api";
+import { HubNav } from "../shared/HubNav";
 import { initialPurpose, PurposeSelect } from "../shared/PurposeSelect";
 import { claimsOf, getToken } from "../shared/session";
 import { SignIn } from "../shared/SignIn";
@@ -103,6 +104,7 @@ export function ExplorerApp() {
       </a>
       <header className="app-header">
         <h1>Hub explorer</h1>
+        <HubNav current="explorer" />
         <SignIn onSignedIn={signedIn} onSignedOut={signedOut} />
         {claims ? (
           <div className="request-options" role="group" aria-label="Request options">

@@ -1,5 +1,5 @@
-/** Calls to the audit subgraph through the gateway, with any refusal turned into one explainable problem. */
-import { graphql, type GraphQLErrorShape } from "../shared/api";
+/** Calls to the hub through the gateway (the auditor console, the report page), with any refusal turned into one explainable problem. */
+import { graphql, type GraphQLErrorShape } from "./api";
 
 export interface Problem {
   /** The gateway's `extensions.code`, or NETWORK when it could not be reached. */
@@ -27,7 +27,7 @@ function problemOf(status: number, error: GraphQLErrorShape | undefined): Proble
 
 export const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
 
-/** Any error makes the whole answer a problem: the console never shows half an audit answer. */
+/** Any error makes the whole answer a problem: a page never shows half an answer. */
 export async function ask<T>(
   query: string,
   variables: Record<string, unknown>,
@@ -52,6 +52,6 @@ export async function ask<T>(
   }
 }
 
-/** Refusals that concern the caller, not the request: the console explains who it is for. */
+/** Refusals that concern the caller, not the request: the page explains who it is for. */
 export const isAccessProblem = (p: Problem) =>
   ["FORBIDDEN", "PURPOSE_NOT_ALLOWED", "PURPOSE_REQUIRED", "UNAUTHENTICATED"].includes(p.code);
