@@ -12,3 +12,4 @@ export * from "./shutdownOnSignals";
 export * from "./logging";
 export * from "./yamlLocation";
 export * from "./profiles";
+export * from "./referenceData";

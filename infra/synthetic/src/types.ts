@@ -3,14 +3,14 @@
  * for each agency, the records it holds about them. Dates are `YYYY-MM-DD`, times ISO 8601 UTC,
  * countries ISO 3166-1 alpha-2. Nothing here is real personal data.
  */
+import type { ReferenceCountry, ReferenceCrossingPoint, ReferenceRegion } from "@hub/contracts";
 import type { SyntheticSurvey } from "./surveyTypes";
+
+export type { CrossingPointKind } from "@hub/contracts";
 
 export type Sex = "FEMALE" | "MALE";
 
-export interface SyntheticCountry {
-  code: string;
-  name: string;
-}
+export type SyntheticCountry = ReferenceCountry;
 
 export interface SyntheticPerson {
   /** Pseudonymous hub identifier: keyed HMAC of the national id (see `personRefFor`). */
@@ -29,24 +29,9 @@ export interface SyntheticPerson {
   retainUntil: string;
 }
 
-export type CrossingPointKind = "AIRPORT" | "ROAD" | "RAIL";
+export type SyntheticCrossingPoint = ReferenceCrossingPoint;
 
-export interface SyntheticCrossingPoint {
-  code: string;
-  name: string;
-  kind: CrossingPointKind;
-  /** Country on the other side, null for airports. */
-  neighbourCountry: string | null;
-  /** Region (ISO 3166-2 code of REGIONS) the crossing point lies in. */
-  region: string;
-}
-
-/** A region of the hub's country, or a district of one (`parent` is its region). */
-export interface SyntheticRegion {
-  code: string;
-  name: string;
-  parent: string | null;
-}
+export type SyntheticRegion = ReferenceRegion;
 
 export type TravelDocumentKind = "PASSPORT" | "ID_CARD" | "REFUGEE_TRAVEL_DOCUMENT" | "LAISSEZ_PASSER";
 

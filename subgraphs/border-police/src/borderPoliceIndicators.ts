@@ -4,7 +4,7 @@
  * region of the crossing point where the event happened.
  */
 import type { StatisticalIndicator } from "@hub/kit";
-import { CROSSING_POINTS, HOME_COUNTRY } from "@hub/synthetic";
+import { CROSSING_POINTS, HOME_COUNTRY } from "@hub/contracts";
 import { CrossingDirection, EntryBanGrounds, ReturnReason } from "./enums";
 
 /** Reasons of the standard refusal form, A to J. */

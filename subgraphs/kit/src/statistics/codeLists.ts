@@ -3,7 +3,7 @@
  * `_T` is every dimension's total; `_U` (SDMX "unknown") is added to a dimension only when some
  * counted record lacks its value, so tables of complete records never carry it.
  */
-import { COUNTRIES, REGIONS } from "@hub/synthetic";
+import { COUNTRIES, REGIONS } from "@hub/contracts";
 import { type Dimension, ageDimension, flatDimension, hierarchicalDimension } from "../disclosure";
 import type { Geography, StatisticalIndicator } from "./StatisticalIndicator";
 

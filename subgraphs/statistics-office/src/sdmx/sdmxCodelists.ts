@@ -11,7 +11,7 @@ import {
   type IndicatorDefinition,
   type ProfileDefinitions,
 } from "@hub/contracts";
-import type { SyntheticCountry, SyntheticRegion } from "@hub/synthetic";
+import type { ReferenceCountry, ReferenceRegion } from "@hub/contracts";
 import { CONF_STATUS, GEO_TOTAL, OBS_STATUS } from "./sdmxStructure";
 
 export interface SdmxCode {
@@ -27,8 +27,8 @@ export interface SdmxCodelist {
 }
 
 export interface CodelistSources {
-  countries: readonly SyntheticCountry[];
-  regions: readonly SyntheticRegion[];
+  countries: readonly ReferenceCountry[];
+  regions: readonly ReferenceRegion[];
   indicators: ProfileDefinitions["indicators"];
 }
 

@@ -3,8 +3,7 @@
  * dimensions and attributes in their order, and how a stored cell's codes and flag become SDMX
  * codes. The structure message (contracts/profiles/sdmx) and the SDMX-CSV export both follow it.
  */
-import { TOTAL, type CellFlag } from "@hub/contracts";
-import { HOME_COUNTRY } from "@hub/synthetic";
+import { HOME_COUNTRY, TOTAL, type CellFlag } from "@hub/contracts";
 
 export const SDMX_AGENCY = "HUB";
 export const SDMX_VERSION = "1.0";

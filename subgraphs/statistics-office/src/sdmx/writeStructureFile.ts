@@ -5,9 +5,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_PROFILES_DIR, loadProfileDefinitions } from "@hub/contracts";
+import { COUNTRIES, DEFAULT_PROFILES_DIR, loadProfileDefinitions, REGIONS } from "@hub/contracts";
 import { runCli } from "@hub/kit";
-import { COUNTRIES, REGIONS } from "@hub/synthetic";
 import { buildStructureMessage } from "./buildStructureMessage";
 import { DSD_ID, SDMX_VERSION } from "./sdmxStructure";
 

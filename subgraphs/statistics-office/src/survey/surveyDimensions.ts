@@ -3,7 +3,7 @@
  * rest): each code with its name, the additive lines between them, and how a recorded answer
  * maps to codes. Ages get two classifications over one total, as in the migration profile.
  */
-import { REGIONS } from "@hub/synthetic";
+import { REGIONS } from "@hub/contracts";
 import { SurveyDimension } from "./surveyEnums";
 
 export const TOTAL = "_T";
