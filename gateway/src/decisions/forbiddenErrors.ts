@@ -5,7 +5,8 @@ import type { SelectionVerdict } from "./decideSelections";
 const HINTS: Record<string, string> = {
   "R5-1": "Ask for data your agency's agreements cover for this purpose, or have an agreement concluded.",
   "R5-3": "Select persons or cases by a key (personRef, documentNumber, caseId, applicationId, permitNumber).",
-  "R5-6": "For statistics and research, query the Statistics Office's observations and indicators.",
+  "R5-6":
+    "For statistics and research, ask for aggregates: the agencies' statistical tables (borderPoliceStatistics, migrationServiceStatistics) or the Statistics Office's migrationProfile, observations and surveyEstimates.",
   "R6-1": "Special categories need an agreement clause naming them for your role.",
   "R6-3":
     "Ask for the FLAG fields instead: isProtectionHolder, reflectionPeriodActive, hasValidPermit, hasActiveEntryBan.",
