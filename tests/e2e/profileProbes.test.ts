@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "@jest/globals";
 import { parse } from "csv-parse/sync";
 import { PERSONAS, type PersonaName } from "@hub/gateway";
 import { runHubCommand } from "../harness/auditDb";
-import { as, asRecipient, gql, hub, personaToken, type RequestOptions } from "../harness/fixtures";
+import { as, asRecipient, gql, hub, personaToken, world, type RequestOptions } from "../harness/fixtures";
 
 const YEAR = new Date().getUTCFullYear() - 1;
 const PROBES: Record<string, string> = {
@@ -157,6 +157,26 @@ describe("household survey: measures that add up", () => {
     }
     process.stdout.write(`suppressed MEMBERS_CURRENTLY_ABROAD by region, recovered: ${recovered.join("; ")}\n`);
     expect(recovered).toEqual([]);
+  });
+
+  it("serves the service client nothing personal", async () => {
+    const token = await personaToken("statistics-service");
+    const ref = world().persons[0]?.personRef ?? "";
+    const queries = [
+      `{ person(personRef: "${ref}") { personRef } }`,
+      `{ crossings(personRef: "${ref}", first: 1) { crossedAt } }`,
+      `{ residencePermits(first: 1) { permitNumber } }`,
+      `{ traffickingCases(first: 1) { caseId } }`,
+      `{ subjectAccessReport(personRef: "${ref}") { personRef } }`,
+      `{ auditEvents(first: 1) { edges { node { requestId } } } }`,
+    ];
+    const served: string[] = [];
+    for (const query of queries) {
+      const res = await gql(query, { token, purpose: "OFFICIAL_STATISTICS" });
+      const data = Object.values(res.body.data ?? {})[0];
+      if (data !== null && data !== undefined) served.push(query);
+    }
+    expect(served).toEqual([]);
   });
 
   it("serves the service client no survey estimates and no profile", async () => {

@@ -88,7 +88,7 @@ describe("household survey: differencing across the tables a caller may ask for"
       const system = new System();
       // `scope.tables` names the table a cell belongs to: cells of different names never meet.
       for (const table of fetched) {
-        const { measure, by, cells } = table;
+        const { by, cells } = table;
         const name = scope.tables(table);
         for (const c of cells) {
           const i = system.cell(keyOf(name, c));
@@ -119,7 +119,6 @@ describe("household survey: differencing across the tables a caller may ask for"
             }
           }
         }
-        void measure;
       }
       if (scope.acrossMeasures) {
         // EVER = ABROAD + RETURNED, cell by cell, over every cell the three share.
