@@ -52,7 +52,7 @@ function coordinatesOf(
 
 /**
  * Counts by full coordinates over the table's dimensions. A code outside a dimension's list counts
- * as `_U`. Rows of one grouping set that land on one cell add up (two unlisted citizenships);
+ * as `_U` (a district outside its region's list, as the region's unknown district). Rows of one grouping set that land on one cell add up (two unlisted citizenships);
  * rows of different sets that land on one cell count the same records (an unknown age under both
  * age classifications), so the first is kept.
  */
