@@ -242,7 +242,7 @@ async function expectContentRefused(row: Row, spec: ColumnSpec, extensions: Reco
   expect(res.body.data ?? null).toBeNull();
 }
 
-const MINOR_AGES = new Set(["Y_LT18", "Y_LT5", "Y5-9", "Y10-14", "Y15-19"]);
+const MINOR_AGES = new Set(["Y_LT18", "Y_LT5", "Y5-9", "Y10-14", "Y15-17"]);
 
 interface Cell {
   age: string;

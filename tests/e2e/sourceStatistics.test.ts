@@ -8,7 +8,7 @@ import type { StatisticalCell as Cell, StatisticalTable as Table } from "@hub/ki
 import { as, gql, personaToken, world } from "../harness/fixtures";
 
 const YEAR = new Date().getUTCFullYear() - 1;
-const MINOR_AGES = new Set(["Y_LT18", "Y_LT5", "Y5-9", "Y10-14", "Y15-19"]);
+const MINOR_AGES = new Set(["Y_LT18", "Y_LT5", "Y5-9", "Y10-14", "Y15-17"]);
 const TABLE = "indicator year unit regime cubes cells { sex age citizenship region month breakdown value flag }";
 const QUERY = `query Tables($year: Int!) {
   crossings: borderPoliceStatistics(indicator: "CROSSINGS", year: $year) { ${TABLE} }
@@ -71,6 +71,18 @@ describe("statistical tables at the source", () => {
     });
     expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(res.body.data?.borderPoliceStatistics).toBeNull();
+  });
+
+  it("answer the year under way with BAD_USER_INPUT, saying why", async () => {
+    const res = await gql(
+      `{ migrationServiceStatistics(indicator: "FIRST_PERMITS", year: ${YEAR + 1}) { indicator } }`,
+      {
+        ...(await as("statistician")),
+      },
+    );
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.body.errors?.[0]?.message).toMatch(/has not ended: .* change from month to month/);
+    expect(res.body.data?.migrationServiceStatistics).toBeNull();
   });
 
   it("are refused to a border officer checking travellers", async () => {

@@ -59,7 +59,7 @@ export interface SeedMarker {
   seededAt: string;
   /** A person with crossings, identity and a permit, for the start banner's first query. */
   samplePersonRef: string;
-  /** The years the world has records in, which the first start pulls the profile of. */
+  /** The complete years of the world's records, which the first start pulls the profile of. */
   years: YearRange;
 }
 

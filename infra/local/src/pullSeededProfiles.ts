@@ -1,5 +1,5 @@
 /**
- * The first start's profile pulls: every seeded year, both templates, through the running gateway
+ * The first start's profile pulls: every complete seeded year, both templates, through the gateway
  * as the Statistics Office's service client, one line per pull. A pull that fails is reported
  * and the next one tried: the hub runs on without that year's profile.
  */

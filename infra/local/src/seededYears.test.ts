@@ -5,13 +5,13 @@ import { describePull, exitCodeOf } from "./describePull";
 import { seededYears, yearsOf } from "./seededYears";
 
 describe("seededYears", () => {
-  it("runs from the world's first record to its as-of year", () => {
+  it("runs from the world's first record to the last year complete at its as-of date", () => {
     const world = generateWorld({ persons: 300, asOf: "2026-11-01" });
     const range = seededYears(world);
     const firstCrossing = world.crossings.map((c) => c.crossedAt).sort()[0] ?? "";
-    expect(range.last).toBe(2026);
+    expect(range.last).toBe(2025);
     expect(range.first).toBeLessThanOrEqual(Number(firstCrossing.slice(0, 4)));
-    expect(yearsOf(range)).toEqual(Array.from({ length: 2026 - range.first + 1 }, (_, i) => range.first + i));
+    expect(yearsOf(range)).toEqual(Array.from({ length: 2025 - range.first + 1 }, (_, i) => range.first + i));
   });
 });
 

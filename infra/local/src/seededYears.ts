@@ -1,4 +1,8 @@
-/** The years a synthetic world has records in: from its first record to its as-of date (the profile pull's years). */
+/**
+ * The years the first start pulls profiles of: from a synthetic world's first record to the last
+ * year complete at its as-of date. The year of the as-of date is under way, and the sources serve
+ * a year's tables only once it has ended.
+ */
 import type { SyntheticWorld } from "@hub/synthetic";
 
 export interface YearRange {
@@ -17,7 +21,7 @@ export function seededYears(world: SyntheticWorld): YearRange {
     ...world.returnDecisions.map((r) => r.issuedOn),
     ...world.traffickingCases.map((r) => r.identifiedOn),
   ];
-  const last = Number(world.asOf.slice(0, 4));
+  const last = Number(world.asOf.slice(0, 4)) - 1;
   const first = dates.reduce((min, d) => Math.min(min, Number(d.slice(0, 4))), last);
   return { first, last };
 }

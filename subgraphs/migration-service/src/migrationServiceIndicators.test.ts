@@ -25,6 +25,9 @@ const firstOfYear = world.residencePermits.filter((p) => p.firstPermit && inYear
 for (const p of firstOfYear) if (p.residenceRegion === "AM-VD") p.residenceRegion = "AM-KT";
 const lonely = firstOfYear.find((p) => p.residenceDistrict === null);
 if (lonely) lonely.residenceRegion = "AM-VD";
+// One Yerevan resident whose district was not recorded: counted in Yerevan's unknown district.
+const districtless = firstOfYear.find((p) => p.residenceRegion === "AM-ER");
+if (districtless) districtless.residenceDistrict = null;
 
 const persons = new Map(world.persons.map((p) => [p.personRef, p]));
 
@@ -49,7 +52,10 @@ const yearOf = (code: string): number => (code === "RETURNS" ? RETURNS_YEAR : YE
 const byHand: Record<string, HandRecord[]> = {
   FIRST_PERMITS: firstOfYear.map((p) =>
     record(p.personRef, p.issuedOn, {
-      regions: [p.residenceRegion, ...(p.residenceDistrict === null ? [] : [p.residenceDistrict])],
+      regions: [
+        p.residenceRegion,
+        ...(p.residenceDistrict !== null ? [p.residenceDistrict] : p.residenceRegion === "AM-ER" ? ["AM-ER-_U"] : []),
+      ],
       breakdown: p.permitType,
     }),
   ),
@@ -94,12 +100,18 @@ describe("Migration Service indicators", () => {
     expect(keyedCounts(counts)).toEqual(countByHand(records));
   });
 
-  it("counts first permits by Yerevan district within Yerevan", async () => {
-    const { counts } = await countIndicator(t.db, indicator("FIRST_PERMITS"), YEAR);
+  it("counts first permits by Yerevan district within Yerevan, one without a district as AM-ER-_U", async () => {
+    expect(districtless).toBeDefined();
+    const { counts, dimensions } = await countIndicator(t.db, indicator("FIRST_PERMITS"), YEAR);
     const cells = keyedCounts(counts);
     const districts = [...cells].filter(([key]) => /^_T\|_T\|_T\|AM-ER-/.test(key));
     expect(districts.length).toBeGreaterThan(3);
+    expect(cells.get("_T|_T|_T|AM-ER-_U|_T|_T")).toBe(1);
     expect(districts.reduce((s, [, n]) => s + n, 0)).toBe(cells.get("_T|_T|_T|AM-ER|_T|_T"));
+    const region = dimensions.find((d) => d.id === "REGION");
+    expect(region?.lines.find((l) => l.total === "AM-ER")?.parts).toContain("AM-ER-_U");
+    const table = await computeStatisticalTable(t.db, indicator("FIRST_PERMITS"), YEAR);
+    expect(table.cells.some((c) => c.region === "AM-ER-_U")).toBe(true);
   });
 
   it("suppresses a region with a single permit holder and hides a second region, not a zero", async () => {

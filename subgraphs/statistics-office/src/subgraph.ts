@@ -10,6 +10,7 @@ import { MigrationProfileResolver } from "./MigrationProfile.resolver";
 import { CreateStatisticsOfficeSchema1764028800000 } from "./migrations/1764028800000-CreateStatisticsOfficeSchema";
 import { CreateProfileStore1764201600000 } from "./migrations/1764201600000-CreateProfileStore";
 import { CreateHouseholdSurvey1764547200000 } from "./migrations/1764547200000-CreateHouseholdSurvey";
+import { NestAgeBands1764720000000 } from "./migrations/1764720000000-NestAgeBands";
 import { Observation } from "./Observation.entity";
 import { ObservationResolver } from "./Observation.resolver";
 import { ProfilePull } from "./ProfilePull.entity";
@@ -34,6 +35,7 @@ export const migrations = [
   CreateStatisticsOfficeSchema1764028800000,
   CreateProfileStore1764201600000,
   CreateHouseholdSurvey1764547200000,
+  NestAgeBands1764720000000,
 ];
 
 export const statisticsOffice: SubgraphDefinition<Loaders, SyntheticWorld> = {

@@ -12,8 +12,10 @@ const refusals = {
 describe("codeLabel", () => {
   it("words age groups, long for tables and short for chart axes", () => {
     expect(
-      ["Y_LT5", "Y5-9", "Y75-79", "Y_GE80", "Y_LT18", "Y_GE18"].map((c) => codeLabel("age", c, { regions })),
-    ).toEqual(["Under 5", "5–9", "75–79", "80 and over", "Under 18", "18 and over"]);
+      ["Y_LT5", "Y5-9", "Y15-17", "Y18-19", "Y75-79", "Y_GE80", "Y_LT18", "Y_GE18"].map((c) =>
+        codeLabel("age", c, { regions }),
+      ),
+    ).toEqual(["Under 5", "5–9", "15–17", "18–19", "75–79", "80 and over", "Under 18", "18 and over"]);
     expect(["Y_LT5", "Y_GE80"].map((c) => codeLabel("age", c, { regions }, true))).toEqual(["<5", "80+"]);
   });
 
@@ -24,6 +26,7 @@ describe("codeLabel", () => {
     expect(codeLabel("citizenship", "GE", { regions }, true)).toBe("GE");
     expect(codeLabel("region", "AM-ER", { regions })).toBe("Yerevan");
     expect(codeLabel("region", "AM-ZZ", { regions })).toBe("AM-ZZ");
+    expect(codeLabel("region", "AM-ER-_U", { regions })).toBe("Yerevan: district unknown");
     for (const d of ["age", "citizenship", "region", "month", "breakdown"] as const) {
       expect(codeLabel(d, "_T", { regions })).toBe("Total");
       expect(codeLabel(d, "_U", { regions })).toBe("Unknown");

@@ -1,5 +1,5 @@
 /** Words for the codes the cells carry (SDMX-style code lists of the profile contract), for headings and row labels. */
-import { TOTAL, UNKNOWN, type Dimension } from "./profileTables";
+import { TOTAL, UNKNOWN, unknownDistrictOf, type Dimension } from "./profileTables";
 import type { Region } from "./queries";
 
 /** What an indicator's region is the region of, by source indicator (the profile contract's "region of"). */
@@ -86,12 +86,20 @@ export function codeLabel(dimension: Dimension, code: string, context: LabelCont
     case "citizenship":
       return countryLabel(code, short);
     case "region":
-      return context.regions.get(code)?.name ?? code;
+      return context.regions.get(code)?.name ?? unknownDistrictLabel(code, context) ?? code;
     case "breakdown":
       // A one-letter code (refusal reasons A..J) is how the standard form names it: keep it on an axis.
       if (short && code.length <= 2) return code;
       return context.classification?.labels.get(code) ?? humanise(code);
   }
+}
+
+/** "Yerevan: district unknown" for the code of a region's records without a district. */
+function unknownDistrictLabel(code: string, context: LabelContext): string | null {
+  for (const region of context.regions.values()) {
+    if (region.parent === null && unknownDistrictOf(region.code) === code) return `${region.name}: district unknown`;
+  }
+  return null;
 }
 
 const UNITS: Record<string, string> = {

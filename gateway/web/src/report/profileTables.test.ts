@@ -41,6 +41,7 @@ const cells: Observation[] = [
   cell("F", { region: "AM-SH" }, null),
   cell("F", { region: "XX-UNLISTED" }, 1),
   cell("F", { region: "AM-LO-DIST" }, 2),
+  cell("F", { region: "AM-ER-_U" }, 6),
   // A cell of another cube (age × citizenship) belongs to neither table.
   cell("F", { age: "Y_LT5", citizenship: "RU" }, 5),
 ];
@@ -66,10 +67,10 @@ describe("sexTable", () => {
     expect([table.total.female?.value, table.total.male?.value, table.total.total?.value]).toEqual([40, 60, 100]);
   });
 
-  it("keeps the 5-year bands apart from minors and adults, which overlap them", () => {
+  it("keeps the age bands apart from minors and adults, which they add up to", () => {
     const table = sexTable(cells, "age");
     expect(table.groups.map((g) => [g.label, g.rows.map((r) => r.code)])).toEqual([
-      ["5-year age groups", ["Y_LT5", "Y5-9"]],
+      ["Age bands", ["Y_LT5", "Y5-9"]],
       ["Minors and adults", ["Y_LT18", "Y_GE18"]],
     ]);
     expect(chartRows(table).map((r) => r.code)).toEqual(["Y_LT5", "Y5-9"]);
@@ -82,6 +83,8 @@ describe("sexTable", () => {
     expect(rows.map((r) => [r.code, r.depth])).toEqual([
       ["AM-ER", 0],
       ["AM-ER-KEN", 1],
+      // Yerevan's records without a district, after its districts.
+      ["AM-ER-_U", 1],
       // Lori has no row of its own: its district is not indented under nothing.
       ["AM-LO-DIST", 0],
       ["AM-SH", 0],

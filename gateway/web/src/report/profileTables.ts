@@ -9,10 +9,13 @@ export const TOTAL = "_T";
 /** The SDMX code of a value the source does not know (a citizenship not recorded, say). */
 export const UNKNOWN = "_U";
 
+/** The code a source gives the records of a region that lack their district (`AM-ER-_U`). */
+export const unknownDistrictOf = (region: string): string => `${region}-${UNKNOWN}`;
+
 export const DIMENSIONS = ["age", "citizenship", "region", "month", "breakdown"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** The age groups that overlap the 5-year bands: minors and adults. */
+/** The age groups the bands add up to: minors and adults. */
 const BROAD_AGE_GROUPS = ["Y_LT18", "Y_GE18"];
 
 export interface SexRow {
@@ -25,7 +28,7 @@ export interface SexRow {
 }
 
 export interface RowGroup {
-  /** Named when a table shows more than one classification (age: 5-year bands, then minors and adults). */
+  /** Named when a table shows more than one level (age: the bands, then minors and adults). */
   label: string | null;
   rows: SexRow[];
 }
@@ -67,8 +70,13 @@ function regionGroups(rows: SexRow[], regions: Region[]): RowGroup[] {
   for (const region of regions.filter((r) => !r.parent)) {
     const own = served.get(region.code);
     if (own) ordered.push(own);
-    for (const district of regions.filter((r) => r.parent === region.code)) {
-      const row = served.get(district.code);
+    // The region's districts, then its records without a district (the source's unknown district).
+    const districts = [
+      ...regions.filter((r) => r.parent === region.code).map((r) => r.code),
+      unknownDistrictOf(region.code),
+    ];
+    for (const district of districts) {
+      const row = served.get(district);
       // A district is indented only under its region's row; alone it stands at the top level.
       if (row) ordered.push({ ...row, depth: own ? 1 : 0 });
     }
@@ -103,7 +111,7 @@ function groupsOf(dimension: Dimension, rows: SexRow[], regions: Region[]): RowG
     const broad = rows.filter((r) => BROAD_AGE_GROUPS.includes(r.code));
     if (bands.length > 0 && broad.length > 0)
       return [
-        { label: "5-year age groups", rows: bands },
+        { label: "Age bands", rows: bands },
         { label: "Minors and adults", rows: broad },
       ];
   }
@@ -133,7 +141,7 @@ export function sexTable(cells: Observation[], dimension: Dimension, regions: Re
 export const CHARTED_CITIZENSHIPS = 12;
 
 /**
- * The rows a chart draws: one classification (the 5-year bands, not minors and adults), regions
+ * The rows a chart draws: one level (the age bands, not minors and adults), regions
  * without their districts, the largest citizenships.
  */
 export function chartRows(table: SexTable): SexRow[] {

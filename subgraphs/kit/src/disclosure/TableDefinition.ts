@@ -12,8 +12,10 @@ export interface DimensionLine {
 /**
  * A dimension of a table (sex, age, citizenship, region, month, ...). A flat dimension has one
  * line (total = sum of the other codes); a hierarchy has one per level (TOTAL = sum of regions,
- * each region = sum of its districts); an age dimension can carry two classifications over one
- * total (5-year bands and under/over 18), each its own line.
+ * each region = sum of its districts), as the age dimension does (TOTAL = under and over 18,
+ * each = sum of its bands). Lines need not nest: two classifications over one total, each its
+ * own line, are protected just as well, but a cell between them (a band's part on one side of a
+ * boundary) is then published by no cube and protected by no line.
  */
 export interface Dimension {
   readonly id: string;
@@ -27,7 +29,7 @@ export interface Dimension {
 
 /**
  * A dimension of a cube: all its codes (the dimension's id), or only some of them, such as the
- * broad age groups of an age dimension that also has 5-year bands. A subset keeps the total and
+ * broad age groups of an age dimension that also has bands. A subset keeps the total and
  * the lines whose codes it all holds. Cells stay identified by the one dimension, so a broad
  * age cell is the same cell in every cube that publishes it.
  */

@@ -2,6 +2,7 @@
  * A realistic table for measuring protection: one indicator-year of an agency's records by sex,
  * age (bands and broad groups), citizenship, region/district, month and reason, with many small counts.
  */
+import { ageBandRange } from "@hub/contracts";
 import { AGE_BANDS, ageDimension, BROAD_AGE_GROUPS } from "./ageDimension";
 import { countRecords, type CountedRecord } from "./countRecords";
 import { flatDimension, hierarchicalDimension, type CellCount, type TableDefinition } from "./TableDefinition";
@@ -41,7 +42,7 @@ export function benchmarkTable(seed = 1, records = 1000): { definition: TableDef
   const skewed = <T>(items: readonly T[]): T => items[Math.floor(items.length * rng.next() ** 2.5)] as T;
   const made: CountedRecord[] = Array.from({ length: records }, () => {
     const age = rng.int(0, 89);
-    const band = AGE_BANDS[Math.min(Math.floor(age / 5), AGE_BANDS.length - 1)] as string;
+    const band = AGE_BANDS.find((b) => (ageBandRange(b).to ?? Infinity) >= age) as string;
     const region = skewed(REGIONS);
     return {
       SEX: [rng.chance(0.45) ? "FEMALE" : "MALE"],

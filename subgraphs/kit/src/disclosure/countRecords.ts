@@ -6,8 +6,8 @@ import { layOutTable } from "./layOutTable";
 import type { CellCount, TableDefinition } from "./TableDefinition";
 
 /**
- * A record's finest codes on each dimension: one per classification (an age band and a broad
- * age group, since the band 15-19 does not tell which side of 18 the person is).
+ * A record's codes on each dimension. Its finest code is enough where the lines nest (an age band
+ * counts in its broad group through them); any coarser code given as well changes nothing.
  */
 export type CountedRecord = Readonly<Record<string, readonly string[]>>;
 

@@ -127,7 +127,7 @@ function linkedTable(rng: SeededRandom): { definition: TableDefinition; counts: 
     const band = rng.pick(["B1", "B2", "B3"]);
     return {
       SEX: [rng.pick(["FEMALE", "MALE"])],
-      // B2 straddles 18, as the band 15-19 does.
+      // B2 straddles 18: two classifications that do not nest, the harder case for the lines.
       AGE: [band, band === "B1" || (band === "B2" && rng.chance(0.5)) ? "U18" : "O18"],
       CITIZENSHIP: [citizenships[Math.floor(citizenships.length * rng.next() ** 2)] as string],
       REGION: [rng.pick(places)],

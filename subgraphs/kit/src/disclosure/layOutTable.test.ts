@@ -1,5 +1,6 @@
 /** Cells and lines of table definitions: what protection is run over. */
 import { describe, expect, it } from "@jest/globals";
+import { MINOR_AGE_BANDS } from "@hub/contracts";
 import { ageDimension, AGE_BANDS, BROAD_AGE_GROUPS } from "./ageDimension";
 import { benchmarkTable } from "./benchmarkTable";
 import { layOutTable } from "./layOutTable";
@@ -57,13 +58,22 @@ describe("layOutTable", () => {
       "M/TOTAL = M/Y_LT18 + M/Y_GE18",
     ]);
     const full = layOutTable({ dimensions: [SEX, ageDimension()], cubes: [["SEX", "AGE"]] });
-    expect(full.lines.filter((l) => l.parts.length === AGE_BANDS.length)).toHaveLength(3);
+    // Per sex: the total of minors and adults, minors of their bands, adults of theirs.
+    const named = (cell: number) => full.cells[cell]?.AGE;
+    const ageLines = full.lines.filter((l) => full.cells[l.total]?.SEX === full.cells[l.parts[0] as number]?.SEX);
+    expect(ageLines.map((l) => `${named(l.total)} = ${l.parts.map(named).join(" + ")}`)).toEqual(
+      ["T", "F", "M"].flatMap(() => [
+        "TOTAL = Y_LT18 + Y_GE18",
+        `Y_LT18 = ${MINOR_AGE_BANDS.join(" + ")}`,
+        `Y_GE18 = ${AGE_BANDS.slice(MINOR_AGE_BANDS.length).join(" + ")}`,
+      ]),
+    );
   });
 
   it("marks the cells with a strict code", () => {
     const { cells, strict } = layOutTable({ dimensions: [SEX, ageDimension()], cubes: [["SEX", "AGE"]] });
     const strictAges = new Set(cells.filter((_, i) => strict[i]).map((c) => c.AGE));
-    expect([...strictAges].sort()).toEqual(["Y10-14", "Y15-19", "Y5-9", "Y_LT18", "Y_LT5"]);
+    expect([...strictAges].sort()).toEqual(["Y10-14", "Y15-17", "Y5-9", "Y_LT18", "Y_LT5"]);
   });
 
   it("has lines that add up in the benchmark table", () => {

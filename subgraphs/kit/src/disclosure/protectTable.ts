@@ -19,9 +19,9 @@
  * where it finds a computable cell, the rounds of complements that follow are checked
  * incrementally (DerivableCellTracker) and the elimination runs once more, to confirm. Measured
  * with `node subgraphs/kit/dist/disclosure/measureProtection.js 20 1000` on the project's
- * 2-core machine shared with other jobs: the benchmark table (benchmarkTable.ts: 738 cells in
- * 6 linked cubes, 531 lines, about 400 cells suppressed out of 1,000 records) protects in
- * 4-6 ms, median of 20 tables over three runs, slowest table 11-14 ms. Compared once with the
+ * 2-core machine shared with other jobs: the benchmark table (benchmarkTable.ts: 741 cells in
+ * 6 linked cubes, 535 lines, about 400 cells suppressed out of 1,000 records) protects in
+ * 3-4 ms, median of 20 tables over three runs, slowest table 7-18 ms. Compared once with the
  * replaced loop on the random sex x age x citizenship table needing the most complements of
  * 150 tried (432 cells, 6 rounds): 1.7 ms against 3.2 ms (medians of 41 runs), same cells.
  *

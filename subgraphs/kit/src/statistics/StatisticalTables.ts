@@ -34,19 +34,32 @@ export class StatisticalTables {
     this.byCode = new Map(indicators.map((i) => [i.code, i]));
   }
 
-  /** The protected table; BAD_USER_INPUT for an unknown indicator or a year without records. */
+  /**
+   * The protected table; BAD_USER_INPUT for an unknown indicator, a year that has not ended (UTC)
+   * or a year before the indicator's first record.
+   */
   async table(db: DataSource, code: string, year: number): Promise<StatisticalTable> {
     const indicator = this.byCode.get(code);
     if (indicator === undefined) {
       throw badInput(`unknown indicator ${code}: one of ${[...this.byCode.keys()].join(", ")}`);
     }
-    const first = await this.cached(this.firstYears, code, () => firstYear(db, indicator));
     const current = this.now().getUTCFullYear();
-    if (first === null || year < first || year > current) {
-      const range = first === null ? "no year: it has no records" : `${first} to ${current}`;
+    if (year >= current) {
+      throw badInput(
+        `year ${year} has not ended: a table is served once its year is over, since the figures of a year under way change from month to month, and two versions differenced would give away the cells one of them hid`,
+      );
+    }
+    const first = await this.cached(this.firstYears, code, () => firstYear(db, indicator));
+    if (first === null || year < first) {
+      const range =
+        first === null
+          ? "no year: it has no records"
+          : first < current
+            ? `${first} to ${current - 1}`
+            : `none yet: its first records are of ${first}, which has not ended`;
       throw badInput(`year ${year} is outside the years of ${code}: ${range}`);
     }
-    return this.cached(this.tables, `${code}:${year}`, () => computeStatisticalTable(db, indicator, year, this.now()));
+    return this.cached(this.tables, `${code}:${year}`, () => computeStatisticalTable(db, indicator, year));
   }
 
   private cached<T>(cache: Map<string, Cached<T>>, key: string, compute: () => Promise<T>): Promise<T> {

@@ -3,16 +3,21 @@
  * (sex, age bands, month), then GROUP BY GROUPING SETS with one set per cube and per margin, so
  * the database returns every published count in one pass over the rows.
  */
+import { AGE_BANDS, ageBandRange } from "@hub/contracts";
 import type { StatisticalIndicator } from "./StatisticalIndicator";
 
 /** A grouped column of the statement; GROUPING() lists them in this order (first = highest bit). */
 export type GroupedColumn =
-  "sex" | "age5" | "age_broad" | "citizenship" | "region" | "district" | "month" | "breakdown";
+  "sex" | "age_band" | "age_broad" | "citizenship" | "region" | "district" | "month" | "breakdown";
 
-/** Age in whole years on the day of the event; then the contract's 5-year bands and under/over 18. */
+/** Age in whole years on the day of the event; then the contract's age bands and under/over 18. */
 const AGE = "date_part('year', age(event_date, birth_date))::int";
-const AGE_BAND = `CASE WHEN age IS NULL THEN NULL WHEN age < 5 THEN 'Y_LT5' WHEN age >= 80 THEN 'Y_GE80'
-  ELSE 'Y' || (age / 5 * 5) || '-' || (age / 5 * 5 + 4) END`;
+// Each band by its oldest age, youngest band first; the last has none. A negative age (a birth
+// date after the event, an error in the record) falls in the first band.
+const AGE_BAND = `CASE WHEN age IS NULL THEN NULL ${AGE_BANDS.map((band) => {
+  const { to } = ageBandRange(band);
+  return to === null ? `ELSE '${band}'` : `WHEN age <= ${to} THEN '${band}'`;
+}).join(" ")} END`;
 const AGE_BROAD = "CASE WHEN age IS NULL THEN NULL WHEN age < 18 THEN 'Y_LT18' ELSE 'Y_GE18' END";
 
 /**
@@ -21,7 +26,7 @@ const AGE_BROAD = "CASE WHEN age IS NULL THEN NULL WHEN age < 18 THEN 'Y_LT18' E
  */
 function classificationsOf(indicator: StatisticalIndicator): GroupedColumn[][] {
   return [
-    ["age5"],
+    ["age_band"],
     ["age_broad"],
     ["citizenship"],
     ["month"],
@@ -50,7 +55,7 @@ export function aggregationSql(indicator: StatisticalIndicator): AggregationStat
   const sql = `WITH counted AS (${indicator.rows}),
 coded AS (
   SELECT CASE sex WHEN 'FEMALE' THEN 'F' WHEN 'MALE' THEN 'M' END AS sex,
-    ${AGE_BAND} AS age5, ${AGE_BROAD} AS age_broad,
+    ${AGE_BAND} AS age_band, ${AGE_BROAD} AS age_broad,
     citizenship, to_char(event_date, 'MM') AS month
     ${indicator.geography === null ? "" : ", region"}${indicator.geography === "DISTRICT" ? ", district" : ""}
     ${indicator.breakdown === null ? "" : ", breakdown"}

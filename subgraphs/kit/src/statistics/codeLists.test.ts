@@ -1,14 +1,13 @@
 /** The contract's code lists as dimensions: `_U` joins a dimension's total line, and protection takes it. */
 import { describe, expect, it } from "@jest/globals";
 import { ageDimension, flatDimension, protectTable } from "../disclosure";
-import { dimensionsOf, withUnknown } from "./codeLists";
-import { monthsBegun } from "./computeStatisticalTable";
+import { dimensionsOf, withUnknown, withUnknownDistricts } from "./codeLists";
 import type { StatisticalIndicator } from "./StatisticalIndicator";
 
 describe("withUnknown", () => {
-  it("adds _U to every classification of the total, strict where minors' ages are", () => {
+  it("adds _U to the line of the total, strict where minors' ages are", () => {
     const age = withUnknown(ageDimension("AGE", "_T"));
-    expect(age.lines.every((line) => line.parts.includes("_U"))).toBe(true);
+    expect(age.lines.filter((line) => line.parts.includes("_U")).map((line) => line.total)).toEqual(["_T"]);
     expect(age.strictCodes).toContain("_U");
     expect(withUnknown(flatDimension("SEX", "_T", ["F", "M"])).strictCodes).toEqual([]);
   });
@@ -27,14 +26,20 @@ describe("withUnknown", () => {
   });
 });
 
-describe("months of the current year", () => {
-  const indicator = { geography: null, breakdown: null } as unknown as StatisticalIndicator;
-  const monthCodes = (months: number) => dimensionsOf(indicator, months).find((d) => d.id === "MONTH")?.codes;
+describe("dimensionsOf", () => {
+  const indicator = { geography: "DISTRICT", breakdown: null } as unknown as StatisticalIndicator;
 
-  it("lists only the months that have begun, so no known-empty month can cover a small one", () => {
-    expect(monthsBegun(2026, new Date("2026-03-31T23:00:00Z"))).toBe(3);
-    expect(monthsBegun(2025, new Date("2026-03-31T23:00:00Z"))).toBe(12);
-    expect(monthCodes(3)).toEqual(["_T", "01", "02", "03"]);
-    expect(monthCodes(12)).toHaveLength(13);
+  it("lists every month: a table is served only once its year has ended", () => {
+    expect(dimensionsOf(indicator).find((d) => d.id === "MONTH")?.codes).toHaveLength(13);
+  });
+
+  it("gives a region whose records lack a district its unknown district, inside the region's line", () => {
+    const region = dimensionsOf(indicator).find((d) => d.id === "REGION");
+    if (!region) throw new Error("no REGION dimension");
+    const extended = withUnknownDistricts(region, new Set(["AM-ER"]));
+    expect(extended.codes).toContain("AM-ER-_U");
+    expect(extended.lines.find((l) => l.total === "AM-ER")?.parts).toContain("AM-ER-_U");
+    expect(extended.lines.find((l) => l.total === "_T")?.parts).not.toContain("AM-ER-_U");
+    expect(withUnknownDistricts(region, new Set())).toBe(region);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The code lists of the statistical tables (profile contract), as disclosure-control dimensions.
  * `_T` is every dimension's total; `_U` (SDMX "unknown") is added to a dimension only when some
- * counted record lacks its value, so tables of complete records never carry it.
+ * counted record lacks its value, and a region's unknown district (`AM-ER-_U`) only when some
+ * record of the region lacks its district, so tables of complete records never carry them.
  */
-import { COUNTRIES, REGIONS } from "@hub/contracts";
+import { COUNTRIES, REGIONS, unknownDistrictOf } from "@hub/contracts";
 import { type Dimension, ageDimension, flatDimension, hierarchicalDimension } from "../disclosure";
 import type { Geography, StatisticalIndicator } from "./StatisticalIndicator";
 
@@ -13,7 +14,8 @@ export const UNKNOWN = "_U";
 /** Dimension ids, in the order of a served cell's fields. */
 export type DimensionId = "SEX" | "AGE" | "CITIZENSHIP" | "REGION" | "MONTH" | "BREAKDOWN";
 
-const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
+/** The months of a year, as the MONTH dimension codes them. */
+export const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
 const CITIZENSHIPS = COUNTRIES.map((c) => c.code).sort();
 const TOP_REGIONS = REGIONS.filter((r) => r.parent === null);
 
@@ -36,18 +38,16 @@ function regionDimension(geography: Geography, only: readonly string[] | undefin
 }
 
 /**
- * The dimensions of an indicator's table, in cell-field order, without `_U`. `months` is how many
- * months of the year have begun: the months still to come are left out, not served as zeros,
- * because a cell everyone knows to be empty hides nothing and, taken as the complement of a small
- * cell, would give that cell away.
+ * The dimensions of an indicator's table, in cell-field order, without `_U`. Every month is
+ * listed: a table is served only for a year that has ended (StatisticalTables).
  */
-export function dimensionsOf(indicator: StatisticalIndicator, months = MONTHS.length): Dimension[] {
+export function dimensionsOf(indicator: StatisticalIndicator): Dimension[] {
   return [
     flatDimension("SEX", TOTAL, ["F", "M"]),
     ageDimension("AGE", TOTAL),
     flatDimension("CITIZENSHIP", TOTAL, CITIZENSHIPS),
     ...(indicator.geography === null ? [] : [regionDimension(indicator.geography, indicator.regions)]),
-    flatDimension("MONTH", TOTAL, MONTHS.slice(0, Math.max(1, Math.min(months, MONTHS.length)))),
+    flatDimension("MONTH", TOTAL, MONTHS),
     ...(indicator.breakdown === null ? [] : [flatDimension("BREAKDOWN", TOTAL, indicator.breakdown)]),
   ];
 }
@@ -72,6 +72,32 @@ export function withUnknown(dimension: Dimension): Dimension {
     strictCodes: strict.length > 0 ? [...strict, UNKNOWN] : strict,
     lines: dimension.lines.map((line) =>
       line.total === dimension.total ? { total: line.total, parts: [...line.parts, UNKNOWN] } : line,
+    ),
+  };
+}
+
+/** The districts of each region that has some, by the dimension's lines below its total. */
+export function districtsByRegion(dimension: Dimension): Map<string, ReadonlySet<string>> {
+  return new Map(
+    dimension.lines.filter((line) => line.total !== dimension.total).map((line) => [line.total, new Set(line.parts)]),
+  );
+}
+
+/**
+ * The region dimension with the unknown district of each of `regions` as one more part of that
+ * region's line: its records without a (listed) district still add up to the region.
+ */
+export function withUnknownDistricts(dimension: Dimension, regions: ReadonlySet<string>): Dimension {
+  const extended = dimension.lines.filter((line) => line.total !== dimension.total && regions.has(line.total));
+  if (extended.length === 0) return dimension;
+  const unknown = extended.map((line) => unknownDistrictOf(line.total));
+  return {
+    ...dimension,
+    codes: [...dimension.codes, ...unknown.filter((code) => !dimension.codes.includes(code))],
+    lines: dimension.lines.map((line) =>
+      extended.includes(line) && !line.parts.includes(unknownDistrictOf(line.total))
+        ? { total: line.total, parts: [...line.parts, unknownDistrictOf(line.total)] }
+        : line,
     ),
   };
 }

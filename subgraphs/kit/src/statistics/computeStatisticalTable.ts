@@ -5,43 +5,34 @@
 import type { DataSource } from "typeorm";
 import { type Dimension, type ProtectedCell, protectTable } from "../disclosure";
 import { aggregationSql } from "./aggregationSql";
-import { type DimensionId, TOTAL, cubesOf, dimensionsOf, withUnknown } from "./codeLists";
+import { type DimensionId, TOTAL, cubesOf, dimensionsOf, withUnknown, withUnknownDistricts } from "./codeLists";
 import { countCells, type CountedCells, type GroupedRow } from "./countCells";
 import type { StatisticalIndicator } from "./StatisticalIndicator";
 import type { StatisticalCell, StatisticalTable } from "./StatisticalTable";
 
-/**
- * Raw counts of the indicator's cells in `year`: what never leaves the agency. `now` decides
- * which months of the current year have begun (a record dated later counts as month `_U`).
- */
+/** Raw counts of the indicator's cells in `year`: what never leaves the agency. */
 export async function countIndicator(
   db: DataSource,
   indicator: StatisticalIndicator,
   year: number,
-  now: Date = new Date(),
 ): Promise<CountedCells & { dimensions: Dimension[] }> {
   const { sql, columns } = aggregationSql(indicator);
   const rows: GroupedRow[] = await db.query(sql, [`${year}-01-01`, `${year + 1}-01-01`]);
-  const listed = dimensionsOf(indicator, monthsBegun(year, now));
+  const listed = dimensionsOf(indicator);
   const counted = countCells(rows, columns, listed);
-  const dimensions = listed.map((d) => (counted.unknown.has(d.id) ? withUnknown(d) : d));
+  const dimensions = listed.map((d) => {
+    const known = counted.unknown.has(d.id) ? withUnknown(d) : d;
+    return d.id === "REGION" ? withUnknownDistricts(known, counted.unknownDistricts) : known;
+  });
   return { ...counted, dimensions };
-}
-
-/** Months of `year` that have begun by `now` (UTC): 12 for a past year. */
-export function monthsBegun(year: number, now: Date): number {
-  const current = now.getUTCFullYear();
-  if (year < current) return 12;
-  return year > current ? 0 : now.getUTCMonth() + 1;
 }
 
 export async function computeStatisticalTable(
   db: DataSource,
   indicator: StatisticalIndicator,
   year: number,
-  now: Date = new Date(),
 ): Promise<StatisticalTable> {
-  const { counts, dimensions } = await countIndicator(db, indicator, year, now);
+  const { counts, dimensions } = await countIndicator(db, indicator, year);
   const cubes = cubesOf(dimensions);
   const protectedTable = protectTable({ dimensions, cubes }, counts, indicator.regime);
   return {

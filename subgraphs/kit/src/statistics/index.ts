@@ -5,6 +5,8 @@ export type { StatisticalCell, StatisticalTable, StatisticalUnit } from "./Stati
 export type { Geography, StatisticalIndicator } from "./StatisticalIndicator";
 export { StatisticalTables, TABLE_CACHE_MS } from "./StatisticalTables";
 export { computeStatisticalTable, countIndicator } from "./computeStatisticalTable";
-export { TOTAL, UNKNOWN } from "./codeLists";
+export { MONTHS, TOTAL, UNKNOWN, withUnknown } from "./codeLists";
 export { statisticsResolver } from "./statisticsResolver";
 export type { StatisticsFieldOptions } from "./statisticsResolver";
+export { servedTableLayout } from "./servedTableLayout";
+export type { ServedCellCodes, ServedTable, ServedTableLayout } from "./servedTableLayout";

@@ -65,8 +65,18 @@ export function ageOn(birth: string, day: string): number {
   return day.slice(5) < birth.slice(5) ? years - 1 : years;
 }
 
-/** The contract's codes of an age: its 5-year band and under or over 18. */
+/** The contract's codes of an age: its band (5-year bands, but 15-17 and 18-19) and under or over 18. */
 export function ageCodes(age: number): string[] {
-  const band = age < 5 ? "Y_LT5" : age >= 80 ? "Y_GE80" : `Y${Math.floor(age / 5) * 5}-${Math.floor(age / 5) * 5 + 4}`;
+  const fiveYears = `Y${Math.floor(age / 5) * 5}-${Math.floor(age / 5) * 5 + 4}`;
+  const band =
+    age < 5
+      ? "Y_LT5"
+      : age >= 80
+        ? "Y_GE80"
+        : age >= 15 && age <= 17
+          ? "Y15-17"
+          : age >= 18 && age <= 19
+            ? "Y18-19"
+            : fiveYears;
   return [band, age < 18 ? "Y_LT18" : "Y_GE18"];
 }

@@ -1,8 +1,9 @@
 /**
  * What a source table must be before the Statistics Office stores it: the table asked for, under
  * the indicator's regime, with the cubes the definition offers, every code in the code lists, and
- * flags that keep the disclosure-control promises (POLICY-RULES.md). Anything else refuses the
- * table: the office publishes only what was protected as declared.
+ * flags that keep the disclosure-control promises (POLICY-RULES.md), each cell and the table as a
+ * whole (checkSourceProtection). Anything else refuses the table: the office publishes only what
+ * was protected as declared.
  */
 import {
   AGE_CODES,
@@ -11,10 +12,13 @@ import {
   STATISTICAL_DIMENSIONS,
   TOTAL,
   UNKNOWN,
+  unknownDistrictOf,
   type StatisticalDimension,
 } from "@hub/contracts";
+import { regimeRules } from "@hub/kit";
 import { codeOf } from "../cellDimensions";
 import type { IndicatorDefinition } from "../IndicatorDefinition.entity";
+import { protectionProblem } from "./checkSourceProtection";
 import { ProfilePullError } from "./ProfilePullError";
 import type { SourceCell, SourceTable } from "./sourceTable";
 
@@ -23,9 +27,6 @@ export interface KnownCodes {
   countries: ReadonlySet<string>;
   regions: ReadonlySet<string>;
 }
-
-/** Smallest value a visible cell may have, per regime (POLICY-RULES.md, statistical disclosure control). */
-const THRESHOLD = { STANDARD: 5, STRICT: 10 } as const;
 
 export function checkSourceTable(
   table: SourceTable,
@@ -66,6 +67,8 @@ export function checkSourceTable(
     if (problem) throw invalid(`has a cell ${key} ${problem}`);
   }
   if (!seen.has(STATISTICAL_DIMENSIONS.map(() => TOTAL).join("|"))) throw invalid("has no total cell");
+  const whole = protectionProblem(table, definition.regime);
+  if (whole) throw invalid(whole);
 }
 
 function allowedCodes(
@@ -80,7 +83,8 @@ function allowedCodes(
     SEX: among(SEX_CODES),
     AGE: among(AGE_CODES),
     CITIZENSHIP: totalOr(known.countries),
-    REGION: totalOr(known.regions),
+    // A region's unknown district holds its records without a (listed) district.
+    REGION: (code) => totalOr(known.regions)(code) || [...known.regions].some((r) => unknownDistrictOf(r) === code),
     MONTH: (code) => (MONTH_CODES as readonly string[]).includes(code),
     BREAKDOWN: totalOr(new Set(definition.breakdownCodes)),
   };
@@ -92,7 +96,8 @@ function disclosureProblem(cell: SourceCell, regime: IndicatorDefinition["regime
     return cell.value === null ? "without a value that is not flagged SUPPRESSED" : "flagged SUPPRESSED with a value";
   }
   if (cell.value === null) return null;
-  if (cell.value < THRESHOLD[regime]) return `with the value ${cell.value}, below the ${regime} threshold`;
+  const { threshold } = regimeRules(regime);
+  if (cell.value < threshold) return `with the value ${cell.value}, below the ${regime} threshold of ${threshold}`;
   if (regime === "STRICT" && (cell.flag !== "ROUNDED" || cell.value % 5 !== 0)) {
     return "that the STRICT regime should have rounded to a multiple of 5";
   }

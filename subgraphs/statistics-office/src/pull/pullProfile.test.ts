@@ -242,7 +242,10 @@ describe("checkSourceTable", () => {
   it("accepts the contract's table, unknown (_U) codes included", () => {
     expect(check("FIRST_PERMITS", (t) => t)).toBeNull();
     expect(check("TRAFFICKING_VICTIMS", (t) => t)).toBeNull();
-    expect(check("FIRST_PERMITS", changeCell(5, { citizenship: "_U", age: "_U", sex: "_U" }))).toBeNull();
+    // A table whose records lack sex, age or citizenship carries _U in those dimensions, within their totals.
+    const withUnknowns = contractTable(definitionOf("FIRST_PERMITS"), 2024, { unknown: true });
+    expect(withUnknowns.cells.some((c) => c.sex === "_U" && c.age === "_T")).toBe(true);
+    expect(check("FIRST_PERMITS", () => withUnknowns)).toBeNull();
     expect(check("FIRST_PERMITS", changeCell(5, { month: "_U" }))).toMatch(/MONTH _U, which is not in its code list/);
   });
 
@@ -265,6 +268,35 @@ describe("checkSourceTable", () => {
     expect(check("TRAFFICKING_VICTIMS", changeCell(1, { value: 8, flag: "ROUNDED" }))).toMatch(
       /below the STRICT threshold/,
     );
+  });
+
+  it("refuses a table with a suppressed cell that follows from the others, or without all its cells", () => {
+    const hidden = (t: SourceTable) => t.cells.filter((c) => c.flag === "SUPPRESSED");
+    expect(hidden(contractTable(definitionOf("FIRST_PERMITS"), 2024)).length).toBeGreaterThan(1);
+    // Every suppressed cell but the first published: that one is its line's total less the rest.
+    const oneHidden = (t: SourceTable) => {
+      const [kept] = hidden(t);
+      return {
+        ...t,
+        cells: t.cells.map((c) =>
+          c.flag !== "SUPPRESSED" || c === kept ? c : { ...c, value: 50, flag: "NONE" as const },
+        ),
+      };
+    };
+    expect(check("FIRST_PERMITS", oneHidden)).toMatch(
+      /leaves 1 suppressed cell\(s\) computable from the published cells/,
+    );
+    const lastDropped = (t: SourceTable) => ({ ...t, cells: t.cells.slice(0, -1) });
+    expect(check("FIRST_PERMITS", lastDropped)).toMatch(/lacks 1 of the \d+ cells of its cubes/);
+  });
+
+  it("accepts Yerevan's unknown district as a part of Yerevan", () => {
+    const districtless = (t: SourceTable) => ({
+      ...t,
+      cells: t.cells.map((c) => (c.region === "AM-ER-KE" ? { ...c, region: "AM-ER-_U" } : c)),
+    });
+    expect(check("FIRST_PERMITS", districtless)).toBeNull();
+    expect(check("FIRST_PERMITS", changeCell(5, { region: "AM-XX-_U" }))).toMatch(/REGION AM-XX-_U/);
   });
 
   it("refuses a table without a cube the definition offers, or without its total", () => {

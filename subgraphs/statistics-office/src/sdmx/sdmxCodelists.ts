@@ -8,6 +8,7 @@ import {
   STATISTICAL_UNITS,
   TOTAL,
   UNKNOWN,
+  unknownDistrictOf,
   type IndicatorDefinition,
   type ProfileDefinitions,
 } from "@hub/contracts";
@@ -70,6 +71,7 @@ export function sdmxCodelists(sources: CodelistSources): SdmxCodelist[] {
       codes: [
         { id: country.code, name: country.name },
         ...sources.regions.map((r) => ({ id: r.code, name: r.name, parent: r.parent ?? country.code })),
+        ...unknownDistricts(sources.regions),
         { ...unknown, parent: country.code },
       ],
     },
@@ -101,6 +103,13 @@ export function sdmxCodelists(sources: CodelistSources): SdmxCodelist[] {
       codes: STATISTICAL_UNITS.map((u) => ({ id: u, name: u.charAt(0) + u.slice(1).toLowerCase() })),
     },
   ];
+}
+
+/** Where a source counted records of a region with districts that lack their district. */
+function unknownDistricts(regions: readonly ReferenceRegion[]): SdmxCode[] {
+  return regions
+    .filter((r) => r.parent === null && regions.some((d) => d.parent === r.code))
+    .map((r) => ({ id: unknownDistrictOf(r.code), name: `${r.name}: district unknown`, parent: r.code }));
 }
 
 function ageCode(code: string): SdmxCode {

@@ -42,9 +42,11 @@ describe("the SDMX structure message", () => {
     expect(structure.dimensions).toEqual(["FREQ", "INDICATOR", "SEX", "AGE", "CITIZENSHIP", "GEO", "BREAKDOWN"]);
     expect(structure.attributes).toEqual(["OBS_STATUS", "CONF_STATUS", "UNIT_MEASURE"]);
     expect([...(structure.codes.get("SEX") ?? [])]).toEqual([TOTAL, "F", "M", "_U"]);
-    expect(structure.codes.get("AGE")).toEqual(expect.objectContaining({ size: 21 }));
+    expect(structure.codes.get("AGE")).toEqual(expect.objectContaining({ size: 22 }));
+    expect(structure.codes.get("AGE")?.has("Y15-17")).toBe(true);
     expect(structure.parents.get("CL_GEO")?.get("AM-ER-KE")).toBe("AM-ER");
     expect(structure.parents.get("CL_GEO")?.get("AM-ER")).toBe("AM");
+    expect(structure.parents.get("CL_GEO")?.get("AM-ER-_U")).toBe("AM-ER");
   });
 });
 
