@@ -4,7 +4,7 @@ import path from "node:path";
 
 export const OUTPUT_DIR = path.resolve(__dirname, "../output");
 export const HUB_ENV_FILE = path.join(OUTPUT_DIR, "hub.json");
-export const TEST_PERSONS = 400;
+export const TEST_PERSONS = Number(process.env.HUB_TEST_PERSONS ?? 400);
 /** Folder of OUTPUT_DIR where the processes a test starts itself leave their logs. */
 export const OWN_LOGS = "own";
 
