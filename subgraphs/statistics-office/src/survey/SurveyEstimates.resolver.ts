@@ -2,11 +2,12 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import { Category } from "@hub/kit";
 import type { Context } from "../loaders";
-import { estimateSurveyTable, MINIMUM_RESPONDENTS, ROUNDING_BASE } from "./estimateSurveyTable";
+import { estimateSurveyTables, MINIMUM_RESPONDENTS, ROUNDING_BASE } from "./estimateSurveyTables";
 import { loadSurveyMicrocells } from "./loadSurveyMicrocells";
 import { SURVEY_DIMENSIONS, TOTAL } from "./surveyDimensions";
 import { SurveyDimension, SurveyMeasure } from "./surveyEnums";
 import { type SurveyEstimate, SurveyEstimateTable } from "./SurveyEstimateTable.type";
+import { linkedSurveyMeasures } from "./surveyMeasureRelations";
 import { SURVEY_MEASURES } from "./surveyMeasures";
 import { SurveyDimensionDefinition, SurveyMeasureDefinition } from "./SurveyReference.type";
 import { badInput, surveyTableDimensions } from "./surveyTableRequest";
@@ -41,8 +42,19 @@ export class SurveyEstimatesResolver {
     const dimensions = surveyTableDimensions(spec, by ?? []);
     const round = await surveyRound(ctx, year ?? null);
     if (round === null) return null;
-    const microcells = await loadSurveyMicrocells(ctx.dataSource, round, spec, dimensions);
-    const cells = estimateSurveyTable(dimensions, microcells).map((cell) => {
+    // The linked measures' tables are protected together, so all of them are read.
+    const linked = linkedSurveyMeasures(measure, by ?? []);
+    const microcells = new Map(
+      await Promise.all(
+        linked.measures.map(
+          async (m) => [m.measure, await loadSurveyMicrocells(ctx.dataSource, round, m, dimensions)] as const,
+        ),
+      ),
+    );
+    const tables = estimateSurveyTables(dimensions, microcells, linked.relations);
+    const asked = tables.get(measure);
+    if (asked === undefined) throw new Error(`${measure} is not among the measures linked to it`);
+    const cells = asked.map((cell) => {
       const served: SurveyEstimate = {
         sex: TOTAL,
         age: TOTAL,

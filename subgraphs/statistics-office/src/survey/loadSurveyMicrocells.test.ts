@@ -8,15 +8,18 @@ import { DataSource } from "typeorm";
 import { generateWorld, type SyntheticSurveyMember } from "@hub/synthetic";
 import { entities, migrations } from "../subgraph";
 import {
-  estimateSurveyTable,
+  estimateSurveyTables,
   MINIMUM_RESPONDENTS,
   roundEstimate,
   WEIGHT_UNITS_PER_HOUSEHOLD,
-} from "./estimateSurveyTable";
+  type EstimatedCell,
+  type Microcell,
+} from "./estimateSurveyTables";
 import { loadSurveyMicrocells } from "./loadSurveyMicrocells";
 import { seedSurvey } from "./seedSurvey";
-import { SURVEY_DIMENSIONS } from "./surveyDimensions";
+import { SURVEY_DIMENSIONS, type SurveyDimensionCodes } from "./surveyDimensions";
 import { SurveyDimension, SurveyEstimateFlag, SurveyMeasure } from "./surveyEnums";
+import { linkedSurveyMeasures, SURVEY_MEASURE_RELATIONS } from "./surveyMeasureRelations";
 import { SURVEY_MEASURES } from "./surveyMeasures";
 import { surveyTableDimensions } from "./surveyTableRequest";
 
@@ -69,16 +72,25 @@ const oracle: Record<SurveyMeasure, { weight: number; sex: string; destination?:
     .filter((m) => latest(m)?.returnYear === null && m.intendsToReturn === "YES")
     .map((m) => ({ weight: m.household.weight, sex: m.sex })),
 };
+/** One measure's table on its own, no relation to another. */
+const oneTable = (dimensions: readonly SurveyDimensionCodes[], microcells: readonly Microcell[]) =>
+  estimateSurveyTables(dimensions, new Map([[SurveyMeasure.HOUSEHOLDS, microcells]]), []).get(
+    SurveyMeasure.HOUSEHOLDS,
+  ) as EstimatedCell[];
+/** Respondents by code of a table by one dimension (or none: the total). */
+const respondentsByCode = (microcells: readonly Microcell[]) => {
+  const counts = new Map<string, number>();
+  for (const m of microcells)
+    for (const code of m.codes[0] ?? ["_T"]) counts.set(code, (counts.get(code) ?? 0) + m.respondents);
+  return counts;
+};
 const units = (rows: { weight: number }[]) =>
   rows.reduce((a, r) => a + Math.round(r.weight * WEIGHT_UNITS_PER_HOUSEHOLD), 0);
 
 describe("loadSurveyMicrocells", () => {
   it("estimates every measure's total from the seeded round as the survey itself gives it", async () => {
     for (const measure of Object.values(SurveyMeasure)) {
-      const [total] = estimateSurveyTable(
-        [],
-        await loadSurveyMicrocells(db, survey.year, SURVEY_MEASURES[measure], []),
-      );
+      const [total] = oneTable([], await loadSurveyMicrocells(db, survey.year, SURVEY_MEASURES[measure], []));
       expect({ measure, respondents: total?.respondents, estimate: total?.estimate }).toEqual({
         measure,
         respondents: oracle[measure].length,
@@ -90,7 +102,7 @@ describe("loadSurveyMicrocells", () => {
   it("gives each region its sampled households and its population, about 893,000 households in all", async () => {
     const dimensions = surveyTableDimensions(SURVEY_MEASURES.HOUSEHOLDS, [SurveyDimension.REGION]);
     const micro = await loadSurveyMicrocells(db, survey.year, SURVEY_MEASURES.HOUSEHOLDS, dimensions);
-    const cells = estimateSurveyTable(dimensions, micro);
+    const cells = oneTable(dimensions, micro);
     for (const stratum of survey.strata) {
       const cell = cells.find((c) => c.codes[0] === stratum.region);
       if (stratum.householdsSampled < MINIMUM_RESPONDENTS) expect(cell?.flag).toBe(SurveyEstimateFlag.SUPPRESSED);
@@ -106,7 +118,11 @@ describe("loadSurveyMicrocells", () => {
   it("breaks members abroad down by sex and destination as the records say, small cells suppressed", async () => {
     const spec = SURVEY_MEASURES.MEMBERS_CURRENTLY_ABROAD;
     const dimensions = surveyTableDimensions(spec, [SurveyDimension.SEX, SurveyDimension.DESTINATION]);
-    const cells = estimateSurveyTable(dimensions, await loadSurveyMicrocells(db, survey.year, spec, dimensions));
+    // As the resolver serves it: protected together with the measures linked to it.
+    const linked = linkedSurveyMeasures(spec.measure, [SurveyDimension.SEX, SurveyDimension.DESTINATION]);
+    const micro = new Map<SurveyMeasure, Microcell[]>();
+    for (const m of linked.measures) micro.set(m.measure, await loadSurveyMicrocells(db, survey.year, m, dimensions));
+    const cells = estimateSurveyTables(dimensions, micro, linked.relations).get(spec.measure) as EstimatedCell[];
     const [sex, destination] = [SURVEY_DIMENSIONS.SEX, SURVEY_DIMENSIONS.DESTINATION];
     let suppressed = 0;
     for (const cell of cells) {
@@ -127,6 +143,31 @@ describe("loadSurveyMicrocells", () => {
     }
     expect(suppressed).toBeGreaterThan(0);
     expect(suppressed).toBeLessThan(cells.length / 2);
+  });
+});
+
+describe("the measures' relations", () => {
+  it("hold cell by cell in the seeded round, by every dimension the measures share", async () => {
+    for (const relation of SURVEY_MEASURE_RELATIONS) {
+      const [total, ...parts] = [relation.total, ...relation.parts].map((m) => SURVEY_MEASURES[m]);
+      const shared = total?.dimensions.filter((d) => parts.every((p) => p?.dimensions.includes(d))) ?? [];
+      for (const by of [[], ...shared.map((d) => [d])]) {
+        const dimensions = by.map((d) => SURVEY_DIMENSIONS[d]);
+        const [whole, ...counted] = await Promise.all(
+          [relation.total, ...relation.parts].map(async (m) =>
+            respondentsByCode(await loadSurveyMicrocells(db, survey.year, SURVEY_MEASURES[m], dimensions)),
+          ),
+        );
+        for (const [code, n] of whole ?? []) {
+          const rest = counted.reduce((r, c) => r - (c.get(code) ?? 0), n);
+          const where = `${relation.total} by ${by.join(",") || "nothing"} at ${code}`;
+          if (relation.rest === undefined) expect({ where, rest }).toEqual({ where, rest: 0 });
+          else expect({ where, rest: rest >= 0 }).toEqual({ where, rest: true });
+        }
+        // No part counts a code its total lacks.
+        for (const c of counted) for (const code of c.keys()) expect(whole?.has(code)).toBe(true);
+      }
+    }
   });
 });
 

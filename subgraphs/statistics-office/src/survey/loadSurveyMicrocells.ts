@@ -4,7 +4,7 @@
  * leave this module; the estimator sees counts and sums only.
  */
 import type { DataSource } from "typeorm";
-import { type Microcell, WEIGHT_UNITS_PER_HOUSEHOLD } from "./estimateSurveyTable";
+import { type Microcell, WEIGHT_UNITS_PER_HOUSEHOLD } from "./estimateSurveyTables";
 import type { SurveyDimensionCodes } from "./surveyDimensions";
 import { SurveyDimension } from "./surveyEnums";
 import type { SurveyMeasureSpec, SurveyUnit } from "./surveyMeasures";

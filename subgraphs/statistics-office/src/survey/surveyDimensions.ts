@@ -1,7 +1,7 @@
 /**
  * Code lists of the survey's breakdowns (SDMX-style codes, `_T` the total of each, `_O` the
  * rest): each code with its name, the additive lines between them, and how a recorded answer
- * maps to codes. Ages get two classifications over one total, as in the migration profile.
+ * maps to codes. Ages get broad groups (under and over 18) and, nested in them, bands.
  */
 import { REGIONS } from "@hub/contracts";
 import { SurveyDimension } from "./surveyEnums";
@@ -26,19 +26,27 @@ export interface SurveyDimensionCodes {
   /** Canonical order, total first: the order of the cells served. */
   codes: readonly SurveyCode[];
   lines: readonly SurveyLine[];
-  /** The codes, total excepted, that a recorded answer falls in (one per classification). */
+  /** The codes, total excepted, that a recorded answer falls in (for ages, its broad group and its band). */
   classify: (answer: string | number) => readonly string[];
 }
 
-/** Broad groups, then bands of 15 years: 5-year bands leave most cells below the respondent threshold. */
-const AGE_BANDS: readonly (readonly [string, string, number])[] = [
+const ADULT_AGE = 18;
+/**
+ * Bands of about 15 years (5-year bands leave most cells below the respondent threshold), cut at
+ * 18 so that they nest in the broad groups: a band across 18 (15-29) would make the 15-17 year
+ * olds the difference of two served cells, a cell no line protects.
+ */
+const MINOR_BANDS: readonly (readonly [string, string, number])[] = [
   ["Y_LT15", "Under 15 years", 15],
-  ["Y15-29", "15 to 29 years", 30],
+  ["Y15-17", "15 to 17 years", ADULT_AGE],
+];
+const ADULT_BANDS: readonly (readonly [string, string, number])[] = [
+  ["Y18-29", "18 to 29 years", 30],
   ["Y30-44", "30 to 44 years", 45],
   ["Y45-59", "45 to 59 years", 60],
   ["Y_GE60", "60 years or over", Infinity],
 ];
-const ADULT_AGE = 18;
+const AGE_BANDS = [...MINOR_BANDS, ...ADULT_BANDS];
 
 /** EU member states since 2020 (Eurostat's EU27_2020); the survey's destinations group into them. */
 const EU27 = new Set("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split(" "));
@@ -82,9 +90,11 @@ const age: SurveyDimensionCodes = {
     { code: "Y_GE18", name: "18 years or over" },
     ...AGE_BANDS.map(([code, name]) => ({ code, name })),
   ],
+  // A hierarchy: the bands of all ages add up to the total through the broad groups.
   lines: [
     { total: TOTAL, parts: ["Y_LT18", "Y_GE18"] },
-    { total: TOTAL, parts: AGE_BANDS.map(([code]) => code) },
+    { total: "Y_LT18", parts: MINOR_BANDS.map(([code]) => code) },
+    { total: "Y_GE18", parts: ADULT_BANDS.map(([code]) => code) },
   ],
   classify: (answer) => [broadAge(Number(answer)), ageBand(Number(answer))],
 };

@@ -1,17 +1,20 @@
-/** Unit tests of the survey estimator: weights, respondent threshold, secondary suppression, rounding, determinism. */
+/**
+ * Unit tests of the survey estimator: weights, respondent threshold, secondary suppression within
+ * a table, across nested ages and across linked measures, rounding, determinism.
+ */
 import { describe, expect, it } from "@jest/globals";
 import { derivableCells } from "@hub/kit";
 import {
-  estimateSurveyTable,
+  estimateSurveyTables,
   LOW_RELIABILITY_BELOW,
   MINIMUM_RESPONDENTS,
   roundEstimate,
   WEIGHT_UNITS_PER_HOUSEHOLD,
   type EstimatedCell,
   type Microcell,
-} from "./estimateSurveyTable";
+} from "./estimateSurveyTables";
 import { SURVEY_DIMENSIONS, type SurveyDimensionCodes } from "./surveyDimensions";
-import { SurveyDimension, SurveyEstimateFlag } from "./surveyEnums";
+import { SurveyDimension, SurveyEstimateFlag, SurveyMeasure } from "./surveyEnums";
 
 const SEX = SURVEY_DIMENSIONS[SurveyDimension.SEX];
 const AGE = SURVEY_DIMENSIONS[SurveyDimension.AGE];
@@ -30,6 +33,12 @@ function answered(
     weightUnits: Math.round(weight * WEIGHT_UNITS_PER_HOUSEHOLD) * count,
   };
 }
+
+/** One measure's table on its own, no relation to another. */
+const oneTable = (dimensions: readonly SurveyDimensionCodes[], microcells: readonly Microcell[]) =>
+  estimateSurveyTables(dimensions, new Map([[SurveyMeasure.HOUSEHOLDS, microcells]]), []).get(
+    SurveyMeasure.HOUSEHOLDS,
+  ) as EstimatedCell[];
 
 const cellAt = (cells: readonly EstimatedCell[], ...codes: string[]) => {
   const cell = cells.find((c) => c.codes.join("|") === codes.join("|"));
@@ -51,9 +60,9 @@ function linesOf2D(rows: SurveyDimensionCodes, columns: SurveyDimensionCodes) {
   return lines;
 }
 
-describe("estimateSurveyTable: weighting", () => {
+describe("estimateSurveyTables, one measure: weighting", () => {
   it("sums design weights per cell and margin, and counts respondents unweighted", () => {
-    const cells = estimateSurveyTable(
+    const cells = oneTable(
       [SEX],
       [
         answered([SEX], ["FEMALE"], 60, 612.5),
@@ -83,28 +92,36 @@ describe("estimateSurveyTable: weighting", () => {
     });
   });
 
-  it("counts a respondent in both age classifications over one total", () => {
-    const cells = estimateSurveyTable([AGE], [answered([AGE], [16], 40, 100), answered([AGE], [35], 60, 100)]);
+  it("counts a respondent in a broad age group and in the band nested in it", () => {
+    const cells = oneTable(
+      [AGE],
+      [10, 16, 25, 35, 50, 70].map((age) => answered([AGE], [age], 40, 100)),
+    );
     expect(cells.map((c) => c.codes[0])).toEqual(AGE.codes.map((c) => c.code));
-    expect(cellAt(cells, "_T").respondents).toBe(100);
-    expect(cellAt(cells, "Y_LT18").respondents).toBe(40);
-    expect(cellAt(cells, "Y15-29").respondents).toBe(40);
-    expect(cellAt(cells, "Y_GE18").respondents).toBe(60);
-    expect(cellAt(cells, "Y30-44").respondents).toBe(60);
+    expect(cellAt(cells, "_T").respondents).toBe(240);
+    expect(cellAt(cells, "Y_LT18").respondents).toBe(80);
+    expect(cellAt(cells, "Y15-17").respondents).toBe(40);
+    expect(cellAt(cells, "Y_GE18").respondents).toBe(160);
+    expect(cellAt(cells, "Y18-29").respondents).toBe(40);
+  });
+
+  it("has bands that nest in the broad groups: none crosses 18", () => {
+    for (const age of [14, 15, 17, 18, 29, 30, 59, 60, 95]) {
+      const [broad, band] = AGE.classify(age) as [string, string];
+      const group = AGE.lines.find((l) => l.total === broad);
+      expect({ age, nested: group?.parts.includes(band) }).toEqual({ age, nested: true });
+    }
   });
 
   it("gives one total cell for a table by no dimension", () => {
-    const cells = estimateSurveyTable(
-      [],
-      [{ codes: [], respondents: 1234, weightUnits: 5_678_901 * WEIGHT_UNITS_PER_HOUSEHOLD }],
-    );
+    const cells = oneTable([], [{ codes: [], respondents: 1234, weightUnits: 5_678_901 * WEIGHT_UNITS_PER_HOUSEHOLD }]);
     expect(cells).toEqual([{ codes: [], estimate: 5_678_900, respondents: 1234, flag: SurveyEstimateFlag.NONE }]);
   });
 });
 
-describe("estimateSurveyTable: respondent threshold", () => {
+describe("estimateSurveyTables, one measure: respondent threshold", () => {
   it(`suppresses a cell below ${MINIMUM_RESPONDENTS} respondents, estimate and count both, and serves one at it`, () => {
-    const cells = estimateSurveyTable(
+    const cells = oneTable(
       [REASON],
       [
         answered([REASON], ["WORK"], 200, 500),
@@ -131,10 +148,7 @@ describe("estimateSurveyTable: respondent threshold", () => {
   });
 
   it("suppresses empty cells too, and a lone small part's sibling even when large", () => {
-    const cells = estimateSurveyTable(
-      [SEX],
-      [answered([SEX], ["MALE"], 500, 100), answered([SEX], ["FEMALE"], 3, 100)],
-    );
+    const cells = oneTable([SEX], [answered([SEX], ["MALE"], 500, 100), answered([SEX], ["FEMALE"], 3, 100)]);
     expect(cellAt(cells, "F").flag).toBe(SurveyEstimateFlag.SUPPRESSED);
     expect(cellAt(cells, "M")).toEqual({
       codes: ["M"],
@@ -143,7 +157,7 @@ describe("estimateSurveyTable: respondent threshold", () => {
       flag: SurveyEstimateFlag.SUPPRESSED,
     });
     expect(cellAt(cells, "_T").respondents).toBe(503);
-    const empty = estimateSurveyTable(
+    const empty = oneTable(
       [REASON],
       [
         answered([REASON], ["WORK"], 300, 100),
@@ -163,7 +177,7 @@ describe("estimateSurveyTable: respondent threshold", () => {
           micro.push(answered([SEX, REASON], [sex, reason], Math.floor(rng() * 90), 100 + rng() * 900));
         }
       }
-      const cells = estimateSurveyTable([SEX, REASON], micro);
+      const cells = oneTable([SEX, REASON], micro);
       const hidden = cells.map((c) => c.flag === SurveyEstimateFlag.SUPPRESSED);
       const lines = linesOf2D(SEX, REASON);
       expect(derivableCells(lines, hidden)).toEqual([]);
@@ -176,7 +190,7 @@ describe("estimateSurveyTable: respondent threshold", () => {
   });
 });
 
-describe("estimateSurveyTable: rounding and determinism", () => {
+describe("estimateSurveyTables, one measure: rounding and determinism", () => {
   it("rounds to the nearest 100, halves up", () => {
     const units = (n: number) => n * WEIGHT_UNITS_PER_HOUSEHOLD;
     expect(roundEstimate(units(1249.9999))).toBe(1200);
@@ -198,11 +212,56 @@ describe("estimateSurveyTable: rounding and determinism", () => {
         ),
       );
     }
-    const once = estimateSurveyTable([SEX, AGE], micro);
+    const once = oneTable([SEX, AGE], micro);
     const shuffled = [...micro].sort(() => rng() - 0.5);
-    expect(JSON.stringify(estimateSurveyTable([SEX, AGE], shuffled))).toBe(JSON.stringify(once));
-    expect(JSON.stringify(estimateSurveyTable([SEX, AGE], micro))).toBe(JSON.stringify(once));
+    expect(JSON.stringify(oneTable([SEX, AGE], shuffled))).toBe(JSON.stringify(once));
+    expect(JSON.stringify(oneTable([SEX, AGE], micro))).toBe(JSON.stringify(once));
     expect(once).toHaveLength(SEX.codes.length * AGE.codes.length);
+  });
+
+  it("suppresses the same cells whatever order the dimensions are asked in, serving them in that order", () => {
+    const rng = seeded(5);
+    for (let round = 0; round < 20; round++) {
+      const micro: Microcell[] = [];
+      for (let i = 0; i < 150; i++) {
+        micro.push(answered([SEX, AGE], [rng() < 0.5 ? "FEMALE" : "MALE", Math.floor(rng() * 90)], 1, 500));
+      }
+      const sexByAge = oneTable([SEX, AGE], micro);
+      const ageBySex = oneTable(
+        [AGE, SEX],
+        micro.map((m) => ({ ...m, codes: [m.codes[1] ?? [], m.codes[0] ?? []] })),
+      );
+      expect(ageBySex.map((c) => c.codes[0])).toEqual(AGE.codes.flatMap((a) => SEX.codes.map(() => a.code)));
+      const bySexAndAge = (cells: EstimatedCell[], sex: number) =>
+        Object.fromEntries(cells.map((c) => [`${c.codes[sex]}|${c.codes[1 - sex]}`, c.respondents]));
+      expect(bySexAndAge(ageBySex, 1)).toEqual(bySexAndAge(sexByAge, 0));
+    }
+  });
+});
+
+describe("estimateSurveyTables, one measure: nested ages", () => {
+  it("never serves the 15-17 year olds as the under-18s minus the under-15s", () => {
+    const cells = oneTable(
+      [AGE],
+      [
+        // More under 15 than in any adult band: the smallest part of a flat line of bands would be adult.
+        answered([AGE], [10], 200, 100),
+        answered([AGE], [16], MINIMUM_RESPONDENTS - 25, 100),
+        ...[25, 40, 50, 70].map((a) => answered([AGE], [a], 100, 100)),
+      ],
+    );
+    expect(cellAt(cells, "Y15-17").flag).toBe(SurveyEstimateFlag.SUPPRESSED);
+    const under18 = cellAt(cells, "Y_LT18").respondents;
+    const under15 = cellAt(cells, "Y_LT15").respondents;
+    expect(under18 === null || under15 === null).toBe(true);
+    const hidden = cells.map((c) => c.flag === SurveyEstimateFlag.SUPPRESSED);
+    const index = (code: string) => cells.findIndex((c) => c.codes[0] === code);
+    const nested = [
+      { total: index("_T"), parts: [index("Y_LT18"), index("Y_GE18")] },
+      { total: index("Y_LT18"), parts: [index("Y_LT15"), index("Y15-17")] },
+      { total: index("Y_GE18"), parts: ["Y18-29", "Y30-44", "Y45-59", "Y_GE60"].map(index) },
+    ];
+    expect(derivableCells(nested, hidden)).toEqual([]);
   });
 });
 
