@@ -27,6 +27,20 @@ describe("telling a pull", () => {
     );
   });
 
+  it("counts the indicators left out when they are many, and speaks of one in the singular", () => {
+    const line = describePull({
+      ...{ pullId: 4, template: "NATIONAL_EXTENDED", year: 2012, pulledAt: new Date(), indicators: 1, cells: 309 },
+      requestIds: ["r-9"],
+      skipped: ["CROSSINGS", "ENTRY_BANS", "RETURNS", "ORDERS_TO_LEAVE"].map((indicator) => ({
+        indicator,
+        reason: "no records",
+      })),
+    });
+    expect(line).toBe(
+      "profile NATIONAL_EXTENDED 2012: 1 indicator, 309 cells pulled through the gateway (1 audited request, first r-9); 4 indicators without records that year",
+    );
+  });
+
   it("gives each way of failing the exit code of what to do next", () => {
     expect([
       exitCodeOf("USAGE"),
