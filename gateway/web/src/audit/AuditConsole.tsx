@@ -1,8 +1,8 @@
 /** The auditor console page: sign-in and purpose, then the log (AUDIT) or the subject access report (SUBJECT_ACCESS). */
-import { useState } from "react";
 import { HubNav } from "../shared/HubNav";
-import { initialPurpose, PurposeSelect } from "../shared/PurposeSelect";
-import { claimsOf, getToken, setPurpose as storePurpose } from "../shared/session";
+import { PurposeSelect } from "../shared/PurposeSelect";
+import { claimsOf } from "../shared/session";
+import { usePageSession } from "../shared/usePageSession";
 import { SignIn } from "../shared/SignIn";
 import { AuditLog } from "./AuditLog";
 import { SubjectAccessReport } from "./SubjectAccessReport";
@@ -23,17 +23,9 @@ function Intro() {
 }
 
 export function AuditConsole() {
-  const [token, setToken] = useState<string | null>(() => getToken());
-  const [purpose, setPurpose] = useState(() => initialPurpose(getToken()));
+  const { token, purpose, setPurpose, signedIn, signedOut } = usePageSession();
   const claims = claimsOf(token);
   const who = claims ? `${claims.sub} (${claims.role}, ${claims.agency}) with purpose ${purpose || "none"}` : "you";
-
-  const signedIn = (next: string) => {
-    const chosen = initialPurpose(next);
-    if (chosen) storePurpose(chosen);
-    setToken(next);
-    setPurpose(chosen);
-  };
 
   return (
     <>
@@ -46,14 +38,7 @@ export function AuditConsole() {
           <h1>Auditor console</h1>
         </div>
         <HubNav current="audit" />
-        <SignIn
-          defaultPersona="auditor"
-          onSignedIn={signedIn}
-          onSignedOut={() => {
-            setToken(null);
-            setPurpose("");
-          }}
-        />
+        <SignIn defaultPersona="auditor" onSignedIn={signedIn} onSignedOut={signedOut} />
         {token ? <PurposeSelect token={token} value={purpose} onChange={setPurpose} /> : null}
       </header>
       <main id="console-main" className="console" tabIndex={-1}>

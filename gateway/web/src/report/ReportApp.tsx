@@ -1,8 +1,7 @@
 /** The migration-profile report page (/report/): sign-in and purpose, then the chosen year's profile. */
-import { useState } from "react";
 import { HubNav } from "../shared/HubNav";
-import { initialPurpose, PurposeSelect } from "../shared/PurposeSelect";
-import { getToken, setPurpose as storePurpose } from "../shared/session";
+import { PurposeSelect } from "../shared/PurposeSelect";
+import { usePageSession } from "../shared/usePageSession";
 import { SignIn } from "../shared/SignIn";
 import { ProfileReport } from "./ProfileReport";
 
@@ -22,15 +21,7 @@ function Intro() {
 }
 
 export function ReportApp() {
-  const [token, setToken] = useState<string | null>(() => getToken());
-  const [purpose, setPurpose] = useState(() => initialPurpose(getToken()));
-
-  const signedIn = (next: string) => {
-    const chosen = initialPurpose(next);
-    if (chosen) storePurpose(chosen);
-    setToken(next);
-    setPurpose(chosen);
-  };
+  const { token, purpose, setPurpose, signedIn, signedOut } = usePageSession();
 
   return (
     <>
@@ -43,14 +34,7 @@ export function ReportApp() {
           <h1>Migration profile</h1>
         </div>
         <HubNav current="report" />
-        <SignIn
-          defaultPersona="statistician"
-          onSignedIn={signedIn}
-          onSignedOut={() => {
-            setToken(null);
-            setPurpose("");
-          }}
-        />
+        <SignIn defaultPersona="statistician" onSignedIn={signedIn} onSignedOut={signedOut} />
         {token ? <PurposeSelect token={token} value={purpose} onChange={setPurpose} /> : null}
       </header>
       <main id="report-main" className="report" tabIndex={-1}>
