@@ -179,8 +179,10 @@ describe("pullProfile", () => {
       );
       expect(result.failure).toBe("SOURCE_REFUSED_INPUT");
       expect(result.message).toMatch(
-        /^no indicator of REGIONAL_HARMONISED could be pulled for 1999: the source refused FIRST_PERMITS 1999/,
+        /^no indicator of REGIONAL_HARMONISED could be pulled for 1999: the source refused FIRST_PERMITS 1999: .*; refused as well: ASYLUM_FIRST_TIME_APPLICANTS, /,
       );
+      // Said once, not once per indicator.
+      expect(result.message.match(/the source refused/g)).toHaveLength(1);
     });
   });
 

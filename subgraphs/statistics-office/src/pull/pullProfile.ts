@@ -85,9 +85,12 @@ export async function pullProfile(options: PullProfileOptions): Promise<PullSumm
     tables.push({ indicatorCode: definition.code, cells: fetched.table.cells, requestId: fetched.requestId });
   }
   if (tables.length === 0) {
+    // The first refusal in full; the others are usually the same reason, so they are only named.
+    const [first, ...others] = skipped;
+    const more = others.length === 0 ? "" : `; refused as well: ${others.map((s) => s.indicator).join(", ")}`;
     throw new ProfilePullError(
       "SOURCE_REFUSED_INPUT",
-      `no indicator of ${template.id} could be pulled for ${year}: ${skipped.map((s) => s.reason).join("; ")}`,
+      `no indicator of ${template.id} could be pulled for ${year}: ${first?.reason ?? "no indicator asked"}${more}`,
     );
   }
   const stored = await storePull(db, { templateId: template.id, year, tables });
