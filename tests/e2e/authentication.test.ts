@@ -7,6 +7,15 @@ const QUERY = `{ crossingPoints { code name } }`;
 async function expectRefused(token: string | undefined, message: RegExp) {
   const res = await gql(QUERY, { token, purpose: "BORDER_CHECK" });
   expect(res.status).toBe(401);
+  // RFC 6750: a 401 names the scheme; with a token, why it was refused, never the token itself.
+  const challenge = res.headers.get("www-authenticate") ?? "";
+  expect(challenge).toMatch(/^Bearer realm="migration-hub"/);
+  if (token) {
+    expect(challenge).toMatch(/error="invalid_token", error_description="[^"]+"$/);
+    expect(challenge).not.toContain(token.split(".")[1] ?? token);
+  } else {
+    expect(challenge).toBe('Bearer realm="migration-hub"');
+  }
   expect(res.body.data ?? null).toBeNull();
   expect(res.body.errors).toHaveLength(1);
   expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -22,6 +31,8 @@ describe("authentication at the gateway", () => {
     const res = await gql(QUERY, { purpose: "BORDER_CHECK", headers: { authorization: "Basic dXNlcjpwYXNz" } });
     expect(res.status).toBe(401);
     expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(res.body.errors?.[0]?.message).toMatch(/must be "Bearer <JWT>"/);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer realm="migration-hub", error="invalid_token"/);
   });
 
   it("refuses an expired token", async () => {

@@ -1,4 +1,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "@jest/globals";
@@ -6,7 +8,7 @@ import { exportJWK, generateKeyPair, type JWTPayload } from "jose";
 import { loadConfig } from "../config";
 import { mintToken } from "./mintToken";
 import { VerifiedTokenCache } from "./VerifiedTokenCache";
-import { createTokenVerifier, principalFromClaims } from "./verifyToken";
+import { createTokenVerifier, MAX_TOKEN_CHARS, principalFromClaims } from "./verifyToken";
 
 const domestic: JWTPayload = {
   sub: "officer-0147",
@@ -133,5 +135,82 @@ describe("createTokenVerifier", () => {
       await expect(verify(`Bearer ${tampered}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     }
     expect(cache.size).toBe(0);
+  });
+});
+
+describe("createTokenVerifier with the identity provider's keys at a URL", () => {
+  const token = (async () => {
+    const { privateKey } = await generateKeyPair("ES256");
+    const config = loadConfig({ HUB_STATE_DIR: mkdtempSync(path.join(os.tmpdir(), "verify-url-")) });
+    return mintToken({ key: privateKey, kid: "idp-1", alg: "ES256" }, principalFromClaims(domestic, "", "AM"), {
+      issuer: config.issuer,
+      audience: config.audience,
+      ttlSeconds: 600,
+    });
+  })();
+
+  /** A provider that answers every request with `status` (and a body that is no key set). */
+  async function provider(status: number): Promise<{ url: string; close: () => Promise<void> }> {
+    const server = createServer((_req, res) => res.writeHead(status, { "content-type": "text/plain" }).end("no"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}/jwks`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  const verifierAt = (url: string) =>
+    createTokenVerifier(
+      loadConfig({ HUB_JWKS: url, HUB_STATE_DIR: mkdtempSync(path.join(os.tmpdir(), "verify-url-")) }),
+    );
+
+  it.each([500, 503, 404, 200])(
+    "answers AUTHENTICATION_UNAVAILABLE, not a bad token, when the provider answers %i without keys",
+    async (status) => {
+      const idp = await provider(status);
+      try {
+        await expect(verifierAt(idp.url)(`Bearer ${await token}`)).rejects.toMatchObject({
+          extensions: { code: "AUTHENTICATION_UNAVAILABLE" },
+        });
+      } finally {
+        await idp.close();
+      }
+    },
+  );
+
+  it("answers AUTHENTICATION_UNAVAILABLE when nothing listens at the provider's address", async () => {
+    const idp = await provider(200);
+    await idp.close();
+    await expect(verifierAt(idp.url)(`Bearer ${await token}`)).rejects.toMatchObject({
+      extensions: { code: "AUTHENTICATION_UNAVAILABLE" },
+    });
+  });
+});
+
+describe("reading the Authorization header", () => {
+  // Nothing is fetched from this address: every header below is refused before any key is needed.
+  const verify = createTokenVerifier(
+    loadConfig({
+      HUB_JWKS: "http://127.0.0.1:9/jwks",
+      HUB_STATE_DIR: mkdtempSync(path.join(os.tmpdir(), "verify-header-")),
+    }),
+  );
+  const message = async (authorization: string | undefined) => {
+    try {
+      await verify(authorization);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("accepted");
+  };
+
+  it("tells a missing, a misshapen, an overlong and a non-JWT token apart", async () => {
+    expect(await message(undefined)).toMatch(/bearer token is required/);
+    expect(await message("Basic dXNlcjpwYXNz")).toMatch(/must be "Bearer <JWT>"/);
+    expect(await message(`Bearer ${"a".repeat(MAX_TOKEN_CHARS)}.b.c`)).toBe(
+      `The bearer token is longer than ${MAX_TOKEN_CHARS} characters.`,
+    );
+    expect(await message("Bearer not-a-jwt")).toMatch(/not a JWT/);
   });
 });

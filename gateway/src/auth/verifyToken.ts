@@ -4,7 +4,15 @@
  * verified is not verified again until it expires (VerifiedTokenCache).
  */
 import { readFileSync } from "node:fs";
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from "jose";
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
 import { isAgency, isForeignAuthorityId, principalSchema, type Principal } from "@hub/contracts";
 import type { GatewayConfig } from "../config";
 import { hubError } from "../errors";
@@ -12,12 +20,36 @@ import { VerifiedTokenCache } from "./VerifiedTokenCache";
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
-type KeySet = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+/** Longest bearer token accepted: far above any real access token, and a bound on work per request. */
+export const MAX_TOKEN_CHARS = 8192;
 
-function loadKeySet(jwks: GatewayConfig["jwks"]): KeySet {
+/** The identity provider's keys could not be fetched: nothing is known of the token yet. */
+class KeysUnavailable extends Error {}
+
+/** What jose reports about the token against keys it did obtain; anything else is a failure to fetch them. */
+const TOKEN_KEY_ERRORS = new Set([errors.JWKSNoMatchingKey.code, errors.JWKSMultipleMatchingKeys.code]);
+
+/**
+ * A remote key set whose fetch failures (refused connection, timeout, a 404 or 5xx, a body that is
+ * not a key set) are told apart from the token's own faults, so that they answer 503 rather than
+ * blaming the caller's token.
+ */
+function remoteKeySet(url: URL): JWTVerifyGetKey {
+  const keys = createRemoteJWKSet(url, { timeoutDuration: 5000, cooldownDuration: 30_000 });
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      if (error instanceof errors.JOSEError && TOKEN_KEY_ERRORS.has(error.code)) throw error;
+      throw new KeysUnavailable("identity provider keys unavailable", { cause: error });
+    }
+  };
+}
+
+function loadKeySet(jwks: GatewayConfig["jwks"]): JWTVerifyGetKey {
   switch (jwks.kind) {
     case "url":
-      return createRemoteJWKSet(jwks.url, { timeoutDuration: 5000, cooldownDuration: 30_000 });
+      return remoteKeySet(jwks.url);
     case "file": {
       let set: JSONWebKeySet;
       try {
@@ -33,9 +65,7 @@ function loadKeySet(jwks: GatewayConfig["jwks"]): KeySet {
 export function createTokenVerifier(config: GatewayConfig, cache = new VerifiedTokenCache()): TokenVerifier {
   const keySet = loadKeySet(config.jwks);
   return async (authorization) => {
-    const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/i.exec(authorization?.trim() ?? "");
-    const token = match?.[1];
-    if (!token) throw hubError("UNAUTHENTICATED", "A bearer token is required (Authorization: Bearer <JWT>).");
+    const token = bearerToken(authorization);
     const known = cache.get(token);
     if (known) return known;
     let payload: JWTPayload;
@@ -55,8 +85,28 @@ export function createTokenVerifier(config: GatewayConfig, cache = new VerifiedT
   };
 }
 
+/** The token of an `Authorization: Bearer` header, each way of getting it wrong told apart. */
+function bearerToken(authorization: string | undefined): string {
+  const value = authorization?.trim() ?? "";
+  if (value === "") throw hubError("UNAUTHENTICATED", "A bearer token is required (Authorization: Bearer <JWT>).");
+  const [scheme = "", token = "", ...rest] = value.split(/\s+/);
+  if (scheme.toLowerCase() !== "bearer" || rest.length > 0) {
+    throw hubError("UNAUTHENTICATED", 'The Authorization header must be "Bearer <JWT>".');
+  }
+  if (token.length > MAX_TOKEN_CHARS) {
+    throw hubError("UNAUTHENTICATED", `The bearer token is longer than ${MAX_TOKEN_CHARS} characters.`);
+  }
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token)) {
+    throw hubError("UNAUTHENTICATED", "The bearer token is not a JWT (three base64url parts).");
+  }
+  return token;
+}
+
 /** Turns jose's typed errors into one client-facing error each; the token's content is never echoed. */
 function rejection(error: unknown) {
+  if (error instanceof KeysUnavailable) {
+    return hubError("AUTHENTICATION_UNAVAILABLE", "The identity provider's keys cannot be obtained; try again later.");
+  }
   if (!(error instanceof errors.JOSEError)) return hubError("UNAUTHENTICATED", "The token could not be verified.");
   switch (error.code) {
     case errors.JWTExpired.code:

@@ -69,7 +69,7 @@ export interface Refused {
   readonly status: number;
   readonly errors: readonly GraphQLFormattedError[];
   readonly known: Received & Partial<Pick<Declared, "principal" | "authorizationRef">>;
-  /** Response headers the refusal carries (Retry-After). */
+  /** Response headers the refusal carries (Retry-After, WWW-Authenticate). */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
