@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
 import { as, gql, world } from "../harness/fixtures";
-import { browserStorage, launchBrowser, newHubPage, screenshot, SESSION_KEYS, signInAs } from "./browser";
+import { expectOnlySessionKept, launchBrowser, newHubPage, screenshot, signInAs } from "./browser";
 
 const ALLOWED = `query BrowserAuditAllowed($ref: ID!) { person(personRef: $ref) { familyName crossings(first: 2) { direction } } }`;
 const DENIED = `query BrowserAuditDenied($ref: ID!) { person(personRef: $ref) { asylumApplications { grounds } } }`;
@@ -171,9 +171,7 @@ describe("auditor console", () => {
       await page.setViewportSize({ width: 1366, height: 768 });
       expect(await fitsWidth(page)).toBe(true);
 
-      const storage = await browserStorage(page);
-      expect(storage.localLength).toBe(0);
-      expect(storage.sessionKeys.every((k) => SESSION_KEYS.includes(k))).toBe(true);
+      await expectOnlySessionKept(page);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -236,9 +234,7 @@ describe("auditor console", () => {
       await screenshot(page, "sar-report");
       await page.emulateMedia({ media: "screen" });
 
-      const storage = await browserStorage(page);
-      expect(storage.localLength).toBe(0);
-      expect(storage.sessionKeys.every((k) => SESSION_KEYS.includes(k))).toBe(true);
+      await expectOnlySessionKept(page);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { expect } from "@jest/globals";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { OUTPUT_DIR, readHubEnv } from "../harness/hubEnv";
 
@@ -73,3 +74,10 @@ export async function browserStorage(page: Page): Promise<{ localLength: number;
 
 /** The only keys the pages may keep in sessionStorage (nothing about persons). */
 export const SESSION_KEYS = ["hub.session.token", "hub.session.purpose"];
+
+/** What a page may keep in the browser: nothing in localStorage, only the session's own keys in sessionStorage. */
+export async function expectOnlySessionKept(page: Page): Promise<void> {
+  const storage = await browserStorage(page);
+  expect(storage.localLength).toBe(0);
+  for (const key of storage.sessionKeys) expect(SESSION_KEYS).toContain(key);
+}

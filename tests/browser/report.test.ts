@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Browser, Locator, Page } from "playwright-core";
 import { runHubCommand } from "../harness/auditDb";
 import { as, gql, hub, world } from "../harness/fixtures";
-import { browserStorage, launchBrowser, newHubPage, SCREENSHOT_DIR, SESSION_KEYS, signInAs } from "./browser";
+import { expectOnlySessionKept, launchBrowser, newHubPage, SCREENSHOT_DIR, signInAs } from "./browser";
 
 const TEMPLATE = "NATIONAL_EXTENDED";
 
@@ -151,9 +151,7 @@ describe("migration-profile report", () => {
       const csv = readFileSync((await download.path()) ?? "", "utf8");
       expect(csv.split(/\r?\n/)[0]).toMatch(/^STRUCTURE,STRUCTURE_ID,ACTION,/);
 
-      const storage = await browserStorage(page);
-      expect(storage.localLength).toBe(0);
-      expect(storage.sessionKeys.every((k) => SESSION_KEYS.includes(k))).toBe(true);
+      await expectOnlySessionKept(page);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
