@@ -1,8 +1,6 @@
 /** Disclosure control of agency aggregates on small hand-made tables: thresholds, rounding, suppression, linking. */
 import { describe, expect, it } from "@jest/globals";
-import { performance } from "node:perf_hooks";
 import { ageDimension, BROAD_AGE_GROUPS } from "./ageDimension";
-import { benchmarkTable } from "./benchmarkTable";
 import { countRecords, type CountedRecord } from "./countRecords";
 import { derivableCells } from "./derivableCells";
 import { regimeFor, type DisclosureRegime } from "./DisclosureRegime";
@@ -297,19 +295,5 @@ describe("counts that do not fit the definition", () => {
     expect(cell(protect({ SEX: "MALE", CITIZENSHIP: "AA" }, 50), { SEX: "MALE", CITIZENSHIP: "BB" }).flag).toBe(
       "SUPPRESSED",
     );
-  });
-});
-
-describe("speed", () => {
-  it("protects the benchmark table (738 cells in six linked cubes) well within 200 ms", () => {
-    const { definition, counts } = benchmarkTable(1, 1000);
-    protectTable(definition, counts, "STANDARD");
-    const times = [1, 2, 3, 4, 5].map(() => {
-      const start = performance.now();
-      protectTable(definition, counts, "STANDARD");
-      return performance.now() - start;
-    });
-    // The median: one slow run on a busy machine says nothing about the code.
-    expect(times.sort((a, b) => a - b)[2]).toBeLessThan(200);
   });
 });
