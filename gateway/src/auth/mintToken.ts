@@ -1,4 +1,4 @@
-/** Signs an identity token the way the demo identity provider does (persona tokens, test fixtures). */
+/** Signs an access token the way the development identity provider does (persona tokens, test fixtures). */
 import { SignJWT } from "jose";
 import { isAgency, type Principal } from "@hub/contracts";
 import type { SigningKey } from "./devKeys";
@@ -20,7 +20,8 @@ export function mintToken(key: SigningKey, principal: Principal, options: MintOp
     [`${ns}country`]: principal.country,
     [`${ns}cases`]: principal.cases,
   })
-    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "JWT" })
+    // An access token in the RFC 9068 profile, as the development issuer requires.
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "at+jwt" })
     .setIssuer(options.issuer)
     .setAudience(options.audience)
     .setSubject(principal.subject)
