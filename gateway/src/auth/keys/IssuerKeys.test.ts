@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK } from "jose";
 import { pino } from "pino";
 import { IssuerKeys, type IssuerKeysOptions } from "./IssuerKeys";
-import { DEFAULT_KEY_CACHE, type KeySource } from "./KeyCacheSettings";
+import { DEFAULT_KEY_CACHE, keyCacheSettings, type KeySource } from "./KeyCacheSettings";
 import { KeyDistrusted, KeysUnavailable } from "./keyErrors";
 
 type Fault = "none" | "500" | "404" | "redirect" | "garbage" | "huge" | "huge-chunked" | "silent";
@@ -417,6 +417,18 @@ describe("outages", () => {
     expect(logs.count("identity provider keys recovered")).toBe(1);
   });
 
+  it("answers KeysUnavailable for an unknown kid while the provider is down, still verifying known keys", async () => {
+    await setUp();
+    const keys = issuerKeys();
+    await keys.start();
+    await provider.stop();
+    clock += DEFAULT_KEY_CACHE.unknownKidCooldownMs;
+    await expect(verify(keys, k2)).rejects.toBeInstanceOf(KeysUnavailable);
+    await expect(verify(keys, k1)).resolves.toBe("client-1");
+    expect(keys.status()).toMatchObject({ state: "fresh", lastError: expect.stringMatching(/ECONNREFUSED/) });
+    await provider.start();
+  });
+
   it("starts unavailable when the provider is down, and becomes usable without a restart", async () => {
     await setUp();
     await provider.stop();
@@ -472,4 +484,11 @@ it("never writes a token to its logs", async () => {
   clock += DEFAULT_KEY_CACHE.unknownKidCooldownMs;
   await expect(jwtVerify(sent, keys.getKey, { currentDate: new Date(clock) })).rejects.toMatchObject(noMatchingKey);
   expect(JSON.stringify(logs.lines)).not.toContain(sent.split(".")[1]);
+});
+
+it("refuses settings that are not whole non-negative milliseconds", () => {
+  expect(keyCacheSettings({ staleIfErrorMs: 0 })).toEqual({ ...DEFAULT_KEY_CACHE, staleIfErrorMs: 0 });
+  expect(() => keyCacheSettings({ refreshAfterMs: -1 })).toThrow(/refreshAfterMs must be a whole number/);
+  expect(() => keyCacheSettings({ unknownKidCooldownMs: Number.NaN })).toThrow(/unknownKidCooldownMs/);
+  expect(() => keyCacheSettings({ fetchTimeoutMs: 0 })).toThrow(/fetchTimeoutMs must be above 0/);
 });

@@ -10,10 +10,18 @@
  * jwks_uri is followed without a restart (and a changed `issuer` in it is caught at once). A file
  * source is read at start and on refresh() only, and is never stale.
  */
-import { createLocalJWKSet, errors, type JWK, type JWTVerifyGetKey } from "jose";
+import {
+  errors,
+  type CompactJWSHeaderParameters,
+  type CryptoKey,
+  type FlattenedJWSInput,
+  type JWTVerifyGetKey,
+} from "jose";
 import type { Logger } from "pino";
+import { FailureStreak } from "./FailureStreak";
 import { keyCacheSettings, type KeyCacheSettings, type KeySetStatus, type KeySource } from "./KeyCacheSettings";
 import { KeyDistrusted, KeySourceError, KeysUnavailable } from "./keyErrors";
+import { buildKeySet, keySetState, staleUntil, type KeySet } from "./KeySet";
 import { loadIssuerKeys } from "./loadIssuerKeys";
 import { discoveryUrl, providerUrl } from "./providerUrl";
 
@@ -32,15 +40,6 @@ export interface IssuerKeysOptions {
   onKeysRetired?: (kids: string[]) => void;
 }
 
-interface KeySet {
-  published: JWK[];
-  keyIds: string[];
-  jwksUri: string | null;
-  fetchedAt: number;
-  /** jose's key selection over the published keys minus the distrusted ones. */
-  lookup: ReturnType<typeof createLocalJWKSet>;
-}
-
 const MAX_KID_CHARS = 256;
 
 export class IssuerKeys {
@@ -50,6 +49,7 @@ export class IssuerKeys {
   readonly #settings: KeyCacheSettings;
   readonly #algorithms: string[];
   readonly #log: Logger;
+  readonly #streak: FailureStreak;
   readonly #now: () => number;
   readonly #onKeysRetired: (kids: string[]) => void;
   readonly #distrusted = new Set<string>();
@@ -57,8 +57,6 @@ export class IssuerKeys {
   #lastAttempt: { at: number; ok: boolean } | null = null;
   #lastError: string | null = null;
   #inflight: Promise<void> | null = null;
-  /** What the logs last said of this failure streak, so that it is said once, not per request. */
-  #announced: "ok" | "stale" | "unavailable" = "ok";
 
   constructor(options: IssuerKeysOptions) {
     if (options.algorithms.length === 0) throw new Error(`No algorithms are allowed for issuer ${options.issuer}.`);
@@ -70,6 +68,7 @@ export class IssuerKeys {
     this.#settings = keyCacheSettings(options.settings);
     this.#algorithms = [...options.algorithms];
     this.#log = options.log;
+    this.#streak = new FailureStreak(options.log, options.issuer);
     this.#now = options.now ?? Date.now;
     this.#onKeysRetired = options.onKeysRetired ?? (() => undefined);
     this.getKey = (header, token) => this.#resolve(header, token);
@@ -103,9 +102,11 @@ export class IssuerKeys {
       this.#distrusted.add(kid);
     }
     if (added.length === 0) return;
-    if (this.#set !== null) this.#set = this.#keySet(this.#set.published, this.#set.jwksUri, this.#set.fetchedAt);
+    if (this.#set !== null) {
+      this.#set = buildKeySet(this.#set.published, this.#set.jwksUri, this.#set.fetchedAt, this.#distrusted);
+    }
     this.#log.warn({ issuer: this.#issuer, keyIds: added }, "identity provider key ids distrusted");
-    this.#onKeysRetired(added);
+    this.#retire(added);
   }
 
   status(): KeySetStatus {
@@ -125,7 +126,7 @@ export class IssuerKeys {
     };
   }
 
-  async #resolve(...[header, token]: Parameters<JWTVerifyGetKey>) {
+  async #resolve(header: CompactJWSHeaderParameters, token: FlattenedJWSInput): Promise<CryptoKey> {
     if (typeof header.kid === "string" && this.#distrusted.has(header.kid)) throw new KeyDistrusted(header.kid);
     const set = await this.#usableSet();
     try {
@@ -165,12 +166,7 @@ export class IssuerKeys {
   }
 
   #state(now: number): KeySetStatus["state"] {
-    const set = this.#set;
-    if (set === null) return "unavailable";
-    if (this.#source.kind === "file") return "fresh";
-    const age = now - set.fetchedAt;
-    if (age < this.#settings.refreshAfterMs) return "fresh";
-    return age < this.#settings.refreshAfterMs + this.#settings.staleIfErrorMs ? "stale" : "unavailable";
+    return keySetState(this.#set, this.#source.kind, this.#settings, now);
   }
 
   /** Whether a background or blocking fetch should start now (never for a file: it is read on request). */
@@ -191,7 +187,7 @@ export class IssuerKeys {
   async #load(): Promise<void> {
     try {
       const loaded = await loadIssuerKeys(this.#issuer, this.#source, this.#algorithms, this.#settings.fetchTimeoutMs);
-      this.#replace(this.#keySet(loaded.keys, loaded.jwksUri, this.#now()));
+      this.#replace(buildKeySet(loaded.keys, loaded.jwksUri, this.#now(), this.#distrusted));
     } catch (error) {
       this.#lastAttempt = { at: this.#now(), ok: false };
       this.#lastError =
@@ -205,42 +201,28 @@ export class IssuerKeys {
     this.#set = next;
     this.#lastAttempt = { at: next.fetchedAt, ok: true };
     this.#lastError = null;
-    const fields = { issuer: this.#issuer, keyIds: next.keyIds, count: next.published.length };
-    if (this.#announced !== "ok") this.#log.info(fields, "identity provider keys recovered");
-    this.#announced = "ok";
-    if (previous === null || previous.keyIds.join("\n") !== next.keyIds.join("\n")) {
-      this.#log.info(fields, "identity provider keys fetched");
-    }
+    this.#streak.fetched(next.keyIds, previous?.keyIds ?? null, next.published.length);
     const retired = (previous?.keyIds ?? []).filter((kid) => !next.keyIds.includes(kid));
-    if (retired.length > 0) this.#onKeysRetired(retired);
+    if (retired.length > 0) this.#retire(retired);
   }
 
-  #keySet(published: JWK[], jwksUri: string | null, fetchedAt: number): KeySet {
-    const trusted = published.filter((key) => key.kid === undefined || !this.#distrusted.has(key.kid));
-    const keyIds = published.flatMap((key) => (key.kid === undefined ? [] : [key.kid]));
-    return { published, keyIds, jwksUri, fetchedAt, lookup: createLocalJWKSet({ keys: trusted }) };
+  /** A listener's fault must not undo a fetch nor a distrust that already took effect. */
+  #retire(kids: string[]): void {
+    try {
+      this.#onKeysRetired(kids);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.#log.error({ issuer: this.#issuer, keyIds: kids, reason }, "retired key ids were not passed on");
+    }
   }
 
-  /** Logs a failure streak once: a warning while stale keys are served, an error once none are. */
+  /** Tells the logs of a failure streak; called wherever the state may have worsened. */
   #announce(now: number): void {
     if (this.#lastAttempt?.ok !== false) return;
-    const state = this.#state(now);
-    if (state === "unavailable" && this.#announced !== "unavailable") {
-      this.#log.error(
-        { issuer: this.#issuer, error: this.#lastError },
-        "identity provider keys unavailable: its tokens are answered 503 until it can be reached",
-      );
-      this.#announced = "unavailable";
-    } else if (state !== "unavailable" && this.#announced === "ok" && this.#set !== null) {
-      const staleUntil = new Date(
-        this.#set.fetchedAt + this.#settings.refreshAfterMs + this.#settings.staleIfErrorMs,
-      ).toISOString();
-      this.#log.warn(
-        { issuer: this.#issuer, error: this.#lastError, staleUntil },
-        "identity provider key refresh failed",
-      );
-      this.#announced = "stale";
-    }
+    const serving = this.#set !== null && this.#state(now) !== "unavailable";
+    const until =
+      this.#set !== null && this.#source.kind !== "file" ? staleUntil(this.#set, this.#settings) : undefined;
+    this.#streak.failing(this.#lastError, serving, until);
   }
 
   #unavailable(): KeysUnavailable {
