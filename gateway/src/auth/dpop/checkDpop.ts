@@ -16,7 +16,7 @@ export interface DpopRequest {
   accessToken: string;
   /** The verified access token's claims. */
   payload: JWTPayload;
-  /** Every `DPoP` header value received. */
+  /** Every `DPoP` header value received (`req.headersDistinct.dpop`: Node joins repeated headers with commas). */
   proofs: string[];
   /** The request's HTTP method. */
   method: string;
@@ -88,7 +88,10 @@ export async function checkDpop(
   }
   const [proof, ...more] = request.proofs;
   if (proof === undefined) throw new DpopRejected("proof-missing", "A DPoP proof is required (the DPoP header).");
-  if (more.length > 0) throw new DpopRejected("proof-multiple", "Exactly one DPoP header is allowed.");
+  // Node joins repeated headers with ", "; a proof (base64url and dots) never holds a comma.
+  if (more.length > 0 || proof.includes(",")) {
+    throw new DpopRejected("proof-multiple", "Exactly one DPoP header is allowed.");
+  }
   const at = now();
   const verified = await verifyProof(proof, request, settings, at);
   if (verified.jkt !== bound.jkt) {
