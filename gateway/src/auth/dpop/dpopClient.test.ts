@@ -1,14 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
-import type * as DpopClient from "dpop";
+import * as DpopClient from "dpop";
 import { decodeJwt, type JWTPayload } from "jose";
 import { checkDpop, type DpopRequest } from "./checkDpop";
 import { DEFAULT_DPOP } from "./DpopSettings";
 import { memoryReplayStore } from "./memoryReplayStore";
 
-// Proofs from a client library the hub did not write: panva's `dpop`. It is ESM-only and Jest transforms
-// only jose, so it is loaded with a native dynamic import (kept out of the CommonJS transform).
-const importEsm = new Function("specifier", "return import(specifier)") as (s: string) => Promise<unknown>;
-const dpopClient = () => importEsm("dpop") as Promise<typeof DpopClient>;
+// Proofs from a client library the hub did not write: panva's `dpop`.
+const dpopClient = async () => DpopClient;
 
 const URL_ = "https://hub.example/graphql";
 // The access token's signature was verified before checkDpop; only its text (for `ath`) and claims matter here.
