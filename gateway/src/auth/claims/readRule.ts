@@ -70,7 +70,13 @@ function aliasesOf(rule: Translation): Map<string, string> {
   return map;
 }
 
-/** Prefix (kept and stripped), then case, then aliases; an empty value left over is a fault, not a value. */
+/** No identity provider sends control characters in an identifier; kept, they could forge lines of a log or report. */
+const CONTROL = /\p{Cc}/u;
+
+/**
+ * Prefix (kept and stripped), then case, then aliases. An empty value left over, or one with a
+ * control character, is a fault of the token, not a value.
+ */
 export function translate(values: readonly string[], rule: Translation, unfit: () => ClaimsUnfit): string[] {
   const { prefix } = rule;
   const kept =
@@ -79,7 +85,7 @@ export function translate(values: readonly string[], rule: Translation, unfit: (
   return kept.map((v) => {
     const c = cased(v, rule.case);
     const out = aliases.get(c) ?? c;
-    if (out === "") throw unfit();
+    if (out === "" || CONTROL.test(out)) throw unfit();
     return out;
   });
 }
