@@ -77,6 +77,12 @@ describe("claimMappingFromConfig", () => {
     ["a scope rule without a prefix", { scopes: { claim: "scope" } }, /claims\.scopes\.prefix/],
     ["an alias named __proto__", JSON.parse('{"role": {"claim": "r", "aliases": {"__proto__": "x"}}}'), /__proto__/],
     ["a rule that is a string", { role: "roles" }, /claims\.role/],
+    [
+      "a __proto__ key among the attributes",
+      JSON.parse('{"__proto__": {"agency": {"value": "HUB_OPERATOR"}}}'),
+      /__proto__/,
+    ],
+    ["a __proto__ key in a rule", JSON.parse('{"agency": {"__proto__": {"value": "HUB_OPERATOR"}}}'), /__proto__/],
   ])("refuses %s, naming where", (_name, input, message) => {
     expect(problem(input)).toMatch(message);
   });

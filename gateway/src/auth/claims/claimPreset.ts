@@ -1,6 +1,7 @@
 /**
  * Claim mappings for the identity providers the hub is deployed with, each choice with its reason.
- * A configuration starts from one of them and replaces single attributes (claimMappingFromConfig).
+ * A configuration starts from one of them and replaces single attributes (claimMappingFromConfig);
+ * every call builds new objects, so one issuer's changes never reach another's.
  */
 import type { ClaimMapping, ClaimRule, ScopeRule } from "./ClaimMapping";
 
@@ -24,10 +25,10 @@ const own = (namespace: string, name: string, rule: Omit<ClaimRule, "claim"> = {
  * `client_id` is RFC 9068's claim (oidc-provider; Keycloak's `service_account` scope since 26.1),
  * `azp` the OpenID Connect one (Keycloak, Entra v2), `appid` Entra's v1 tokens.
  */
-const CLIENT_ID: ClaimRule = { claim: ["client_id", "azp", "appid"] };
+const clientIdRule = (): ClaimRule => ({ claim: ["client_id", "azp", "appid"] });
 
 /** The space-separated `scope` claim (RFC 8693 4.2, RFC 9068) with a `purpose:` prefix: `scope=purpose:BORDER_CHECK` asks for one purpose. */
-const PURPOSE_SCOPES: ScopeRule = { claim: "scope", prefix: "purpose:" };
+const purposeScopes = (): ScopeRule => ({ claim: "scope", prefix: "purpose:" });
 
 /**
  * The hub's own tokens (the development provider, `npm run token`, and deployments that add the
@@ -44,7 +45,7 @@ function hub(ns: string): ClaimMapping {
     purposes: own(ns, "purposes", strict),
     country: own(ns, "country", strict),
     cases: own(ns, "cases", strict),
-    clientId: { ...CLIENT_ID, ...strict },
+    clientId: { ...clientIdRule(), ...strict },
     officer: null,
     scopes: null,
   };
@@ -77,7 +78,7 @@ function keycloak(ns: string, audience: string): ClaimMapping {
     cases: own(ns, "cases"),
     clientId: { claim: ["azp", "client_id"] },
     officer: null,
-    scopes: PURPOSE_SCOPES,
+    scopes: purposeScopes(),
   };
 }
 
@@ -134,7 +135,7 @@ function oidcProvider(ns: string): ClaimMapping {
     cases: own(ns, "cases"),
     clientId: { claim: "client_id" },
     officer: null,
-    scopes: PURPOSE_SCOPES,
+    scopes: purposeScopes(),
   };
 }
 
