@@ -77,7 +77,7 @@ const CONTROL = /\p{Cc}/u;
  * Prefix (kept and stripped), then case, then aliases. An empty value left over, or one with a
  * control character, is a fault of the token, not a value.
  */
-export function translate(values: readonly string[], rule: Translation, unfit: () => ClaimsUnfit): string[] {
+function translate(values: readonly string[], rule: Translation, unfit: () => ClaimsUnfit): string[] {
   const { prefix } = rule;
   const kept =
     prefix === undefined ? values : values.filter((v) => v.startsWith(prefix)).map((v) => v.slice(prefix.length));
