@@ -9,7 +9,13 @@ import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { describeIssue } from "@hub/contracts";
 import { DEVELOPMENT_MARK } from "./devKeys";
-import { claimMappingConfigSchema, claimMappingFromConfig, claimPreset, type ClaimMapping } from "./claims";
+import {
+  CLAIM_PRESET_NAMES,
+  claimMappingConfigSchema,
+  claimMappingFromConfig,
+  claimPreset,
+  type ClaimMapping,
+} from "./claims";
 import { DEFAULT_DPOP, type DpopSettings } from "./dpop";
 import type { KeyCacheSettings, KeySource } from "./keys";
 
@@ -29,7 +35,7 @@ export const ALLOWED_ALGORITHMS = [
   "EdDSA",
 ] as const;
 export const DEFAULT_ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA"];
-export const CLAIM_PRESETS = ["hub", "keycloak", "entra", "oidc-provider"] as const;
+export const CLAIM_PRESETS = CLAIM_PRESET_NAMES;
 
 /** One trusted issuer and how its tokens are read. */
 export interface TrustedIssuerSettings {
@@ -142,9 +148,10 @@ function fromFile(env: IdentityEnv, file: string): TrustedIssuerSettings[] {
     throw new Error(`Cannot read the identity providers file (HUB_IDENTITY_PROVIDERS) at ${file}`);
   }
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, maxAliasCount: 10 });
+  const doc = parseDocument(text, { lineCounter: counter });
   if (doc.errors.length > 0) throw new Error(`${file}: not valid YAML: ${doc.errors[0]?.message ?? ""}`);
-  const parsed = providersFileSchema.safeParse(doc.toJS());
+  // A bound on alias expansion: a small file must not unfold into a huge one ("billion laughs").
+  const parsed = providersFileSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
   if (!parsed.success) throw new Error(describeIssue(file, doc, counter, parsed.error.issues[0]));
   return parsed.data.issuers.map((entry) => {
     const base = fromEnvFor(env, entry.issuer, entry.jwks, path.dirname(file));
@@ -154,7 +161,7 @@ function fromFile(env: IdentityEnv, file: string): TrustedIssuerSettings[] {
       audiences: entry.audiences,
       algorithms: entry.algorithms ?? base.algorithms,
       claims: entry.claims
-        ? claimMappingFromConfig({ preset: entry.preset, ...entry.claims }, audience)
+        ? claimMappingFromConfig({ preset: entry.preset, namespace: env.claimNamespace, ...entry.claims }, audience)
         : claimPreset(entry.preset, { namespace: env.claimNamespace, audience }),
       tokenType: entry.tokenType ? (entry.tokenType === "any" ? null : "at+jwt") : defaultTokenType(entry.preset, env),
       clockToleranceSeconds: entry.clockToleranceSeconds ?? base.clockToleranceSeconds,

@@ -44,7 +44,8 @@ export interface TokenRequest {
 
 export type TokenVerifier = (request: TokenRequest) => Promise<VerifiedCaller>;
 
-interface Verified {
+/** What the cache keeps of a verified token. */
+export interface VerifiedToken {
   principal: Principal;
   caller: Omit<CallerProvenance, "binding">;
   /** The DPoP key thumbprint the token is bound to (`cnf.jkt`), if any. */
@@ -69,7 +70,7 @@ async function verifyWith(
   token: string,
   kid: string | null,
   country: string,
-): Promise<{ verified: Verified; exp: number | undefined }> {
+): Promise<{ verified: VerifiedToken; exp: number | undefined }> {
   const { settings } = trusted;
   const { payload } = await jwtVerify(token, trusted.keys.getKey, {
     issuer: settings.issuer,
@@ -81,7 +82,7 @@ async function verifyWith(
   });
   const mapped = mapClaims(payload, settings.claims, country);
   const cnf = payload.cnf && typeof payload.cnf === "object" ? (payload.cnf as { jkt?: unknown }) : null;
-  const verified: Verified = {
+  const verified: VerifiedToken = {
     principal: mapped.principal,
     caller: {
       issuer: settings.issuer,
@@ -101,7 +102,7 @@ export function createTokenVerifier(
   issuers: TrustedIssuers,
   country: string,
   replay: DpopReplayStore,
-  cache = new VerifiedTokenCache<Verified>(),
+  cache = new VerifiedTokenCache<VerifiedToken>(),
 ): TokenVerifier {
   const verified = async (presented: PresentedToken) => {
     const known = cache.get(presented.token);
