@@ -7,11 +7,14 @@ import { AUTHENTICATION_REASONS, isAuthenticationReason } from "./authentication
 const doc = readFileSync(path.resolve(__dirname, "../../../docs/audit.md"), "utf8");
 
 describe("authentication reasons", () => {
-  it.each(Object.entries(AUTHENTICATION_REASONS))("documents %s in docs/audit.md with its error code", (reason, info) => {
-    const row = doc.split("\n").find((line) => line.startsWith(`| \`${reason}\` `));
-    expect(row).toBeDefined();
-    expect(row).toContain(`\`${info.code}\``);
-  });
+  it.each(Object.entries(AUTHENTICATION_REASONS))(
+    "documents %s in docs/audit.md with its error code",
+    (reason, info) => {
+      const row = doc.split("\n").find((line) => line.startsWith(`| \`${reason}\` `));
+      expect(row).toBeDefined();
+      expect(row).toContain(`\`${info.code}\``);
+    },
+  );
 
   it("tells a listed reason from any other string", () => {
     expect(isAuthenticationReason("expired")).toBe(true);

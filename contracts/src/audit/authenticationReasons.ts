@@ -22,14 +22,20 @@ export const AUTHENTICATION_REASONS = {
   "wrong-audience": { code: "UNAUTHENTICATED", meaning: "a token issued for another audience than the hub" },
   expired: { code: "UNAUTHENTICATED", meaning: "a token past its expiry (beyond the clock tolerance)" },
   "not-yet-valid": { code: "UNAUTHENTICATED", meaning: "a token whose `nbf` or `iat` lies in the future" },
-  "wrong-type": { code: "UNAUTHENTICATED", meaning: "a token whose `typ` header is not `at+jwt` where that is required" },
+  "wrong-type": {
+    code: "UNAUTHENTICATED",
+    meaning: "a token whose `typ` header is not `at+jwt` where that is required",
+  },
   algorithm: { code: "UNAUTHENTICATED", meaning: "a token signed with an algorithm the issuer is not trusted for" },
   "unknown-key": {
     code: "UNAUTHENTICATED",
     meaning: "a token signed with a key id the issuer does not publish (after a refresh of its keys)",
   },
   "distrusted-key": { code: "UNAUTHENTICATED", meaning: "a token signed with a key an operator distrusted" },
-  "bad-signature": { code: "UNAUTHENTICATED", meaning: "a token whose signature does not verify with the issuer's key" },
+  "bad-signature": {
+    code: "UNAUTHENTICATED",
+    meaning: "a token whose signature does not verify with the issuer's key",
+  },
   "claims-unfit": {
     code: "UNAUTHENTICATED",
     meaning: "a verified token whose claims do not describe a caller of the hub (agency, role, purposes)",

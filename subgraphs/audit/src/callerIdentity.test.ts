@@ -136,7 +136,14 @@ const schema = createAuditSubgraph({})
 /** Runs an operation on the subgraph's schema as the gateway's auditor with purpose AUDIT. */
 async function asAuditor(source: string, variableValues: Record<string, unknown> = {}) {
   const hub = {
-    principal: { subject: "auditor-1", agency: "HUB_OPERATOR", role: "auditor", purposes: ["AUDIT"], country: "AM", cases: [] },
+    principal: {
+      subject: "auditor-1",
+      agency: "HUB_OPERATOR",
+      role: "auditor",
+      purposes: ["AUDIT"],
+      country: "AM",
+      cases: [],
+    },
     purpose: "AUDIT",
     requestId: "unit-test",
   };

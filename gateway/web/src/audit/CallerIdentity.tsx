@@ -64,9 +64,8 @@ export function LoginRefused({ authentication }: { authentication: Authenticatio
         {meaning ? ` (${meaning})` : null}
       </p>
       <p className="notice">
-        Issuer{" "}
-        {authentication.issuer ? <code>{authentication.issuer}</code> : "— (none the hub trusts was named)"} · key
-        id {authentication.keyId ? <code>{authentication.keyId}</code> : "—"}
+        Issuer {authentication.issuer ? <code>{authentication.issuer}</code> : "— (none the hub trusts was named)"} ·
+        key id {authentication.keyId ? <code>{authentication.keyId}</code> : "—"}
       </p>
     </div>
   );

@@ -105,7 +105,9 @@ export function EventDetail({ id, purpose }: { id: string; purpose: string }) {
         </dd>
         <dt>{e.administration ? "Operator" : "Principal"}</dt>
         <dd>
-          {orDash(e.subject)} · {orDash(e.agency)} · {orDash(e.role)} · {orDash(e.country)}
+          {e.administration
+            ? orDash(e.subject)
+            : `${orDash(e.subject)} · ${orDash(e.agency)} · ${orDash(e.role)} · ${orDash(e.country)}`}
         </dd>
         <dt>Purpose</dt>
         <dd>

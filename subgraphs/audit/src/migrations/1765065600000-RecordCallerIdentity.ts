@@ -1,6 +1,11 @@
 /** Who called and why a login failed, searchable; and the operators' distrust of identity provider keys (contracts/src/audit/auditSchema.ts). */
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { AUDIT_IDENTITY_DDL, AUDIT_TABLE, IDENTITY_KEY_DISTRUST_DDL, IDENTITY_KEY_DISTRUST_TABLE } from "@hub/contracts";
+import {
+  AUDIT_IDENTITY_DDL,
+  AUDIT_TABLE,
+  IDENTITY_KEY_DISTRUST_DDL,
+  IDENTITY_KEY_DISTRUST_TABLE,
+} from "@hub/contracts";
 
 export class RecordCallerIdentity1765065600000 implements MigrationInterface {
   name = "RecordCallerIdentity1765065600000";
