@@ -185,7 +185,10 @@ async function startIssuers(issuers: TrustedIssuers, log: Logger): Promise<void>
         "identity provider unavailable at start: its tokens are refused (503) and /readyz fails until it answers",
       );
     } else {
-      log.info({ issuer: status.issuer, keyIds: status.keyIds, source: status.source }, "identity provider keys loaded");
+      log.info(
+        { issuer: status.issuer, keyIds: status.keyIds, source: status.source },
+        "identity provider keys loaded",
+      );
     }
   }
 }

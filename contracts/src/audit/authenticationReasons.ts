@@ -53,6 +53,23 @@ export const AUTHENTICATION_REASONS = {
     meaning: "a DPoP proof that does not verify, or does not match the token, method or URL",
   },
   "dpop-replayed": { code: "UNAUTHENTICATED", meaning: "a DPoP proof already used (its `jti` was seen before)" },
+  "dpop-refused": {
+    code: "UNAUTHENTICATED",
+    meaning:
+      "a sender-constrained token where the issuer is set to refuse them, or bound in a way the hub cannot check",
+  },
+  "dpop-unavailable": {
+    code: "AUTHENTICATION_UNAVAILABLE",
+    meaning: "the store of used DPoP proofs (Redis) did not answer, so no proof could be checked",
+  },
+  malformed: {
+    code: "UNAUTHENTICATED",
+    meaning: "a JWT whose header or claims cannot be read, or of a kind not supported",
+  },
+  "claim-rejected": {
+    code: "UNAUTHENTICATED",
+    meaning: "a verified signature but a registered claim the issuer's settings do not accept",
+  },
   "keys-unavailable": {
     code: "AUTHENTICATION_UNAVAILABLE",
     meaning: "the issuer's keys could not be obtained (provider unreachable, stale keys past their bound)",

@@ -5,7 +5,11 @@
  */
 import { Pool } from "pg";
 import type { Logger } from "pino";
-import { IDENTITY_KEY_DISTRUST_INSERT_SQL, IDENTITY_KEY_DISTRUST_SELECT_SQL } from "@hub/contracts";
+import {
+  IDENTITY_KEY_DISTRUST_INSERT_SQL,
+  IDENTITY_KEY_DISTRUST_SELECT_SQL,
+  type IdentityKeyDistrustRow,
+} from "@hub/contracts";
 import type { TrustedIssuers } from "../auth/TrustedIssuers";
 
 export interface KeyDistrust {
@@ -43,6 +47,7 @@ export class KeyDistrustStore {
     await this.pool.query(IDENTITY_KEY_DISTRUST_INSERT_SQL, [
       distrust.issuer,
       distrust.keyId,
+      new Date(),
       distrust.operator,
       distrust.reason,
       distrust.eventId,
@@ -52,7 +57,9 @@ export class KeyDistrustStore {
   /** Reads every distrust and applies it; a store that does not answer keeps what was applied before. */
   async apply(issuers: TrustedIssuers): Promise<void> {
     try {
-      const { rows } = await this.pool.query<{ issuer: string; key_id: string }>(IDENTITY_KEY_DISTRUST_SELECT_SQL);
+      const { rows } = await this.pool.query<IdentityKeyDistrustRow>(IDENTITY_KEY_DISTRUST_SELECT_SQL, [
+        issuers.all.map((i) => i.settings.issuer),
+      ]);
       for (const trusted of issuers.all) {
         trusted.keys.setDistrusted(rows.filter((r) => r.issuer === trusted.settings.issuer).map((r) => r.key_id));
       }
@@ -60,7 +67,10 @@ export class KeyDistrustStore {
       this.failing = false;
     } catch (error) {
       if (!this.failing) {
-        this.log.warn({ err: { message: (error as Error).message } }, "distrusted key ids cannot be read; keeping the last list");
+        this.log.warn(
+          { err: { message: (error as Error).message } },
+          "distrusted key ids cannot be read; keeping the last list",
+        );
       }
       this.failing = true;
     }

@@ -49,7 +49,9 @@ function readAdminKey(file: string, log: Logger): Buffer | undefined {
     return undefined;
   }
   if (secret.length < MIN_ADMIN_KEY_LENGTH) {
-    throw new Error(`The operator secret (HUB_ADMIN_KEY) at ${file} is shorter than ${MIN_ADMIN_KEY_LENGTH} characters`);
+    throw new Error(
+      `The operator secret (HUB_ADMIN_KEY) at ${file} is shorter than ${MIN_ADMIN_KEY_LENGTH} characters`,
+    );
   }
   return createHash("sha256").update(secret).digest();
 }
@@ -101,7 +103,13 @@ export function adminRoutes(deps: AdminDependencies): express.Router {
     if (targets.some((t) => t === undefined)) return problem(res, 404, "NOT_FOUND", "No such trusted issuer.");
     await audited(
       res,
-      { action: "refresh-keys", issuer: body.data.issuer ?? "*", keyId: null, reason: null, operator: body.data.operator },
+      {
+        action: "refresh-keys",
+        issuer: body.data.issuer ?? "*",
+        keyId: null,
+        reason: null,
+        operator: body.data.operator,
+      },
       async () => {
         const statuses = await Promise.all(targets.map((t) => t!.keys.refresh()));
         return statuses.map((s) => `${s.issuer}: ${s.state}, ${s.keyIds.length} key(s)`).join("; ");

@@ -14,6 +14,8 @@ export interface RefusalDetail {
   keyId?: string | null;
   /** The WWW-Authenticate value when it is not the plain Bearer challenge (DPoP refusals). */
   challenge?: string;
+  /** A finer reason for the log (which DPoP rule failed). */
+  detail?: string;
 }
 
 export class TokenRefused extends GraphQLError {
@@ -21,6 +23,7 @@ export class TokenRefused extends GraphQLError {
   readonly issuer: string | null;
   readonly keyId: string | null;
   readonly challenge: string | undefined;
+  readonly detail: string | undefined;
 
   constructor(code: RefusalCode, reason: string, message: string, detail: RefusalDetail = {}) {
     super(message, { extensions: { code, reason, http: { status: ERROR_CODES[code].status } } });
@@ -28,14 +31,29 @@ export class TokenRefused extends GraphQLError {
     this.issuer = detail.issuer ?? null;
     this.keyId = detail.keyId ?? null;
     this.challenge = detail.challenge;
+    this.detail = detail.detail;
+  }
+
+  private with(change: RefusalDetail): TokenRefused {
+    const { issuer, keyId, challenge, detail } = this;
+    const code = this.extensions.code as RefusalCode;
+    return new TokenRefused(code, this.reason, this.message, {
+      issuer,
+      keyId,
+      ...(challenge === undefined ? {} : { challenge }),
+      ...(detail === undefined ? {} : { detail }),
+      ...change,
+    });
   }
 
   /** The same refusal, now knowing which trusted issuer and key the token named. */
   naming(issuer: string, keyId: string | null): TokenRefused {
-    if (this.issuer !== null) return this;
-    const code = this.extensions.code as RefusalCode;
-    const challenge = this.challenge === undefined ? {} : { challenge: this.challenge };
-    return new TokenRefused(code, this.reason, this.message, { issuer, keyId, ...challenge });
+    return this.issuer === null ? this.with({ issuer, keyId }) : this;
+  }
+
+  /** The same refusal with its own WWW-Authenticate challenge. */
+  challenging(challenge: string): TokenRefused {
+    return this.with({ challenge });
   }
 }
 

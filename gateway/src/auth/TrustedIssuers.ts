@@ -52,6 +52,8 @@ export class TrustedIssuers {
     if (!trusted) return false;
     const status = trusted.keys.status();
     if (status.state === "unavailable") return false;
-    return keyId === null ? status.keyIds.length > 0 : status.keyIds.includes(keyId) && !status.distrusted.includes(keyId);
+    return keyId === null
+      ? status.keyIds.length > 0
+      : status.keyIds.includes(keyId) && !status.distrusted.includes(keyId);
   }
 }

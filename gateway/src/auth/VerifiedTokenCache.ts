@@ -23,9 +23,7 @@ export interface VerifiedTokenCacheOptions {
 function frozenCopy<T>(value: T): T {
   if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
   if (value && typeof value === "object") {
-    return Object.freeze(
-      Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v as unknown)])),
-    ) as T;
+    return Object.freeze(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v as unknown)]))) as T;
   }
   return value;
 }

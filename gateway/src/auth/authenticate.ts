@@ -41,7 +41,13 @@ export async function authenticate(request: Received, options: AuthenticateOptio
     const code = refused.extensions.code as TokenRefused["extensions"]["code"] & keyof typeof ERROR_CODES;
     // The reason, never the token: an operator reads why, an attacker learns nothing new.
     options.log[code === "AUTHENTICATION_UNAVAILABLE" ? "warn" : "info"](
-      { requestId: request.requestId, reason: refused.reason, issuer: refused.issuer, keyId: refused.keyId },
+      {
+        requestId: request.requestId,
+        reason: refused.reason,
+        ...(refused.detail ? { detail: refused.detail } : {}),
+        issuer: refused.issuer,
+        keyId: refused.keyId,
+      },
       "token rejected",
     );
     const answer = refusal("authenticate", request, code, ERROR_CODES[code].status, refused.message, {

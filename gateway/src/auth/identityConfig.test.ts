@@ -58,9 +58,7 @@ describe("trusted issuers from the environment", () => {
   });
 
   it("accepts http on a loopback address, for a local trial", () => {
-    expect(configOf({ HUB_ISSUER: "http://127.0.0.1:4400" }).identity.issuers[0]?.issuer).toBe(
-      "http://127.0.0.1:4400",
-    );
+    expect(configOf({ HUB_ISSUER: "http://127.0.0.1:4400" }).identity.issuers[0]?.issuer).toBe("http://127.0.0.1:4400");
   });
 
   it("requires at least the oidc-provider preset's access token type, and honours HUB_TOKEN_TYPE", () => {
@@ -90,9 +88,9 @@ describe("the development issuer", () => {
   it("has its keys refused outside demo mode wherever the file was copied to", async () => {
     const dir = stateDir();
     const files = await ensureDevKey(path.join(dir, "keys"), "idp");
-    expect(
-      refusal({ HUB_STATE_DIR: dir, HUB_ISSUER: "https://idp.example.gov", HUB_JWKS: files.publicJwks }),
-    ).toMatch(/are the development provider's/);
+    expect(refusal({ HUB_STATE_DIR: dir, HUB_ISSUER: "https://idp.example.gov", HUB_JWKS: files.publicJwks })).toMatch(
+      /are the development provider's/,
+    );
     const copy = path.join(stateDir(), "mounted.jwks.json");
     writeFileSync(copy, JSON.stringify({ keys: [], [DEVELOPMENT_MARK]: true }));
     expect(refusal({ HUB_ISSUER: "https://idp.example.gov", HUB_JWKS: copy })).toMatch(

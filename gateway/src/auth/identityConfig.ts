@@ -184,7 +184,12 @@ function defaultTokenType(preset: IdentityEnv["preset"], env: IdentityEnv): "at+
   return preset === "oidc-provider" ? "at+jwt" : null;
 }
 
-function fromEnvFor(env: IdentityEnv, issuer: string, jwks: string | undefined, baseDir: string): TrustedIssuerSettings {
+function fromEnvFor(
+  env: IdentityEnv,
+  issuer: string,
+  jwks: string | undefined,
+  baseDir: string,
+): TrustedIssuerSettings {
   const audience = env.audiences[0] ?? DEFAULT_AUDIENCE;
   return {
     issuer,
@@ -224,7 +229,9 @@ export function identityConfig(env: IdentityEnv): IdentityConfig {
     throw new Error("Invalid configuration: set HUB_ISSUER or HUB_IDENTITY_PROVIDERS, not both");
   }
   if (env.jwks !== undefined && named.length > 1) {
-    throw new Error("Invalid configuration: HUB_JWKS names the keys of one issuer; list several in HUB_IDENTITY_PROVIDERS");
+    throw new Error(
+      "Invalid configuration: HUB_JWKS names the keys of one issuer; list several in HUB_IDENTITY_PROVIDERS",
+    );
   }
   if (!env.demoMode) {
     if (env.issuers.includes(DEMO_ISSUER)) {
@@ -240,7 +247,8 @@ export function identityConfig(env: IdentityEnv): IdentityConfig {
   }
   for (const issuer of named) {
     const checked = issuerUrl.safeParse(issuer);
-    if (!checked.success) throw new Error(`Invalid configuration: HUB_ISSUER: ${issuer} ${checked.error.issues[0]?.message}`);
+    if (!checked.success)
+      throw new Error(`Invalid configuration: HUB_ISSUER: ${issuer} ${checked.error.issues[0]?.message}`);
   }
   const configured = env.providersFile
     ? fromFile(env, path.resolve(env.providersFile))
@@ -274,7 +282,9 @@ function isDevelopmentKeySet(file: string): boolean {
   try {
     const set = JSON.parse(readFileSync(file, "utf8")) as { [DEVELOPMENT_MARK]?: unknown; keys?: { kid?: unknown }[] };
     if (set[DEVELOPMENT_MARK] === true) return true;
-    return (set.keys ?? []).some((k) => typeof k.kid === "string" && /^idp-\d{4}-\d{2}-\d{2}-[a-z0-9]{1,8}$/.test(k.kid));
+    return (set.keys ?? []).some(
+      (k) => typeof k.kid === "string" && /^idp-\d{4}-\d{2}-\d{2}-[a-z0-9]{1,8}$/.test(k.kid),
+    );
   } catch {
     return false;
   }

@@ -21,6 +21,27 @@ function claimRejection(claim: string): TokenRefused {
   }
 }
 
+/** The audit's coarse DPoP reasons; the message says which rule of RFC 9449 the request broke. */
+function dpopRejection(error: DpopRejected): TokenRefused {
+  const detail = { detail: error.reason };
+  if (error.unavailable) {
+    return new TokenRefused("AUTHENTICATION_UNAVAILABLE", "dpop-unavailable", error.message, detail);
+  }
+  switch (error.reason) {
+    case "bound-token-as-bearer":
+    case "unbound-token-as-dpop":
+    case "proof-missing":
+      return unauthenticated("dpop-required", error.message, detail);
+    case "proof-replayed":
+      return unauthenticated("dpop-replayed", error.message, detail);
+    case "sender-constraint-refused":
+    case "unsupported-confirmation":
+      return unauthenticated("dpop-refused", error.message, detail);
+    default:
+      return unauthenticated("dpop-invalid", error.message, detail);
+  }
+}
+
 export function tokenRejection(error: unknown): TokenRefused {
   if (error instanceof TokenRefused) return error;
   if (error instanceof KeysUnavailable) return keysUnavailable();
@@ -30,11 +51,7 @@ export function tokenRejection(error: unknown): TokenRefused {
   if (error instanceof ClaimsUnfit) {
     return unauthenticated(error.reason === "no-purpose-in-scope" ? error.reason : "claims-unfit", error.message);
   }
-  if (error instanceof DpopRejected) {
-    return error.unavailable
-      ? new TokenRefused("AUTHENTICATION_UNAVAILABLE", "dpop-unavailable", error.message)
-      : unauthenticated(error.reason.startsWith("dpop-") ? error.reason : `dpop-${error.reason}`, error.message);
-  }
+  if (error instanceof DpopRejected) return dpopRejection(error);
   if (!(error instanceof errors.JOSEError)) return unauthenticated("malformed", "The token could not be verified.");
   switch (error.code) {
     case errors.JWTExpired.code:

@@ -141,12 +141,11 @@ export function createTokenVerifier(
       return { principal, caller: { ...caller, binding: bound ? "dpop" : "bearer" } };
     } catch (error) {
       const refused = tokenRejection(error).naming(caller.issuer, caller.keyId);
-      if (!(error instanceof DpopRejected) || error.unavailable) throw refused;
-      throw unauthenticated(refused.reason, refused.message, {
-        issuer: caller.issuer,
-        keyId: caller.keyId,
-        challenge: dpopChallenge(dpop, error),
-      });
+      // A refused proof answers with the DPoP challenge (RFC 9449 §7.1); a store that failed is a 503.
+      if (error instanceof DpopRejected && !error.unavailable) {
+        throw refused.challenging(dpopChallenge(dpop, error, "migration-hub"));
+      }
+      throw refused;
     }
   };
 }

@@ -16,7 +16,11 @@ const servers: http.Server[] = [];
 
 async function serve(demoMode: "true" | "false"): Promise<string> {
   // Outside demo mode a gateway must name a real identity provider.
-  const config = loadConfig({ HUB_STATE_DIR: stateDir, HUB_DEMO_MODE: demoMode, HUB_ISSUER: "https://idp.example.gov" });
+  const config = loadConfig({
+    HUB_STATE_DIR: stateDir,
+    HUB_DEMO_MODE: demoMode,
+    HUB_ISSUER: "https://idp.example.gov",
+  });
   const app = express();
   app.use("/demo", demoRoutes(config, pino({ level: "silent" })));
   const server = http.createServer(app);

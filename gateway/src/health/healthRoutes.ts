@@ -43,7 +43,8 @@ async function identityProviderKeys(issuers: TrustedIssuers): Promise<string> {
   }
   return statuses
     .map((s) => {
-      const stale = s.state === "stale" ? `, stale: fetched ${s.fetchedAt ?? "never"}, ${s.lastError ?? "refresh failed"}` : "";
+      const stale =
+        s.state === "stale" ? `, stale: fetched ${s.fetchedAt ?? "never"}, ${s.lastError ?? "refresh failed"}` : "";
       return `${s.issuer}: ${s.keyIds.length} key(s)${stale}`;
     })
     .join("; ");
