@@ -46,14 +46,16 @@ export class TrustedIssuers {
     return this.all.map((i) => i.keys.status());
   }
 
-  /** Whether a token verified earlier with this key may still be served from the cache. */
+  /**
+   * Whether a token verified earlier with this key may still be served from the cache. A token
+   * that named no kid never may: which key verified it is unknown, so its removal or distrust
+   * could not be seen.
+   */
   trusts(issuer: string, keyId: string | null): boolean {
     const trusted = this.byName.get(issuer);
-    if (!trusted) return false;
+    if (!trusted || keyId === null) return false;
     const status = trusted.keys.status();
     if (status.state === "unavailable") return false;
-    return keyId === null
-      ? status.keyIds.length > 0
-      : status.keyIds.includes(keyId) && !status.distrusted.includes(keyId);
+    return status.keyIds.includes(keyId) && !status.distrusted.includes(keyId);
   }
 }
