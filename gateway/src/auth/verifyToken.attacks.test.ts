@@ -159,6 +159,17 @@ describe("a cached token whose key stops being trusted", () => {
   });
 });
 
+describe("a distrust list with an unusable key id", () => {
+  it("changes nothing, rather than refusing the kid by name while its key still verifies kid-less tokens", async () => {
+    const k1 = await keyOf("k1");
+    const idp = await provider([k1]);
+    expect(() => idp.keys().setDistrusted(["k1", ""])).toThrow();
+    expect(idp.keys().status().distrusted).toEqual([]);
+    idp.keys().setDistrusted(["k1"]);
+    expect(await refusalOf(idp.verify(bearer(await withoutKid(k1))))).toMatchObject({ reason: "unknown-key" });
+  });
+});
+
 describe("a confirmation claim the hub cannot read", () => {
   it.each<[string, unknown]>([
     ["a string", "jkt"],
