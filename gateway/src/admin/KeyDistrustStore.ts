@@ -20,6 +20,12 @@ export interface KeyDistrust {
   eventId: string;
 }
 
+/** Longest key id an operator may distrust; a stored one beyond it (or empty) is skipped, not applied. */
+export const MAX_DISTRUSTED_KEY_ID_CHARS = 200;
+
+const usableKeyId = (kid: unknown): kid is string =>
+  typeof kid === "string" && kid.length > 0 && kid.length <= MAX_DISTRUSTED_KEY_ID_CHARS;
+
 /** How often a gateway looks for distrusts made through another gateway. */
 export const DISTRUST_POLL_MS = 5000;
 
@@ -60,8 +66,12 @@ export class KeyDistrustStore {
       const { rows } = await this.pool.query<IdentityKeyDistrustRow>(IDENTITY_KEY_DISTRUST_SELECT_SQL, [
         issuers.all.map((i) => i.settings.issuer),
       ]);
+      // A row no operator command could have written must not stop the others from applying.
+      const skipped = rows.filter((r) => !usableKeyId(r.key_id)).length;
+      if (skipped > 0) this.log.warn({ skipped }, "stored distrusted key ids that are not key ids were skipped");
       for (const trusted of issuers.all) {
-        trusted.keys.setDistrusted(rows.filter((r) => r.issuer === trusted.settings.issuer).map((r) => r.key_id));
+        const mine = rows.filter((r) => r.issuer === trusted.settings.issuer && usableKeyId(r.key_id));
+        trusted.keys.setDistrusted(mine.map((r) => r.key_id));
       }
       if (this.failing) this.log.info("distrusted key ids readable again");
       this.failing = false;

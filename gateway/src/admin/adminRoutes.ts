@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { TrustedIssuers } from "../auth/TrustedIssuers";
 import { administrationEvent, type Administration } from "../audit/buildAuditEvent";
 import type { AuditTrail } from "../audit/auditTrail";
-import type { KeyDistrustStore } from "./KeyDistrustStore";
+import { MAX_DISTRUSTED_KEY_ID_CHARS, type KeyDistrustStore } from "./KeyDistrustStore";
 
 /** Shortest accepted operator secret (the generated one is 43 characters). */
 const MIN_ADMIN_KEY_LENGTH = 32;
@@ -35,7 +35,7 @@ const distrustBody = z
   .object({
     operator: operatorName,
     issuer: z.string().max(500),
-    keyId: z.string().min(1).max(200),
+    keyId: z.string().min(1).max(MAX_DISTRUSTED_KEY_ID_CHARS),
     reason: z.string().trim().min(3, "say why (at least 3 characters)").max(500),
   })
   .strict();
@@ -68,7 +68,8 @@ export function adminRoutes(deps: AdminDependencies): express.Router {
     const [scheme, given = ""] = (req.headers.authorization ?? "").split(" ");
     const digest = createHash("sha256").update(given.trim()).digest();
     if (scheme?.toLowerCase() !== "bearer" || !timingSafeEqual(digest, key)) {
-      deps.log.warn({ path: req.path }, "operator command refused: wrong or missing operator secret");
+      // The path is the caller's text: a bounded part of it, so a refused request cannot fill the log.
+      deps.log.warn({ path: req.path.slice(0, 100) }, "operator command refused: wrong or missing operator secret");
       return problem(res, 401, "UNAUTHENTICATED", "The operator secret is required (Authorization: Bearer <secret>).");
     }
     next();

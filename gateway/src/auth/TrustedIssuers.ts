@@ -46,8 +46,12 @@ export class TrustedIssuers {
     return this.all.map((i) => i.keys.status());
   }
 
-  /** Whether a token verified earlier with this key may still be served from the cache. */
+  /**
+   * Whether a token verified earlier with this key may still be served from the cache. A token
+   * that named no kid never may: which key verified it is unknown, so its removal or distrust
+   * could not be seen.
+   */
   trusts(issuer: string, keyId: string | null): boolean {
-    return this.byName.get(issuer)?.keys.trusts(keyId) ?? false;
+    return keyId !== null && (this.byName.get(issuer)?.keys.trusts(keyId) ?? false);
   }
 }

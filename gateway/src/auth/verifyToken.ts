@@ -48,8 +48,11 @@ export type TokenVerifier = (request: TokenRequest) => Promise<VerifiedCaller>;
 export interface VerifiedToken {
   principal: Principal;
   caller: Omit<CallerProvenance, "binding">;
-  /** The DPoP key thumbprint the token is bound to (`cnf.jkt`), if any. */
-  cnf: { jkt?: unknown } | null;
+  /**
+   * The token's `cnf` claim as it was (undefined when absent), for checkDpop to judge: any other
+   * shape than an object with `jkt` is a binding the hub cannot check, never "no binding".
+   */
+  cnf: unknown;
 }
 
 /** A kid is kept for the audit only when it is a plausible key id, not whatever a forger put there. */
@@ -81,7 +84,6 @@ async function verifyWith(
     ...(settings.tokenType ? { typ: settings.tokenType } : {}),
   });
   const mapped = mapClaims(payload, settings.claims, country);
-  const cnf = payload.cnf && typeof payload.cnf === "object" ? (payload.cnf as { jkt?: unknown }) : null;
   const verified: VerifiedToken = {
     principal: mapped.principal,
     caller: {
@@ -92,9 +94,19 @@ async function verifyWith(
       onBehalfOf: mapped.onBehalfOf,
       delegation: mapped.delegation,
     },
-    cnf,
+    cnf: payload.cnf,
   };
   return { verified, exp: payload.exp };
+}
+
+/**
+ * The kid a refusal names (the log and the audit keep it): only one the issuer publishes or the
+ * operator distrusted, so a forger cannot write a text of their choosing into the audit record.
+ */
+function knownKeyId(trusted: TrustedIssuer, kid: string | null): string | null {
+  if (kid === null) return null;
+  const { keyIds, distrusted } = trusted.keys.status();
+  return keyIds.includes(kid) || distrusted.includes(kid) ? kid : null;
 }
 
 export function createTokenVerifier(
@@ -113,9 +125,11 @@ export function createTokenVerifier(
     try {
       const { verified: fresh, exp } = await verifyWith(trusted, presented.token, kid, country);
       // Only a token that verified and describes a principal is kept; a refusal is decided afresh.
-      return cache.set(presented.token, fresh, exp);
+      // A token without a kid is not kept: the cache could not tell when the key that verified it
+      // is removed or distrusted, so it is verified each time.
+      return cache.set(presented.token, fresh, kid === null ? undefined : exp);
     } catch (error) {
-      throw tokenRejection(error).naming(trusted.settings.issuer, kid);
+      throw tokenRejection(error).naming(trusted.settings.issuer, knownKeyId(trusted, kid));
     }
   };
 
@@ -130,7 +144,7 @@ export function createTokenVerifier(
         {
           scheme: presented.scheme,
           accessToken: presented.token,
-          payload: cnf ? ({ cnf } as JWTPayload) : {},
+          payload: cnf === undefined ? {} : ({ cnf } as JWTPayload),
           proofs: [...request.dpop],
           method: request.method,
           url: request.url,

@@ -57,8 +57,17 @@ function stringsOf(raw: unknown, kind: Kind, rule: ClaimRule, unfit: (r: "invali
 
 const aliasMaps = new WeakMap<Translation, Map<string, string>>();
 
+/**
+ * ASCII letters only. Unicode case mapping makes ASCII letters of other characters (dotless i to
+ * I, long s to S, the ligature ffi to FFI, the Kelvin sign to k): a value an identity provider's
+ * own checks saw as another word would become a hub code.
+ */
 const cased = (value: string, mode: Translation["case"]) =>
-  mode === "upper" ? value.toUpperCase() : mode === "lower" ? value.toLowerCase() : value;
+  mode === "upper"
+    ? value.replace(/[a-z]+/g, (letters) => letters.toUpperCase())
+    : mode === "lower"
+      ? value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+      : value;
 
 /** The rule's aliases with keys under its case, built once per rule; a Map, so no key reaches a prototype. */
 function aliasesOf(rule: Translation): Map<string, string> {

@@ -93,14 +93,14 @@ export class IssuerKeys {
 
   /** Adds persisted distrusted key ids; a distrust is never lifted by this instance. */
   setDistrusted(kids: Iterable<string>): void {
-    const added: string[] = [];
-    for (const kid of kids) {
-      if (typeof kid !== "string" || kid === "" || kid.length > MAX_KID_CHARS) {
-        throw new Error(`A key id to distrust must be 1 to ${MAX_KID_CHARS} characters.`);
-      }
-      if (!this.#distrusted.has(kid)) added.push(kid);
-      this.#distrusted.add(kid);
+    const given = [...kids];
+    // All checked before any is added: a distrust half applied would refuse a kid by name while
+    // the lookup, not rebuilt, still verified kid-less tokens with its key.
+    if (given.some((kid) => typeof kid !== "string" || kid === "" || kid.length > MAX_KID_CHARS)) {
+      throw new Error(`A key id to distrust must be 1 to ${MAX_KID_CHARS} characters.`);
     }
+    const added = [...new Set(given.filter((kid) => !this.#distrusted.has(kid)))];
+    for (const kid of added) this.#distrusted.add(kid);
     if (added.length === 0) return;
     if (this.#set !== null) {
       this.#set = buildKeySet(this.#set.published, this.#set.jwksUri, this.#set.fetchedAt, this.#distrusted);
@@ -119,7 +119,8 @@ export class IssuerKeys {
     if (this.#due(now)) void this.#fetch();
     const set = this.#set;
     if (set === null || this.#state(now) === "unavailable") return false;
-    return kid === null || (set.keyIds.includes(kid) && !this.#distrusted.has(kid));
+    // A token without a kid: which key verified it is unknown, so nothing can vouch for it.
+    return kid !== null && set.keyIds.includes(kid) && !this.#distrusted.has(kid);
   }
 
   status(): KeySetStatus {
