@@ -110,6 +110,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     server,
     verifyToken,
     publicUrl: config.identity.publicUrl,
+    hostStandsIn: config.demoMode,
     pdp,
     trail,
     limits: { maxBodyBytes: config.maxBodyBytes },

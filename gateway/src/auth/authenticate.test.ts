@@ -31,7 +31,7 @@ async function hub(env: Record<string, string> = {}) {
   const run = (headers: Record<string, string>) =>
     authenticate(
       { requestId: "r-1", startedAt: 0, method: "POST", headers, search: "", body: {}, operationName: null },
-      { verifyToken, log, publicUrl: config.identity.publicUrl },
+      { verifyToken, log, publicUrl: config.identity.publicUrl, hostStandsIn: config.demoMode },
     );
   return { key: privateKey, run, lines };
 }
@@ -78,11 +78,11 @@ describe("the DPoP target of a request", () => {
     expect(outcome(answer)).toMatchObject({ reason: "dpop-invalid" });
   });
 
-  // Without HUB_PUBLIC_URL the target is built from the request's own Host and X-Forwarded-Proto,
-  // so a token and proof captured on their way to hub A are accepted at hub B (same issuer and
-  // audience, another replay store) by a replayer who sends Host: hub-a. Marked failing until the
-  // gateway refuses DPoP verification without a public URL outside demo mode (a configuration decision).
-  it.failing("refuses a proof made for another hub when no public URL is configured", async () => {
+  // Without HUB_PUBLIC_URL the target would be built from the request's own Host and X-Forwarded-Proto,
+  // so a token and proof captured on their way to hub A would be accepted at hub B (same issuer and
+  // audience, another replay store) by a replayer who sends Host: hub-a: outside demo mode a bound
+  // token is refused until HUB_PUBLIC_URL says which address proofs must name.
+  it("refuses a proof made for another hub when no public URL is configured", async () => {
     const b = await hub();
     const { token, proof } = await boundToken(b.key);
     const captured = await proof("https://hub-a.example.gov/graphql");
@@ -92,7 +92,7 @@ describe("the DPoP target of a request", () => {
       host: "hub-a.example.gov",
       "x-forwarded-proto": "https",
     });
-    expect(outcome(answer)).not.toBe("accepted");
+    expect(outcome(answer)).toMatchObject({ reason: "dpop-refused" });
   });
 });
 

@@ -12,16 +12,22 @@ import type { TokenRequest, TokenVerifier } from "./verifyToken";
 export interface AuthenticateOptions {
   verifyToken: TokenVerifier;
   log: Logger;
-  /** The gateway's /graphql URL as clients call it (HUB_PUBLIC_URL); else from the Host header. */
+  /** The gateway's /graphql URL as clients call it (HUB_PUBLIC_URL). */
   publicUrl: URL | null;
+  /**
+   * Without a public URL, whether the request's Host header may stand in for it (demo mode only: a
+   * proof captured on its way to another hub would otherwise be accepted here by naming its Host).
+   */
+  hostStandsIn: boolean;
 }
 
 /** The DPoP header values: Node joins repeated headers with ", ", and a JWT holds no comma. */
 const dpopProofs = (value: string | undefined): string[] =>
   value === undefined ? [] : value.split(",").map((v) => v.trim());
 
-function requestUrl(request: Received, publicUrl: URL | null): string {
+function requestUrl(request: Received, publicUrl: URL | null, hostStandsIn: boolean): string | null {
   if (publicUrl) return `${publicUrl.origin}${publicUrl.pathname}`;
+  if (!hostStandsIn) return null;
   const scheme = request.headers["x-forwarded-proto"] === "https" ? "https" : "http";
   return `${scheme}://${request.headers.host ?? "localhost"}/graphql`;
 }
@@ -31,7 +37,7 @@ export async function authenticate(request: Received, options: AuthenticateOptio
     authorization: request.headers.authorization,
     dpop: dpopProofs(request.headers.dpop),
     method: request.method,
-    url: requestUrl(request, options.publicUrl),
+    url: requestUrl(request, options.publicUrl, options.hostStandsIn),
   };
   try {
     const { principal, caller } = await options.verifyToken(tokenRequest);

@@ -38,8 +38,8 @@ export interface TokenRequest {
   /** Every DPoP header value received. */
   dpop: readonly string[];
   method: string;
-  /** The request's URL as the client addressed it, without query (the `htu` of a DPoP proof). */
-  url: string;
+  /** The request's URL as the client addressed it, without query (the `htu` of a DPoP proof); null when unknown. */
+  url: string | null;
 }
 
 export type TokenVerifier = (request: TokenRequest) => Promise<VerifiedCaller>;
@@ -139,6 +139,14 @@ export function createTokenVerifier(
     const trusted = issuers.get(caller.issuer);
     if (!trusted) throw unauthenticated("unknown-issuer", 'The token\'s "iss" claim is not a trusted issuer.');
     const dpop = trusted.settings.dpop;
+    if (request.url === null && (cnf !== null || presented.scheme === "dpop")) {
+      // Which address a proof must name is known only from HUB_PUBLIC_URL: never guessed from the request.
+      throw unauthenticated(
+        "dpop-refused",
+        "This hub accepts sender-constrained (DPoP) tokens only once its address is configured (HUB_PUBLIC_URL).",
+        { issuer: caller.issuer, keyId: caller.keyId },
+      );
+    }
     try {
       const bound = await checkDpop(
         {
@@ -147,7 +155,7 @@ export function createTokenVerifier(
           payload: cnf === undefined ? {} : ({ cnf } as JWTPayload),
           proofs: [...request.dpop],
           method: request.method,
-          url: request.url,
+          url: request.url ?? "",
         },
         dpop,
         replay,

@@ -33,8 +33,10 @@ import { type Answer, type Finished, type Received, isRefused, refusal } from ".
 export interface PipelineDependencies {
   server: ApolloServer<ExecutionContext>;
   verifyToken: TokenVerifier;
-  /** The gateway's /graphql URL as clients call it (DPoP proofs name it); else from the Host header. */
+  /** The gateway's /graphql URL as clients call it (DPoP proofs name it). */
   publicUrl: URL | null;
+  /** Without it, whether the Host header may stand in (demo mode only). */
+  hostStandsIn: boolean;
   pdp: PolicyDecisionPoint;
   trail: AuditTrail;
   limits: ReceiveLimits;
@@ -55,6 +57,7 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestPipeli
       verifyToken: deps.verifyToken,
       log: deps.log,
       publicUrl: deps.publicUrl,
+      hostStandsIn: deps.hostStandsIn,
     });
     if (isRefused(authenticated)) return authenticated;
     const limited = await limitCaller(deps.rateLimits, authenticated);
