@@ -21,7 +21,7 @@ export class TrustedIssuers {
         source: settings.keys,
         settings: settings.keyCache,
         algorithms: settings.algorithms,
-        log: log.child({ issuer: settings.issuer }),
+        log,
         ...(now ? { now } : {}),
       });
       this.byName.set(settings.issuer, { settings, keys });
