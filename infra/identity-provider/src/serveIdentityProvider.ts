@@ -38,7 +38,12 @@ export async function serveIdentityProvider(
     // What a refused token request was refused for: the error code and description, never a credential.
     provider.on("grant.error", (ctx, err) =>
       log.warn(
-        { client: ctx.oidc?.client?.clientId, error: err.error, description: err.error_description },
+        {
+          client: ctx.oidc?.client?.clientId,
+          error: err.error,
+          description: err.error_description,
+          detail: err.error_detail,
+        },
         "token request refused",
       ),
     );
