@@ -13,8 +13,8 @@ const swc = [
 const shared = {
   testEnvironment: "node",
   transform: { "^.+\\.(t|j)sx?$": swc },
-  // jose is ESM-only: let the transform turn it into CommonJS for Jest.
-  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
+  // jose and dpop are ESM-only: let the transform turn them into CommonJS for Jest.
+  transformIgnorePatterns: ["/node_modules/(?!(?:jose|dpop)/)"],
   modulePathIgnorePatterns: ["<rootDir>/.hub/", "<rootDir>/tests/output/"],
 };
 

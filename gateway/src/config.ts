@@ -4,22 +4,28 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { hubContextTtlSecondsSchema, parseEnv, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
+import { ConfigError, hubContextTtlSecondsSchema, parseEnv, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
+import {
+  ALLOWED_ALGORITHMS,
+  CLAIM_PRESETS,
+  DEFAULT_ALGORITHMS,
+  DEFAULT_AUDIENCE,
+  DEMO_ISSUER,
+  identityConfig,
+  type IdentityConfig,
+} from "./auth/identityConfig";
+import { DEFAULT_KEY_CACHE } from "./auth/keys";
 import type { RateLimitConfig } from "./rateLimits/RateLimits";
 
-export const DEMO_ISSUER = "urn:migration-hub:demo-idp";
-export const DEFAULT_AUDIENCE = "migration-hub";
+export { DEFAULT_AUDIENCE, DEMO_ISSUER };
 
 export interface GatewayConfig {
   port: number;
   host: string;
-  /** JWKS of the identity provider: a file path or an https URL. */
-  jwks: { kind: "file"; path: string } | { kind: "url"; url: URL };
-  issuer: string;
-  audience: string;
-  algorithms: string[];
-  /** Prefix of the hub's custom claims (`agency`, `role`, `purposes`, `country`, `cases`). */
-  claimNamespace: string;
+  /** The identity providers whose tokens are trusted, and how they are read (docs/identity.md). */
+  identity: IdentityConfig;
+  /** File with the operator secret of the /admin endpoints; without it they are off. */
+  adminKeyPath: string;
   /** Private JWK that signs hub-context tokens for subgraphs. */
   hubContextKeyPath: string;
   hubContextTtlSeconds: number;
@@ -67,13 +73,81 @@ export interface GatewayConfig {
 /** Largest group commit; the writer sends one array per column, so any size stays within PostgreSQL's parameter limit. */
 export const AUDIT_MAX_BATCH_SIZE = 5000;
 
-const ALLOWED_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
-
 /** The repository (or image) root, two levels above gateway/dist. */
 const repoRoot = path.resolve(__dirname, "../..");
 
 const urlVariable = (name: SubgraphName) => `${name.toUpperCase().replace(/-/g, "_")}_URL`;
 const timeoutVariable = (name: SubgraphName) => `${name.toUpperCase().replace(/-/g, "_")}_TIMEOUT_MS`;
+
+/** The audit store's variables, shared by the gateway and the audit tools (`npm run audit:sign-head`). */
+function auditVariables(keysDir: string) {
+  return {
+    AUDIT_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .default("postgres://postgres@127.0.0.1:54304/postgres"),
+    AUDIT_KEY: z.string().min(1).default(path.join(keysDir, "audit.private.jwk.json")),
+    AUDIT_JWKS: z.string().min(1).default(path.join(keysDir, "audit.jwks.json")),
+    AUDIT_VALUE_KEY: z.string().min(1).default(path.join(keysDir, "audit-values.key")),
+    AUDIT_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
+    AUDIT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    AUDIT_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    AUDIT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(5),
+    AUDIT_BATCH_SIZE: z.coerce.number().int().min(1).max(AUDIT_MAX_BATCH_SIZE).default(200),
+  };
+}
+
+type AuditVariables = z.infer<z.ZodObject<ReturnType<typeof auditVariables>>>;
+
+function auditConfigOf(c: AuditVariables): GatewayConfig["audit"] {
+  return {
+    databaseUrl: c.AUDIT_DATABASE_URL,
+    keyPath: path.resolve(c.AUDIT_KEY),
+    jwksPath: path.resolve(c.AUDIT_JWKS),
+    valueKeyPath: path.resolve(c.AUDIT_VALUE_KEY),
+    poolSize: c.AUDIT_POOL_SIZE,
+    flushMs: c.AUDIT_FLUSH_MS,
+    batchSize: c.AUDIT_BATCH_SIZE,
+    connectTimeoutMs: c.AUDIT_CONNECT_TIMEOUT_MS,
+    lockTimeoutMs: c.AUDIT_LOCK_TIMEOUT_MS,
+    statementTimeoutMs: c.AUDIT_STATEMENT_TIMEOUT_MS,
+  };
+}
+
+/** The audit store's settings alone, for the tools that only write to it. */
+export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig["audit"] {
+  const keysDir = path.join(path.resolve(env.HUB_STATE_DIR?.trim() || ".hub"), "keys");
+  return auditConfigOf(parseEnv(z.object(auditVariables(keysDir)), env));
+}
+
+/** What the local tools (`npm run token`, `npm run identity`) read: the state folder, the country and the gateway's port. */
+export function loadStateConfig(env: NodeJS.ProcessEnv = process.env): {
+  stateDir: string;
+  country: string;
+  port: number;
+  adminKeyPath: string;
+} {
+  const c = parseEnv(
+    z.object({
+      HUB_STATE_DIR: z.string().min(1).default(".hub"),
+      HUB_COUNTRY: z
+        .string()
+        .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+        .default("AM"),
+      PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+      HUB_ADMIN_KEY: z.string().min(1).optional(),
+    }),
+    env,
+  );
+  const stateDir = path.resolve(c.HUB_STATE_DIR);
+  return {
+    stateDir,
+    country: c.HUB_COUNTRY,
+    port: c.PORT,
+    adminKeyPath: path.resolve(c.HUB_ADMIN_KEY ?? path.join(stateDir, "keys", "admin.key")),
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const stateDir = path.resolve(env.HUB_STATE_DIR?.trim() || ".hub");
@@ -86,17 +160,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const schema = z.object({
     PORT: z.coerce.number().int().min(1).max(65535).default(4000),
     HOST: z.string().min(1).default("127.0.0.1"),
-    HUB_JWKS: z.string().min(1).default(path.join(keysDir, "idp.jwks.json")),
-    HUB_ISSUER: z.string().min(1).default(DEMO_ISSUER),
-    HUB_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
+    HUB_ISSUER: z.string().max(5000).optional(),
+    HUB_AUDIENCE: z.string().min(1).max(5000).default(DEFAULT_AUDIENCE),
+    HUB_JWKS: z.string().min(1).max(1000).optional(),
+    HUB_IDENTITY_PROVIDERS: z.string().min(1).optional(),
+    HUB_CLAIM_PRESET: z.enum(CLAIM_PRESETS).default("hub"),
     HUB_ALGORITHMS: z
       .string()
-      .default("RS256,PS256,ES256,EdDSA")
+      .default(DEFAULT_ALGORITHMS.join(","))
       .transform((v) => v.split(",").map((a) => a.trim()))
-      .refine((list) => list.every((a) => ALLOWED_ALGORITHMS.includes(a)), {
+      .refine((list) => list.every((a) => (ALLOWED_ALGORITHMS as readonly string[]).includes(a)), {
         message: `each algorithm must be one of ${ALLOWED_ALGORITHMS.join(", ")} (never none or HS*)`,
       }),
-    HUB_CLAIM_NAMESPACE: z.string().default(""),
+    HUB_CLAIM_NAMESPACE: z.string().max(200).default(""),
+    HUB_TOKEN_TYPE: z.enum(["at+jwt", "any"]).default("any"),
+    HUB_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    HUB_MAX_TOKEN_CHARS: z.coerce.number().int().min(1024).max(65_536).default(8192),
+    HUB_DPOP: z.enum(["verify", "refuse"]).default("verify"),
+    HUB_KEYS_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+    HUB_KEYS_STALE_SECONDS: z.coerce.number().int().min(0).max(604_800).default(21_600),
+    HUB_KEYS_COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    HUB_PUBLIC_URL: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, "must be an http(s) URL")
+      .optional(),
+    HUB_ADMIN_KEY: z.string().min(1).default(path.join(keysDir, "admin.key")),
     HUB_CONTEXT_KEY: z.string().min(1).default(path.join(keysDir, "gateway.private.jwk.json")),
     HUB_CONTEXT_TTL_SECONDS: hubContextTtlSecondsSchema,
     HUB_SUPERGRAPH: z
@@ -116,19 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       .string()
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
       .default("AM"),
-    AUDIT_DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
-      .default("postgres://postgres@127.0.0.1:54304/postgres"),
-    AUDIT_KEY: z.string().min(1).default(path.join(keysDir, "audit.private.jwk.json")),
-    AUDIT_JWKS: z.string().min(1).default(path.join(keysDir, "audit.jwks.json")),
-    AUDIT_VALUE_KEY: z.string().min(1).default(path.join(keysDir, "audit-values.key")),
-    AUDIT_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
-    AUDIT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
-    AUDIT_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
-    AUDIT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-    AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(5),
-    AUDIT_BATCH_SIZE: z.coerce.number().int().min(1).max(AUDIT_MAX_BATCH_SIZE).default(200),
+    ...auditVariables(keysDir),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
     HUB_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
@@ -162,15 +239,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
   });
   const c = parseEnv(schema, env) as Record<string, unknown> & z.infer<typeof schema>;
-  const jwks = String(c.HUB_JWKS);
+  const list = (value: string | undefined) => (value ?? "").split(",").flatMap((v) => (v.trim() ? [v.trim()] : []));
+  const issuers = list(c.HUB_ISSUER);
+  const developmentJwks = path.join(keysDir, "idp.jwks.json");
+  let identity: IdentityConfig;
+  try {
+    identity = identityConfig({
+      issuers,
+      audiences: list(c.HUB_AUDIENCE),
+      // Without a named issuer, HUB_JWKS is where the development provider's keys are.
+      jwks: issuers.some((i) => i !== DEMO_ISSUER) ? c.HUB_JWKS : undefined,
+      providersFile: c.HUB_IDENTITY_PROVIDERS,
+      preset: c.HUB_CLAIM_PRESET,
+      claimNamespace: c.HUB_CLAIM_NAMESPACE,
+      algorithms: c.HUB_ALGORITHMS,
+      tokenType: c.HUB_TOKEN_TYPE,
+      clockToleranceSeconds: c.HUB_CLOCK_TOLERANCE_SECONDS,
+      maxTokenChars: c.HUB_MAX_TOKEN_CHARS,
+      dpop: c.HUB_DPOP,
+      keyCache: {
+        ...DEFAULT_KEY_CACHE,
+        refreshAfterMs: c.HUB_KEYS_REFRESH_SECONDS * 1000,
+        staleIfErrorMs: c.HUB_KEYS_STALE_SECONDS * 1000,
+        unknownKidCooldownMs: c.HUB_KEYS_COOLDOWN_SECONDS * 1000,
+      },
+      publicUrl: c.HUB_PUBLIC_URL,
+      demoMode: c.HUB_DEMO_MODE,
+      developmentJwks: issuers.some((i) => i !== DEMO_ISSUER) ? developmentJwks : (c.HUB_JWKS ?? developmentJwks),
+    });
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
   return {
     port: c.PORT,
     host: c.HOST,
-    jwks: /^https?:\/\//.test(jwks) ? { kind: "url", url: new URL(jwks) } : { kind: "file", path: path.resolve(jwks) },
-    issuer: c.HUB_ISSUER,
-    audience: c.HUB_AUDIENCE,
-    algorithms: c.HUB_ALGORITHMS,
-    claimNamespace: c.HUB_CLAIM_NAMESPACE,
+    identity,
+    adminKeyPath: path.resolve(c.HUB_ADMIN_KEY),
     hubContextKeyPath: path.resolve(c.HUB_CONTEXT_KEY),
     hubContextTtlSeconds: c.HUB_CONTEXT_TTL_SECONDS,
     supergraphPath: path.resolve(c.HUB_SUPERGRAPH),
@@ -193,18 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     ) as Record<SubgraphName, number>,
     shutdownTimeoutMs: c.HUB_SHUTDOWN_TIMEOUT_MS,
     country: c.HUB_COUNTRY,
-    audit: {
-      databaseUrl: c.AUDIT_DATABASE_URL,
-      keyPath: path.resolve(c.AUDIT_KEY),
-      jwksPath: path.resolve(c.AUDIT_JWKS),
-      valueKeyPath: path.resolve(c.AUDIT_VALUE_KEY),
-      poolSize: c.AUDIT_POOL_SIZE,
-      flushMs: c.AUDIT_FLUSH_MS,
-      batchSize: c.AUDIT_BATCH_SIZE,
-      connectTimeoutMs: c.AUDIT_CONNECT_TIMEOUT_MS,
-      lockTimeoutMs: c.AUDIT_LOCK_TIMEOUT_MS,
-      statementTimeoutMs: c.AUDIT_STATEMENT_TIMEOUT_MS,
-    },
+    audit: auditConfigOf(c),
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.HUB_MAX_BODY_BYTES,
     limits: {

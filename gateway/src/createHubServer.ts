@@ -10,7 +10,11 @@ import { pino, type Logger } from "pino";
 import { apolloLogger, hubLogOptions, requestFailureAnswer } from "@hub/contracts";
 import { PolicyDecisionPoint } from "@hub/policies";
 import { loadSigningKey } from "./auth/devKeys";
+import { TrustedIssuers } from "./auth/TrustedIssuers";
 import { createTokenVerifier } from "./auth/verifyToken";
+import { memoryReplayStore, redisReplayStore } from "./auth/dpop";
+import { adminRoutes } from "./admin/adminRoutes";
+import { KeyDistrustStore } from "./admin/KeyDistrustStore";
 import { AUDIT_UNAVAILABLE } from "./audit/auditTrail";
 import { createAuditTrail } from "./audit/createAuditTrail";
 import type { GatewayConfig } from "./config";
@@ -59,7 +63,8 @@ function readSupergraph(file: string): string {
 export async function startHubServer(config: GatewayConfig): Promise<HubServer> {
   const log = pino({ name: "gateway", level: config.logLevel, ...hubLogOptions(pino.stdSerializers.err) });
   const supergraphSdl = readSupergraph(config.supergraphPath);
-  const verifyToken = createTokenVerifier(config);
+  const issuers = new TrustedIssuers(config.identity, log);
+  await startIssuers(issuers, log);
   const sign = createHubContextSigner(await loadSigningKey(config.hubContextKeyPath), config.hubContextTtlSeconds);
   const pdp = loadPolicies(config);
   const metrics = config.metrics.kind === "off" ? undefined : new HubMetrics();
@@ -75,6 +80,13 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     cost: { max: config.limits.cost, ...config.costModel },
   });
   const rateLimits = createRateLimits(config.rateLimits, log);
+  // DPoP proofs are single-use across every gateway of a deployment when Redis is there.
+  const replay = rateLimits.redis
+    ? redisReplayStore(rateLimits.redis, `${config.rateLimits.keyPrefix}:dpop`)
+    : memoryReplayStore();
+  const verifyToken = createTokenVerifier(config.identity, issuers, config.country, replay);
+  const distrusts = new KeyDistrustStore(config.audit.databaseUrl, log, config.audit.connectTimeoutMs);
+  await distrusts.watch(issuers);
 
   const server = new ApolloServer<ExecutionContext>({
     gateway: new HubGateway(createGateway(supergraphSdl, config, sign, new OutageLog(log), metrics)),
@@ -97,6 +109,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const pipeline = createRequestPipeline({
     server,
     verifyToken,
+    publicUrl: config.identity.publicUrl,
     pdp,
     trail,
     limits: { maxBodyBytes: config.maxBodyBytes },
@@ -109,7 +122,8 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   app.disable("x-powered-by");
   let draining = false;
   let inFlight = 0;
-  app.use(healthRoutes({ config, policyVersion: pdp.version, supergraphSdl }));
+  app.use(healthRoutes({ config, policyVersion: pdp.version, supergraphSdl, issuers }));
+  app.use("/admin", adminRoutes({ adminKeyPath: config.adminKeyPath, issuers, distrusts, trail, log }));
   app.use("/demo", demoRoutes(config, log));
   const stopMetrics = await serveMetrics(config, metrics, app, log);
   app.all("/graphql", (req, res) => {
@@ -152,9 +166,31 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       await server.stop();
       await trail.writer.stop();
       await rateLimits.stop();
+      await distrusts.stop();
       await stopMetrics();
     },
   };
+}
+
+/**
+ * Fetches every trusted issuer's keys before the gateway listens. A provider that cannot be reached
+ * or does not match its configuration does not stop the start (it may come back, and the gateway
+ * then serves without a restart), but it is said loudly and /readyz stays 503 until it answers.
+ */
+async function startIssuers(issuers: TrustedIssuers, log: Logger): Promise<void> {
+  for (const status of await issuers.start()) {
+    if (status.state === "unavailable") {
+      log.error(
+        { issuer: status.issuer, error: status.lastError },
+        "identity provider unavailable at start: its tokens are refused (503) and /readyz fails until it answers",
+      );
+    } else {
+      log.info(
+        { issuer: status.issuer, keyIds: status.keyIds, source: status.source },
+        "identity provider keys loaded",
+      );
+    }
+  }
 }
 
 /** Errors of the other routes (demo sign-in, pages) get a JSON answer, never an HTML stack page. */

@@ -1,4 +1,4 @@
-export { loadConfig, AUDIT_MAX_BATCH_SIZE, DEMO_ISSUER, DEFAULT_AUDIENCE } from "./config";
+export { loadConfig, loadAuditConfig, AUDIT_MAX_BATCH_SIZE, DEMO_ISSUER, DEFAULT_AUDIENCE } from "./config";
 export type { GatewayConfig } from "./config";
 export { startHubServer } from "./createHubServer";
 export type { HubServer } from "./createHubServer";

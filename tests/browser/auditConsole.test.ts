@@ -2,11 +2,30 @@
  * The auditor console in a real browser: an officer's allowed and denied requests appear in the
  * auditor's timeline with their outcomes and rules, the chain verifies, the export downloads, the
  * DPO's subject access report shows the disclosure, and other accounts are told who the console is for.
+ * On an audit log of its own: the caller behind a request, refused logins by reason, and an
+ * operator's distrust of an identity provider key.
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
-import { as, gql, world } from "../harness/fixtures";
+import {
+  AUDIT_CHAIN_LOCK,
+  AUDIT_HEAD_TABLE,
+  AUDIT_HEAD_UPDATE_SQL,
+  AUDIT_INSERT_SQL,
+  auditInsertParameters,
+  auditRowOf,
+  canonicalJson,
+  chainHashOfText,
+  CHECKPOINT_INTERVAL,
+  signChainHead,
+  type AuditEventContent,
+} from "@hub/contracts";
+import { keyFiles, loadAuditKeys } from "@hub/gateway";
+import { withAuditDb } from "../harness/auditDb";
+import { as, gql, hub, world } from "../harness/fixtures";
+import { createOwnAuditDatabase, syntheticAuditEvent, type OwnAuditDatabase } from "../harness/ownAuditDb";
+import { startOwnGateway, startOwnSubgraph, type OwnedProcess } from "../harness/processes";
 import { expectOnlySessionKept, launchBrowser, newHubPage, screenshot, signInAs } from "./browser";
 
 const ALLOWED = `query BrowserAuditAllowed($ref: ID!) { person(personRef: $ref) { familyName crossings(first: 2) { direction } } }`;
@@ -252,6 +271,200 @@ describe("auditor console", () => {
       await expect(refusal.textContent()).resolves.toContain("RA-1-audit-log");
       expect(await page.getByTestId("audit-timeline").count()).toBe(0);
       await screenshot(page, "audit-forbidden");
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
+const ISSUER = "https://idp.interior.example/realms/hub";
+const OTHER_ISSUER = "https://login.example.net/tenant/v2.0";
+const KIOSK_KEY = "rsa-2026-11";
+
+/** A request the authenticate stage refused, as the gateway records it. */
+const refusedLogin = (i: number, reason: string, issuer: string | null, keyId: string | null) =>
+  syntheticAuditEvent(i, {
+    subject: null,
+    agency: null,
+    role: null,
+    country: null,
+    agreements: [],
+    operationHash: null,
+    operationText: null,
+    operationName: null,
+    fieldsAllowed: [],
+    outcome: "REJECTED",
+    errorCodes: [reason === "keys-unavailable" ? "AUTHENTICATION_UNAVAILABLE" : "UNAUTHENTICATED"],
+    disclosedPersonRefs: [],
+    categories: [],
+    authentication: { reason, issuer, keyId },
+  });
+
+/** What a gateway of this version records once it fills the caller, refused logins and key administration. */
+const identityEvents = (): AuditEventContent[] => [
+  syntheticAuditEvent(1, {
+    operationName: "KioskCrossingCheck",
+    caller: {
+      issuer: ISSUER,
+      clientId: "border-kiosk-07",
+      tokenId: "jti-5f1d2c",
+      keyId: KIOSK_KEY,
+      onBehalfOf: "officer-0147",
+      delegation: "act",
+      binding: "dpop",
+    },
+  }),
+  refusedLogin(2, "expired", ISSUER, KIOSK_KEY),
+  refusedLogin(3, "unknown-key", ISSUER, "rsa-2027-01"),
+  refusedLogin(4, "keys-unavailable", OTHER_ISSUER, "kid-9"),
+  syntheticAuditEvent(5, {
+    subject: "operator-ana",
+    agency: null,
+    role: null,
+    country: null,
+    purpose: null,
+    agreements: [],
+    operationHash: null,
+    operationText: null,
+    operationName: null,
+    fieldsAllowed: [],
+    outcome: "ADMINISTERED",
+    disclosedPersonRefs: [],
+    categories: [],
+    administration: {
+      action: "distrust-key",
+      issuer: ISSUER,
+      keyId: KIOSK_KEY,
+      reason: "private key reported leaked",
+      operator: "operator-ana",
+      result: "distrusted",
+    },
+  }),
+  refusedLogin(6, "distrusted-key", ISSUER, KIOSK_KEY),
+];
+
+/**
+ * Appends as a gateway does, with the hub's audit key (so that the chain verifies and the test's
+ * own gateway extends it): under the chain lock, from the head, rows built by `auditRowOf`.
+ */
+async function appendAsGateway(url: string, contents: AuditEventContent[]): Promise<void> {
+  const files = keyFiles(hub.keysDir, "audit");
+  const keys = loadAuditKeys(files.privateJwk, files.publicJwks);
+  await withAuditDb(async (db) => {
+    await db.query("BEGIN");
+    try {
+      await db.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
+      const head = await db.query<{ seq: string; hash: string }>(
+        `SELECT seq, hash FROM ${AUDIT_HEAD_TABLE} WHERE id = 1 FOR UPDATE`,
+      );
+      let seq = Number(head.rows[0]?.seq ?? 0);
+      let prevHash = head.rows[0]?.hash ?? "0".repeat(64);
+      // From an empty log, too few to reach a checkpoint: the gateway signs those.
+      expect(seq + contents.length).toBeLessThan(CHECKPOINT_INTERVAL);
+      const rows: unknown[][] = [];
+      for (const content of contents) {
+        seq += 1;
+        const text = canonicalJson(content);
+        const hash = chainHashOfText(prevHash, seq, text);
+        rows.push(auditRowOf({ seq, content, text, prevHash, hash }));
+        prevHash = hash;
+      }
+      await db.query(AUDIT_INSERT_SQL, auditInsertParameters(rows));
+      const signed = signChainHead(keys.signing, seq, prevHash);
+      await db.query(AUDIT_HEAD_UPDATE_SQL, [seq, prevHash, signed.keyId, signed.signature]);
+      await db.query("COMMIT");
+    } catch (error) {
+      await db.query("ROLLBACK");
+      throw error;
+    }
+  }, url);
+}
+
+describe("auditor console: who called, and why a login failed", () => {
+  let own: OwnAuditDatabase;
+  let audit: OwnedProcess;
+  let gateway: OwnedProcess;
+
+  beforeAll(async () => {
+    own = await createOwnAuditDatabase();
+    await appendAsGateway(own.url, identityEvents());
+    audit = await startOwnSubgraph("audit", { AUDIT_DATABASE_URL: own.url });
+    // The auditor's own reads are appended to the same log, after the events under test.
+    gateway = await startOwnGateway({ AUDIT_URL: `${audit.origin}/graphql`, AUDIT_DATABASE_URL: own.url });
+  }, 120_000);
+  afterAll(async () => {
+    await gateway?.stop();
+    await audit?.stop();
+    await own?.drop();
+  });
+
+  it("shows the caller behind a request, refused logins with their reason, and an operator's distrust of a key", async () => {
+    const { context, page, problems } = await newHubPage(browser, gateway.origin);
+    try {
+      await signInAs(page, "auditor", "/audit/");
+      const rows = page.getByTestId("audit-event");
+      const detail = page.getByTestId("audit-event-detail");
+      await page.locator('[data-testid="chain-status"]:not([data-state="loading"])').waitFor();
+      await expect(page.getByTestId("chain-status").getAttribute("data-state")).resolves.toBe("valid");
+
+      // The kiosk's call on behalf of an officer, with a DPoP-bound token.
+      await applyFilters(page, { client: "border-kiosk-07" });
+      expect(await rows.count()).toBe(1);
+      await rows.first().getByRole("button").click();
+      const caller = detail.getByTestId("event-caller");
+      await caller.waitFor();
+      await expect(caller.textContent()).resolves.toMatch(
+        new RegExp(`Issuer${ISSUER}Client idborder-kiosk-07Token idjti-5f1d2cKey id${KIOSK_KEY}`),
+      );
+      await expect(caller.getByTestId("caller-on-behalf-of").textContent()).resolves.toBe("officer-0147");
+      await expect(caller.textContent()).resolves.toContain("token exchange (act claim, RFC 8693)");
+      await expect(caller.getByTestId("caller-binding").textContent()).resolves.toMatch(/^yes/);
+      expect(await detail.getByTestId("login-refused").count()).toBe(0);
+      await screenshot(page, "audit-caller");
+
+      // A refused login, found by its reason and explained.
+      await applyFilters(page, { "auth-reason": "expired" });
+      expect(await rows.count()).toBe(1);
+      await expect(rows.first().getAttribute("data-outcome")).resolves.toBe("REJECTED");
+      await expect(rows.first().getByTestId("audit-login-refused").textContent()).resolves.toBe("login expired");
+      await rows.first().getByRole("button").click();
+      const refused = detail.getByTestId("login-refused");
+      await refused.waitFor();
+      await expect(refused.textContent()).resolves.toMatch(
+        new RegExp(
+          `^Authentication refused: expired \\(a token past its expiry.*\\)Issuer ${ISSUER} · key id ${KIOSK_KEY}$`,
+        ),
+      );
+      await expect(detail.getByTestId("event-caller").textContent()).resolves.toMatch(/no identity token verified/);
+      await screenshot(page, "audit-login-refused");
+
+      // Every refusal of one issuer's tokens, and none of the other's.
+      await applyFilters(page, { issuer: ISSUER, outcome: "REJECTED" });
+      const reasons = await rows.getByTestId("audit-login-refused").allTextContents();
+      expect(reasons.sort()).toEqual(["login distrusted-key", "login expired", "login unknown-key"]);
+      await applyFilters(page, { issuer: OTHER_ISSUER });
+      expect(await rows.getByTestId("audit-login-refused").allTextContents()).toEqual(["login keys-unavailable"]);
+
+      // The operator's action: what was done to which key, by whom, and why.
+      await applyFilters(page, { outcome: "ADMINISTERED" });
+      expect(await rows.count()).toBe(1);
+      const administered = rows.first();
+      await expect(administered.getByTestId("outcome").textContent()).resolves.toContain("ADMINISTERED");
+      await expect(administered.textContent()).resolves.toContain("operator-ana");
+      await expect(administered.getByTestId("audit-administration").textContent()).resolves.toBe(
+        `distrusted the key ${KIOSK_KEY}`,
+      );
+      await administered.getByRole("button").click();
+      const action = detail.getByTestId("event-administration");
+      await action.waitFor();
+      await expect(action.textContent()).resolves.toBe(
+        `Administrationoperator-ana distrusted the key ${KIOSK_KEY} of ${ISSUER}: distrusted.Reason given: private key reported leaked`,
+      );
+      // Not a request: no operation, no field decisions.
+      expect(await detail.getByTestId("operation-text").count()).toBe(0);
+      expect(await fitsWidth(page)).toBe(true);
+      await screenshot(page, "audit-administered");
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }

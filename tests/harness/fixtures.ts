@@ -29,6 +29,9 @@ import { readHubEnv } from "./hubEnv";
 
 export const hub = readHubEnv();
 
+/** The development issuer's tokens are RFC 9068 access tokens; a bad token is bad for one reason only. */
+const ACCESS_TOKEN_TYPE = "at+jwt";
+
 export function principalOf(persona: PersonaName, overrides: Partial<Principal> = {}): Principal {
   const p = PERSONAS[persona];
   return {
@@ -55,7 +58,7 @@ export const badTokens = {
     const key = await idpKey();
     const past = Math.floor(Date.now() / 1000) - 3600;
     return new SignJWT({ agency: "BORDER_POLICE", role: "border-officer", purposes: ["BORDER_CHECK"], country: "AM" })
-      .setProtectedHeader({ alg: key.alg, kid: key.kid })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: ACCESS_TOKEN_TYPE })
       .setIssuer(DEMO_ISSUER)
       .setAudience(DEFAULT_AUDIENCE)
       .setSubject("officer-0147")
@@ -68,7 +71,7 @@ export const badTokens = {
   wrongAudience: async () =>
     mintToken(await idpKey(), principalOf("border-officer"), { ...standard, audience: "another-service" }),
   algNone: async () => {
-    const header = base64url.encode(JSON.stringify({ alg: "none", typ: "JWT" }));
+    const header = base64url.encode(JSON.stringify({ alg: "none", typ: ACCESS_TOKEN_TYPE }));
     const now = Math.floor(Date.now() / 1000);
     const payload = base64url.encode(
       JSON.stringify({
@@ -97,7 +100,7 @@ export const badTokens = {
       country: "AM",
       cases: [],
     })
-      .setProtectedHeader({ alg: "HS256", kid })
+      .setProtectedHeader({ alg: "HS256", kid, typ: ACCESS_TOKEN_TYPE })
       .setIssuer(DEMO_ISSUER)
       .setAudience(DEFAULT_AUDIENCE)
       .setSubject("officer-0147")
@@ -230,7 +233,7 @@ export const badForeignTokens = {
 async function signedClaims(claims: Record<string, unknown>): Promise<string> {
   const key = await idpKey();
   return new SignJWT({ role: "readmission-officer", purposes: ["RETURN_ENFORCEMENT"], cases: [], ...claims })
-    .setProtectedHeader({ alg: key.alg, kid: key.kid })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: ACCESS_TOKEN_TYPE })
     .setIssuer(DEMO_ISSUER)
     .setAudience(DEFAULT_AUDIENCE)
     .setSubject("tr-pmm-readmission-017")

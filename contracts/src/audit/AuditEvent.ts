@@ -3,7 +3,8 @@
  * for what, what was decided and whose data left, never the disclosed values themselves.
  */
 
-export type AuditOutcome = "ALLOWED" | "PARTIAL" | "DENIED" | "REJECTED" | "FAILED";
+/** ADMINISTERED: not a request but an operator's action on the gateway (AuditAdministration). */
+export type AuditOutcome = "ALLOWED" | "PARTIAL" | "DENIED" | "REJECTED" | "FAILED" | "ADMINISTERED";
 
 export interface AuditFieldDecision {
   /** `Type.field` */
@@ -34,6 +35,48 @@ export interface AuditRefusal {
   silent: boolean;
   /** Whose records were withheld, when the subgraph knows (so a subject access report can tell, R9-1). */
   personRefs?: string[];
+}
+
+/** Who called, as the verified identity token says (absent when no token verified). */
+export interface AuditCaller {
+  /** The token's `iss`, one of the configured issuers. */
+  issuer: string;
+  /** The OAuth client the token was issued to (`client_id`, or `azp`), when it names one. */
+  clientId: string | null;
+  /** The token's `jti`. */
+  tokenId: string | null;
+  /** The `kid` of the key that signed the token. */
+  keyId: string | null;
+  /** The officer the calling system acts for. */
+  onBehalfOf: string | null;
+  /** Where `onBehalfOf` came from: the RFC 8693 `act` claim, or a configured officer claim. */
+  delegation: "act" | "claim" | null;
+  /** A bearer token, or one bound to a key whose DPoP proof was verified (RFC 9449). */
+  binding: "bearer" | "dpop";
+}
+
+/**
+ * Why the authenticate stage refused (REJECTED events with the error code UNAUTHENTICATED or
+ * AUTHENTICATION_UNAVAILABLE). `reason` is a stable code (authenticationReasons.ts); the issuer and
+ * key id are recorded only when they are a configured issuer's, never an arbitrary unverified value.
+ */
+export interface AuditAuthentication {
+  reason: string;
+  issuer: string | null;
+  keyId: string | null;
+}
+
+/** An operator's action on the gateway's trust in identity provider keys. */
+export interface AuditAdministration {
+  action: "refresh-keys" | "distrust-key";
+  issuer: string;
+  keyId: string | null;
+  /** Why, as the operator gave it. */
+  reason: string | null;
+  /** Who (the operator's name; also the event's subject). */
+  operator: string;
+  /** What came of it, for example `refreshed: 3 keys` or `distrusted`. */
+  result: string;
 }
 
 /** What the gateway knows of a request; the chain adds `seq`, `prevHash` and `hash`. */
@@ -75,6 +118,11 @@ export interface AuditEventContent {
   categories: string[];
   /** Disclosures under CRIMINAL_INVESTIGATION stay out of subject access reports until then (R9-1). */
   releaseAfter: string | null;
+  /** Optional, like every field added after the first events, so that older events still verify. */
+  caller?: AuditCaller;
+  authentication?: AuditAuthentication;
+  /** Only on ADMINISTERED events, whose purpose and agency are null and whose subject is the operator. */
+  administration?: AuditAdministration;
 }
 
 export interface AuditEvent extends AuditEventContent {

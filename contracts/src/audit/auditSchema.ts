@@ -7,6 +7,8 @@
 export const AUDIT_TABLE = "audit_event";
 export const AUDIT_HEAD_TABLE = "audit_chain_head";
 export const AUDIT_CHECKPOINT_TABLE = "audit_checkpoint";
+/** Key ids an operator distrusted, per issuer: kept here so that the distrust survives a restart and reaches every gateway. */
+export const IDENTITY_KEY_DISTRUST_TABLE = "identity_key_distrust";
 
 /** Advisory lock that serialises appends from every gateway process into one chain. */
 export const AUDIT_CHAIN_LOCK = 7_272_021;
@@ -14,7 +16,7 @@ export const AUDIT_CHAIN_LOCK = 7_272_021;
 /** A signed checkpoint anchors the chain every this many events. */
 export const CHECKPOINT_INTERVAL = 100;
 
-/** Columns the gateway inserts, in this order. */
+/** Columns the gateway inserts, in this order (auditRowOf builds a row). */
 export const AUDIT_COLUMNS = [
   "seq",
   "id",
@@ -32,6 +34,9 @@ export const AUDIT_COLUMNS = [
   "person_refs",
   "categories",
   "release_after",
+  "issuer",
+  "client_id",
+  "auth_reason",
 ] as const;
 
 export const AUDIT_DDL = [
@@ -84,6 +89,53 @@ export const AUDIT_HEAD_SIGNATURE_DDL = [
 
 export const AUDIT_HEAD_UPDATE_SQL = `UPDATE ${AUDIT_HEAD_TABLE} SET seq = $1, hash = $2, key_id = $3, signature = $4 WHERE id = 1`;
 
+/**
+ * Who called and why a login failed, searchable (contracts/src/audit/identityColumns.ts derives
+ * them). Partial indexes: most events have no authentication reason, and events written before
+ * these columns have none of them. Nullable without a default, so adding them rewrites no row.
+ */
+export const AUDIT_IDENTITY_DDL = [
+  `ALTER TABLE ${AUDIT_TABLE} ADD COLUMN issuer text, ADD COLUMN client_id text, ADD COLUMN auth_reason text`,
+  `CREATE INDEX ${AUDIT_TABLE}_issuer ON ${AUDIT_TABLE} (issuer) WHERE issuer IS NOT NULL`,
+  `CREATE INDEX ${AUDIT_TABLE}_client_id ON ${AUDIT_TABLE} (client_id) WHERE client_id IS NOT NULL`,
+  `CREATE INDEX ${AUDIT_TABLE}_auth_reason ON ${AUDIT_TABLE} (auth_reason) WHERE auth_reason IS NOT NULL`,
+];
+
+/** Every distrust has the audit event of the operator's command that made it (`event_id`). */
+export const IDENTITY_KEY_DISTRUST_DDL = [
+  `CREATE TABLE ${IDENTITY_KEY_DISTRUST_TABLE} (
+    issuer text NOT NULL,
+    key_id text NOT NULL,
+    distrusted_at timestamptz NOT NULL,
+    operator text NOT NULL,
+    reason text,
+    event_id uuid NOT NULL,
+    PRIMARY KEY (issuer, key_id)
+  )`,
+];
+
+/**
+ * Records a distrust: $1 issuer, $2 key id, $3 when (timestamptz), $4 operator, $5 reason (or null),
+ * $6 the audit event's id. A key already distrusted keeps its first record: the statement returns
+ * a row (`key_id`) only when the distrust is new.
+ */
+export const IDENTITY_KEY_DISTRUST_INSERT_SQL = `INSERT INTO ${IDENTITY_KEY_DISTRUST_TABLE} (issuer, key_id, distrusted_at, operator, reason, event_id)
+  VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (issuer, key_id) DO NOTHING RETURNING key_id`;
+
+/** Every distrusted key of the issuers in $1 (a text[]), oldest first. */
+export const IDENTITY_KEY_DISTRUST_SELECT_SQL = `SELECT issuer, key_id, distrusted_at, operator, reason, event_id
+  FROM ${IDENTITY_KEY_DISTRUST_TABLE} WHERE issuer = ANY($1::text[]) ORDER BY distrusted_at, issuer, key_id`;
+
+/** A row of IDENTITY_KEY_DISTRUST_SELECT_SQL as pg returns it. */
+export interface IdentityKeyDistrustRow {
+  issuer: string;
+  key_id: string;
+  distrusted_at: Date;
+  operator: string;
+  reason: string | null;
+  event_id: string;
+}
+
 type AuditColumn = (typeof AUDIT_COLUMNS)[number];
 
 /** Columns holding lists: sent as one JSON text per row, since PostgreSQL has no array of arrays of any length. */
@@ -106,13 +158,16 @@ const ARRAY_TYPES: Record<AuditColumn, string> = {
   person_refs: "jsonb[]",
   categories: "jsonb[]",
   release_after: "date[]",
+  issuer: "text[]",
+  client_id: "text[]",
+  auth_reason: "text[]",
 };
 
 const listOf = (column: string) =>
   `ARRAY(SELECT v FROM jsonb_array_elements_text(u.${column}) WITH ORDINALITY AS l(v, n) ORDER BY n)`;
 
 /**
- * Inserts any number of events with one array parameter per column (unnest): 16 parameters
+ * Inserts any number of events with one array parameter per column (unnest): 19 parameters
  * whatever the batch size, where one parameter per value would pass PostgreSQL's limit of 65,535
  * at 4,096 events.
  */

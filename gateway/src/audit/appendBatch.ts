@@ -13,7 +13,7 @@ import {
   auditInsertParameters,
   chainHashOfText,
   CHECKPOINT_INTERVAL,
-  ruleIdsOf,
+  auditRowOf,
   signChainHead,
   signCheckpoint,
   verifyChainHead,
@@ -59,24 +59,7 @@ export async function appendBatch(client: PoolClient, events: PreparedEvent[], k
   for (const { content, text } of events) {
     seq += 1;
     const hash = chainHashOfText(prevHash, seq, text);
-    rows.push([
-      seq,
-      content.id,
-      content.occurredAt,
-      text,
-      prevHash,
-      hash,
-      content.requestId,
-      content.subject,
-      content.agency,
-      content.role,
-      content.purpose,
-      content.outcome,
-      ruleIdsOf(content),
-      content.disclosedPersonRefs,
-      content.categories,
-      content.releaseAfter,
-    ]);
+    rows.push(auditRowOf({ seq, content, text, prevHash, hash }));
     if (seq % CHECKPOINT_INTERVAL === 0) checkpoints.push({ seq, hash });
     prevHash = hash;
   }

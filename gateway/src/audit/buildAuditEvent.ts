@@ -10,6 +10,7 @@ import { isSpanContextValid, trace } from "@opentelemetry/api";
 import { Kind, print, visit, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import {
   sha256,
+  type AuditAdministration,
   type AuditEventContent,
   type AuditFieldDecision,
   type AuditOutcome,
@@ -117,6 +118,7 @@ type Base = Pick<
   | "country"
   | "operationName"
   | "policyVersion"
+  | "caller"
 >;
 
 /** The trace the request is part of, when tracing is on; without an SDK there is no active span. */
@@ -128,6 +130,7 @@ function traceIdOfRequest(): Pick<AuditEventContent, "traceId"> {
 function baseOf(known: Refused["known"] | Executed, settings: AuditSettings): Base {
   const principal = known.principal;
   return {
+    ...(known.caller ? { caller: { ...known.caller } } : {}),
     id: newEventId(),
     occurredAt: new Date(known.startedAt).toISOString(),
     requestId: known.requestId,
@@ -162,6 +165,7 @@ function refusedEvent(refused: Refused, settings: AuditSettings): AuditEventCont
   });
   return {
     ...baseOf(known, settings),
+    ...(refused.authentication ? { authentication: { ...refused.authentication } } : {}),
     // The purpose asked for is kept even when it was refused (R5-1).
     purpose: purposeAsked(known.headers),
     authorizationRef: known.authorizationRef
@@ -241,4 +245,43 @@ function executedEvent(executed: Executed, settings: AuditSettings): AuditEventC
 
 export function buildAuditEvent(finished: Finished, settings: AuditSettings): AuditEventContent {
   return finished.kind === "refused" ? refusedEvent(finished, settings) : executedEvent(finished, settings);
+}
+
+/** An operator's command on the gateway's trust in identity provider keys. */
+export type Administration = Omit<AuditAdministration, "result">;
+
+/** The record of an operator's command: no request, no purpose, no personal data; the operator is its subject. */
+export function administrationEvent(
+  administration: AuditAdministration,
+  eventId: string,
+  settings: AuditSettings,
+): AuditEventContent {
+  const now = (settings.now ?? Date.now)();
+  return {
+    id: eventId,
+    occurredAt: new Date(now).toISOString(),
+    requestId: `admin-${eventId}`,
+    subject: administration.operator,
+    agency: null,
+    role: "operator",
+    country: null,
+    operationName: `identity.${administration.action}`,
+    policyVersion: settings.policyVersion,
+    purpose: null,
+    authorizationRef: null,
+    agreements: [],
+    operationHash: null,
+    operationText: null,
+    variables: {},
+    fieldsAllowed: [],
+    fieldsDenied: [],
+    refusals: [],
+    outcome: "ADMINISTERED",
+    errorCodes: [],
+    durationMs: 0,
+    disclosedPersonRefs: [],
+    categories: [],
+    releaseAfter: null,
+    administration: { ...administration },
+  };
 }

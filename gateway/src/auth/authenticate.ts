@@ -1,20 +1,65 @@
-/** The authenticate stage: a verified bearer token becomes the request's principal, or a refusal. */
-import { GraphQLError } from "graphql";
-import { ERROR_CODES, type ErrorCode } from "@hub/contracts";
+/**
+ * The authenticate stage: a verified identity token becomes the request's principal and the
+ * provenance the audit keeps, or a refusal that is logged and audited with its reason.
+ */
+import type { Logger } from "pino";
+import { ERROR_CODES } from "@hub/contracts";
 import { type Authenticated, type Received, type Refused, refusal } from "../pipeline/stages";
-import type { TokenVerifier } from "./verifyToken";
+import { tokenRejection } from "./tokenRejection";
+import type { TokenRefused } from "./TokenRefused";
+import type { TokenRequest, TokenVerifier } from "./verifyToken";
 
-export async function authenticate(request: Received, verifyToken: TokenVerifier): Promise<Authenticated | Refused> {
+export interface AuthenticateOptions {
+  verifyToken: TokenVerifier;
+  log: Logger;
+  /** The gateway's /graphql URL as clients call it (HUB_PUBLIC_URL); else from the Host header. */
+  publicUrl: URL | null;
+}
+
+/** The DPoP header values: Node joins repeated headers with ", ", and a JWT holds no comma. */
+const dpopProofs = (value: string | undefined): string[] =>
+  value === undefined ? [] : value.split(",").map((v) => v.trim());
+
+function requestUrl(request: Received, publicUrl: URL | null): string {
+  if (publicUrl) return `${publicUrl.origin}${publicUrl.pathname}`;
+  const scheme = request.headers["x-forwarded-proto"] === "https" ? "https" : "http";
+  return `${scheme}://${request.headers.host ?? "localhost"}/graphql`;
+}
+
+export async function authenticate(request: Received, options: AuthenticateOptions): Promise<Authenticated | Refused> {
+  const tokenRequest: TokenRequest = {
+    authorization: request.headers.authorization,
+    dpop: dpopProofs(request.headers.dpop),
+    method: request.method,
+    url: requestUrl(request, options.publicUrl),
+  };
   try {
-    return { ...request, principal: await verifyToken(request.headers.authorization) };
+    const { principal, caller } = await options.verifyToken(tokenRequest);
+    return { ...request, principal, caller };
   } catch (error) {
-    const code = error instanceof GraphQLError ? String(error.extensions.code ?? "") : "";
-    const known = (Object.hasOwn(ERROR_CODES, code) ? code : "UNAUTHENTICATED") as ErrorCode;
-    const message = error instanceof GraphQLError ? error.message : "The token could not be verified.";
-    const refused = refusal("authenticate", request, known, ERROR_CODES[known].status, message);
-    return refused.status === 401
-      ? { ...refused, headers: { "www-authenticate": bearerChallenge(request, message) } }
-      : refused;
+    const refused = tokenRejection(error);
+    const code = refused.extensions.code as TokenRefused["extensions"]["code"] & keyof typeof ERROR_CODES;
+    // The reason, never the token: an operator reads why, an attacker learns nothing new.
+    options.log[code === "AUTHENTICATION_UNAVAILABLE" ? "warn" : "info"](
+      {
+        requestId: request.requestId,
+        reason: refused.reason,
+        ...(refused.detail ? { detail: refused.detail } : {}),
+        issuer: refused.issuer,
+        keyId: refused.keyId,
+      },
+      "token rejected",
+    );
+    const answer = refusal("authenticate", request, code, ERROR_CODES[code].status, refused.message, {
+      reason: refused.reason,
+    });
+    const known = {
+      ...answer,
+      authentication: { reason: refused.reason, issuer: refused.issuer, keyId: refused.keyId },
+    };
+    return answer.status === 401
+      ? { ...known, headers: { "www-authenticate": refused.challenge ?? bearerChallenge(request, refused.message) } }
+      : known;
   }
 }
 

@@ -13,6 +13,9 @@ export interface KeyFiles {
   publicJwks: string;
 }
 
+/** The member a development identity key set carries, so that it is never mistaken for a real provider's. */
+export const DEVELOPMENT_MARK = "x-migration-hub-development";
+
 export type DevKeyName = "idp" | "gateway" | "audit";
 
 export function keyFiles(keysDir: string, name: DevKeyName): KeyFiles {
@@ -35,11 +38,13 @@ export async function ensureDevKey(keysDir: string, name: DevKeyName): Promise<K
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg, use: "sig" };
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: "sig" };
   writeFileSync(files.privateJwk, JSON.stringify(privateJwk, null, 2), { mode: 0o600 });
-  writeFileSync(files.publicJwks, JSON.stringify({ keys: [publicJwk] }, null, 2));
+  // The identity provider's set says it is a development key, so no gateway outside demo mode trusts it.
+  const mark = name === "idp" ? { [DEVELOPMENT_MARK]: true } : {};
+  writeFileSync(files.publicJwks, JSON.stringify({ keys: [publicJwk], ...mark }, null, 2));
   return files;
 }
 
-export type DevSecretName = "audit-values";
+export type DevSecretName = "audit-values" | "admin";
 
 /** Creates the random secret `name` (32 bytes, base64url) in `keysDir` unless it exists. Returns the file. */
 export function ensureDevSecret(keysDir: string, name: DevSecretName): string {

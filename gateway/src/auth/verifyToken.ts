@@ -1,168 +1,151 @@
 /**
- * Authenticates a caller: verifies the bearer JWT against the identity provider's keys with an
- * issuer, audience and algorithm allow-list, and maps its claims to a hub principal. A token that
- * verified is not verified again until it expires (VerifiedTokenCache).
+ * Authenticates a caller: finds the trusted issuer the token names, verifies the JWT against that
+ * issuer's keys with its audiences, algorithms, token type and clock tolerance, maps its claims to
+ * a hub principal (claims/), and checks a DPoP proof when the token is sender-constrained (dpop/).
+ * A token that verified is not verified again until it expires, unless its key stops being trusted
+ * (VerifiedTokenCache); a DPoP proof is checked on every request, since each is single-use.
  */
-import { readFileSync } from "node:fs";
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors,
-  jwtVerify,
-  type JSONWebKeySet,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from "jose";
-import { isAgency, isForeignAuthorityId, principalSchema, type Principal } from "@hub/contracts";
-import type { GatewayConfig } from "../config";
-import { hubError } from "../errors";
+import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from "jose";
+import type { Principal } from "@hub/contracts";
+import { mapClaims } from "./claims";
+import { checkDpop, dpopChallenge, DpopRejected, type DpopReplayStore } from "./dpop";
+import type { IdentityConfig } from "./identityConfig";
+import { presentedToken, type PresentedToken } from "./presentedToken";
+import { tokenRejection } from "./tokenRejection";
+import { unauthenticated } from "./TokenRefused";
+import type { TrustedIssuer, TrustedIssuers } from "./TrustedIssuers";
 import { VerifiedTokenCache } from "./VerifiedTokenCache";
 
-export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
-
-/** Longest bearer token accepted: far above any real access token, and a bound on work per request. */
-export const MAX_TOKEN_CHARS = 8192;
-
-/** The identity provider's keys could not be fetched: nothing is known of the token yet. */
-class KeysUnavailable extends Error {}
-
-/** What jose reports about the token against keys it did obtain; anything else is a failure to fetch them. */
-const TOKEN_KEY_ERRORS = new Set([errors.JWKSNoMatchingKey.code, errors.JWKSMultipleMatchingKeys.code]);
-
-/**
- * A remote key set whose fetch failures (refused connection, timeout, a 404 or 5xx, a body that is
- * not a key set) are told apart from the token's own faults, so that they answer 503 rather than
- * blaming the caller's token.
- */
-function remoteKeySet(url: URL): JWTVerifyGetKey {
-  const keys = createRemoteJWKSet(url, { timeoutDuration: 5000, cooldownDuration: 30_000 });
-  return async (header, token) => {
-    try {
-      return await keys(header, token);
-    } catch (error) {
-      if (error instanceof errors.JOSEError && TOKEN_KEY_ERRORS.has(error.code)) throw error;
-      throw new KeysUnavailable("identity provider keys unavailable", { cause: error });
-    }
-  };
+/** What the audit record keeps of who called (contracts' AuditCaller). */
+export interface CallerProvenance {
+  issuer: string;
+  clientId: string | null;
+  tokenId: string | null;
+  keyId: string | null;
+  onBehalfOf: string | null;
+  delegation: "act" | "claim" | null;
+  binding: "bearer" | "dpop";
 }
 
-function loadKeySet(jwks: GatewayConfig["jwks"]): JWTVerifyGetKey {
-  switch (jwks.kind) {
-    case "url":
-      return remoteKeySet(jwks.url);
-    case "file": {
-      let set: JSONWebKeySet;
-      try {
-        set = JSON.parse(readFileSync(jwks.path, "utf8")) as JSONWebKeySet;
-      } catch {
-        throw new Error(`Cannot read the identity provider's keys (HUB_JWKS) at ${jwks.path}`);
-      }
-      return createLocalJWKSet(set);
-    }
-  }
+export interface VerifiedCaller {
+  principal: Principal;
+  caller: CallerProvenance;
 }
 
-export function createTokenVerifier(config: GatewayConfig, cache = new VerifiedTokenCache()): TokenVerifier {
-  const keySet = loadKeySet(config.jwks);
-  return async (authorization) => {
-    const token = bearerToken(authorization);
-    const known = cache.get(token);
-    if (known) return known;
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, keySet, {
-        issuer: config.issuer,
-        audience: config.audience,
-        algorithms: config.algorithms,
-        requiredClaims: ["sub", "exp", "iat"],
-        clockTolerance: 30,
-      }));
-    } catch (error) {
-      throw rejection(error);
-    }
-    // Only a token that verified and describes a principal is kept; a refusal is decided afresh.
-    return cache.set(token, principalFromClaims(payload, config.claimNamespace, config.country), payload.exp);
-  };
+/** The parts of a request authentication reads. */
+export interface TokenRequest {
+  authorization: string | undefined;
+  /** Every DPoP header value received. */
+  dpop: readonly string[];
+  method: string;
+  /** The request's URL as the client addressed it, without query (the `htu` of a DPoP proof). */
+  url: string;
 }
 
-/** The token of an `Authorization: Bearer` header, each way of getting it wrong told apart. */
-function bearerToken(authorization: string | undefined): string {
-  const value = authorization?.trim() ?? "";
-  if (value === "") throw hubError("UNAUTHENTICATED", "A bearer token is required (Authorization: Bearer <JWT>).");
-  const [scheme = "", token = "", ...rest] = value.split(/\s+/);
-  if (scheme.toLowerCase() !== "bearer" || rest.length > 0) {
-    throw hubError("UNAUTHENTICATED", 'The Authorization header must be "Bearer <JWT>".');
-  }
-  if (token.length > MAX_TOKEN_CHARS) {
-    throw hubError("UNAUTHENTICATED", `The bearer token is longer than ${MAX_TOKEN_CHARS} characters.`);
-  }
-  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token)) {
-    throw hubError("UNAUTHENTICATED", "The bearer token is not a JWT (three base64url parts).");
-  }
-  return token;
+export type TokenVerifier = (request: TokenRequest) => Promise<VerifiedCaller>;
+
+/** What the cache keeps of a verified token. */
+export interface VerifiedToken {
+  principal: Principal;
+  caller: Omit<CallerProvenance, "binding">;
+  /** The DPoP key thumbprint the token is bound to (`cnf.jkt`), if any. */
+  cnf: { jkt?: unknown } | null;
 }
 
-/** Turns jose's typed errors into one client-facing error each; the token's content is never echoed. */
-function rejection(error: unknown) {
-  if (error instanceof KeysUnavailable) {
-    return hubError("AUTHENTICATION_UNAVAILABLE", "The identity provider's keys cannot be obtained; try again later.");
-  }
-  if (!(error instanceof errors.JOSEError)) return hubError("UNAUTHENTICATED", "The token could not be verified.");
-  switch (error.code) {
-    case errors.JWTExpired.code:
-      return hubError("UNAUTHENTICATED", "The token has expired.");
-    case errors.JWTClaimValidationFailed.code:
-      return hubError(
-        "UNAUTHENTICATED",
-        `The token's "${(error as errors.JWTClaimValidationFailed).claim}" claim is not accepted.`,
-      );
-    case errors.JOSEAlgNotAllowed.code:
-      return hubError("UNAUTHENTICATED", "The token's signing algorithm is not accepted.");
-    case errors.JWKSNoMatchingKey.code:
-      return hubError("UNAUTHENTICATED", "The token's key id is not one of the identity provider's keys.");
-    case errors.JWSSignatureVerificationFailed.code:
-      return hubError("UNAUTHENTICATED", "The token's signature is invalid.");
-    case errors.JWKSTimeout.code:
-    case errors.JWKSInvalid.code:
-      return hubError(
-        "AUTHENTICATION_UNAVAILABLE",
-        "The identity provider's keys cannot be obtained; try again later.",
-      );
-    default:
-      return hubError("UNAUTHENTICATED", "The token is malformed or not supported.");
+/** A kid is kept for the audit only when it is a plausible key id, not whatever a forger put there. */
+const plausibleId = (value: unknown): string | null =>
+  typeof value === "string" && value.length > 0 && value.length <= 200 && /^[\x21-\x7e]+$/.test(value) ? value : null;
+
+/** The header and claims before verification: only to find the issuer and key; nothing else is believed. */
+function peek(token: string): { kid: string | null; issuer: unknown } {
+  try {
+    return { kid: plausibleId(decodeProtectedHeader(token).kid), issuer: decodeJwt(token).iss };
+  } catch {
+    throw unauthenticated("malformed", "The token is malformed or not supported.");
   }
 }
 
-const unfit = (field: string) =>
-  hubError("UNAUTHENTICATED", `The token's claims do not describe a hub principal ("${field}" is missing or invalid).`);
-
-/**
- * The principal a verified token describes. A domestic caller's token names its agency (`agency`);
- * a foreign caller's names its authority instead (`authority`, e.g. `TR-PMM`, R14-2), and its
- * `country` must be the one that id begins with and not the hub's. A token naming both, or either
- * in the other's form, is refused: who the caller acts for is never guessed.
- */
-export function principalFromClaims(payload: JWTPayload, namespace: string, hubCountry: string): Principal {
-  const claim = (name: string): unknown => payload[`${namespace}${name}`];
-  const agency = claim("agency");
-  const authority = claim("authority");
-  if (agency !== undefined && authority !== undefined) throw unfit("authority");
-  if (authority === undefined ? !isAgency(agency) : !isForeignAuthorityId(authority)) {
-    throw unfit(authority === undefined ? "agency" : "authority");
-  }
-  const parsed = principalSchema.safeParse({
-    subject: payload.sub,
-    agency: authority ?? agency,
-    role: claim("role"),
-    purposes: claim("purposes"),
-    country: claim("country"),
-    cases: claim("cases") ?? [],
+async function verifyWith(
+  trusted: TrustedIssuer,
+  token: string,
+  kid: string | null,
+  country: string,
+): Promise<{ verified: VerifiedToken; exp: number | undefined }> {
+  const { settings } = trusted;
+  const { payload } = await jwtVerify(token, trusted.keys.getKey, {
+    issuer: settings.issuer,
+    audience: settings.audiences,
+    algorithms: settings.algorithms,
+    requiredClaims: ["sub", "exp", "iat"],
+    clockTolerance: settings.clockToleranceSeconds,
+    ...(settings.tokenType ? { typ: settings.tokenType } : {}),
   });
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? "claims");
-    throw unfit(field === "agency" && authority !== undefined ? "authority" : field);
-  }
-  // An authority of the hub's own country would be a domestic agency under another name.
-  if (authority !== undefined && parsed.data.country === hubCountry) throw unfit("country");
-  return parsed.data;
+  const mapped = mapClaims(payload, settings.claims, country);
+  const cnf = payload.cnf && typeof payload.cnf === "object" ? (payload.cnf as { jkt?: unknown }) : null;
+  const verified: VerifiedToken = {
+    principal: mapped.principal,
+    caller: {
+      issuer: settings.issuer,
+      clientId: mapped.clientId,
+      tokenId: plausibleId(payload.jti),
+      keyId: kid,
+      onBehalfOf: mapped.onBehalfOf,
+      delegation: mapped.delegation,
+    },
+    cnf,
+  };
+  return { verified, exp: payload.exp };
+}
+
+export function createTokenVerifier(
+  identity: IdentityConfig,
+  issuers: TrustedIssuers,
+  country: string,
+  replay: DpopReplayStore,
+  cache = new VerifiedTokenCache<VerifiedToken>(),
+): TokenVerifier {
+  const verified = async (presented: PresentedToken) => {
+    const known = cache.get(presented.token);
+    if (known && issuers.trusts(known.caller.issuer, known.caller.keyId)) return known;
+    const { kid, issuer } = peek(presented.token);
+    const trusted = issuers.get(issuer);
+    if (!trusted) throw unauthenticated("unknown-issuer", 'The token\'s "iss" claim is not a trusted issuer.');
+    try {
+      const { verified: fresh, exp } = await verifyWith(trusted, presented.token, kid, country);
+      // Only a token that verified and describes a principal is kept; a refusal is decided afresh.
+      return cache.set(presented.token, fresh, exp);
+    } catch (error) {
+      throw tokenRejection(error).naming(trusted.settings.issuer, kid);
+    }
+  };
+
+  return async (request) => {
+    const presented = presentedToken(request.authorization, identity.maxTokenChars);
+    const { principal, caller, cnf } = await verified(presented);
+    const trusted = issuers.get(caller.issuer);
+    if (!trusted) throw unauthenticated("unknown-issuer", 'The token\'s "iss" claim is not a trusted issuer.');
+    const dpop = trusted.settings.dpop;
+    try {
+      const bound = await checkDpop(
+        {
+          scheme: presented.scheme,
+          accessToken: presented.token,
+          payload: cnf ? ({ cnf } as JWTPayload) : {},
+          proofs: [...request.dpop],
+          method: request.method,
+          url: request.url,
+        },
+        dpop,
+        replay,
+      );
+      return { principal, caller: { ...caller, binding: bound ? "dpop" : "bearer" } };
+    } catch (error) {
+      const refused = tokenRejection(error).naming(caller.issuer, caller.keyId);
+      // A refused proof answers with the DPoP challenge (RFC 9449 §7.1); a store that failed is a 503.
+      if (error instanceof DpopRejected && !error.unavailable) {
+        throw refused.challenging(dpopChallenge(dpop, error, "migration-hub"));
+      }
+      throw refused;
+    }
+  };
 }

@@ -1,18 +1,19 @@
 /**
  * `npm run keys`: creates the development key pairs (identity provider, gateway, audit) and the
- * audit value secret in the state folder if they are missing. Production supplies its own instead.
+ * audit value secret and the operator secret of `npm run identity` in the state folder if they are missing. Production supplies its own instead.
  */
 import path from "node:path";
 import { ensureDevKey, ensureDevSecret } from "../auth/devKeys";
-import { loadConfig } from "../config";
+import { loadStateConfig } from "../config";
 
 async function main(): Promise<void> {
-  const keysDir = path.join(loadConfig().stateDir, "keys");
+  const keysDir = path.join(loadStateConfig().stateDir, "keys");
   for (const name of ["idp", "gateway", "audit"] as const) {
     const files = await ensureDevKey(keysDir, name);
     process.stdout.write(`${name}: ${files.publicJwks}\n`);
   }
   process.stdout.write(`audit-values: ${ensureDevSecret(keysDir, "audit-values")}\n`);
+  process.stdout.write(`admin: ${ensureDevSecret(keysDir, "admin")}\n`);
 }
 
 main().catch((error: unknown) => {

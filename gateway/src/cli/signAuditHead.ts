@@ -8,10 +8,10 @@
 import { Client } from "pg";
 import { AUDIT_CHAIN_LOCK, AUDIT_HEAD_UPDATE_SQL, GENESIS_HASH, signChainHead } from "@hub/contracts";
 import { loadAuditKeys } from "../audit/auditKeys";
-import { loadConfig } from "../config";
+import { loadAuditConfig } from "../config";
 
 async function main(): Promise<void> {
-  const { audit } = loadConfig();
+  const audit = loadAuditConfig();
   const keys = loadAuditKeys(audit.keyPath, audit.jwksPath);
   const db = new Client({ connectionString: audit.databaseUrl, connectionTimeoutMillis: audit.connectTimeoutMs });
   await db.connect();

@@ -5,7 +5,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config";
+import { loadStateConfig } from "../config";
+import { DEFAULT_AUDIENCE, DEMO_ISSUER } from "../auth/identityConfig";
 import { ensureDevKey, loadSigningKey } from "../auth/devKeys";
 import { mintToken } from "../auth/mintToken";
 import { isPersonaName, PERSONA_NAMES, PERSONAS, personaPrincipal, type Persona } from "../auth/personas";
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   if (!isPersonaName(name)) {
     throw new Error(`--persona must be one of: ${PERSONA_NAMES.join(", ")}`);
   }
-  const config = loadConfig();
+  const config = loadStateConfig();
   const persona: Persona = PERSONAS[name];
   const country = values.country ?? persona.country ?? config.country;
   if (!/^[A-Z]{2}$/.test(country)) throw new Error("--country must be an ISO 3166-1 alpha-2 code such as DE");
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   const token = await mintToken(
     await loadSigningKey(files.privateJwk),
     { ...personaPrincipal(name, config.country), country },
-    { issuer: config.issuer, audience: config.audience, ttlSeconds, claimNamespace: config.claimNamespace },
+    // The development issuer, which a gateway trusts only in demo mode.
+    { issuer: DEMO_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds },
   );
   process.stdout.write(`${token}\n`);
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import express from "express";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { pino } from "pino";
+import { DEFAULT_AUDIENCE, DEMO_ISSUER } from "../auth/identityConfig";
 import { loadConfig } from "../config";
 import { demoRoutes } from "./demoRoutes";
 
@@ -14,7 +15,12 @@ const stateDir = mkdtempSync(path.join(os.tmpdir(), "hub-demo-"));
 const servers: http.Server[] = [];
 
 async function serve(demoMode: "true" | "false"): Promise<string> {
-  const config = loadConfig({ HUB_STATE_DIR: stateDir, HUB_DEMO_MODE: demoMode });
+  // Outside demo mode a gateway must name a real identity provider.
+  const config = loadConfig({
+    HUB_STATE_DIR: stateDir,
+    HUB_DEMO_MODE: demoMode,
+    HUB_ISSUER: "https://idp.example.gov",
+  });
   const app = express();
   app.use("/demo", demoRoutes(config, pino({ level: "silent" })));
   const server = http.createServer(app);
@@ -36,7 +42,7 @@ afterAll(async () => {
 
 describe("demo sign-in endpoints", () => {
   it("are off by default", () => {
-    expect(loadConfig({ HUB_STATE_DIR: stateDir }).demoMode).toBe(false);
+    expect(loadConfig({ HUB_STATE_DIR: stateDir, HUB_ISSUER: "https://idp.example.gov" }).demoMode).toBe(false);
   });
 
   it("answer 404 when demo mode is off", async () => {
@@ -71,11 +77,11 @@ describe("demo sign-in endpoints", () => {
     });
     expect(res.status).toBe(200);
     const { token } = (await res.json()) as { token: string };
-    const config = loadConfig({ HUB_STATE_DIR: stateDir });
     const jwks = JSON.parse(readFileSync(path.join(stateDir, "keys", "idp.jwks.json"), "utf8")) as JSONWebKeySet;
     const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), {
-      issuer: config.issuer,
-      audience: config.audience,
+      issuer: DEMO_ISSUER,
+      audience: DEFAULT_AUDIENCE,
+      typ: "at+jwt",
     });
     expect(payload).toMatchObject({
       sub: "statistician-0005",

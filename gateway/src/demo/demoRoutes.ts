@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import { ensureDevKey, loadSigningKey, type SigningKey } from "../auth/devKeys";
 import { mintToken } from "../auth/mintToken";
 import { isPersonaName, PERSONA_NAMES, PERSONAS, personaPrincipal, type Persona } from "../auth/personas";
+import { DEFAULT_AUDIENCE, DEMO_ISSUER } from "../auth/identityConfig";
 import type { GatewayConfig } from "../config";
 
 /** Lifetime of a demo token: a working session, as `npm run token` gives by default. */
@@ -67,10 +68,9 @@ export function demoRoutes(config: GatewayConfig, log: Logger): express.Router {
     }
     try {
       const token = await mintToken(await signingKey(), personaPrincipal(persona, config.country), {
-        issuer: config.issuer,
-        audience: config.audience,
+        issuer: DEMO_ISSUER,
+        audience: DEFAULT_AUDIENCE,
         ttlSeconds: DEMO_TOKEN_TTL_SECONDS,
-        claimNamespace: config.claimNamespace,
       });
       res.setHeader("Cache-Control", "no-store");
       res.json({ token });

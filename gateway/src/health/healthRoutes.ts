@@ -5,10 +5,10 @@
  * `/healthz` for existing callers (docs/decisions/0006-health-and-readiness.md).
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import express from "express";
 import { Client } from "pg";
 import { createReadinessProbe, SUBGRAPH_NAMES, type SubgraphName } from "@hub/contracts";
+import type { TrustedIssuers } from "../auth/TrustedIssuers";
 import type { GatewayConfig } from "../config";
 
 /**
@@ -19,6 +19,7 @@ export interface GatewayReadiness {
   config: GatewayConfig;
   policyVersion: string;
   supergraphSdl: string;
+  issuers: TrustedIssuers;
 }
 
 /** The subgraph addresses the supergraph records (each overridden by its <NAME>_URL). */
@@ -30,17 +31,23 @@ function supergraphUrls(sdl: string): Partial<Record<SubgraphName, string>> {
 /** Each check is bounded by this; a probe never waits on a hung dependency longer. */
 export const READY_CHECK_TIMEOUT_MS = 2000;
 
-async function identityProviderKeys(jwks: GatewayConfig["jwks"], signal: AbortSignal): Promise<string> {
-  const text =
-    jwks.kind === "file"
-      ? await readFile(jwks.path, "utf8")
-      : await fetch(jwks.url, { signal }).then((r) => {
-          if (!r.ok) throw new Error(`identity provider keys answered HTTP ${r.status}`);
-          return r.text();
-        });
-  const keys = (JSON.parse(text) as { keys?: unknown }).keys;
-  if (!Array.isArray(keys) || keys.length === 0) throw new Error("no keys in the identity provider's key set");
-  return `${keys.length} key(s)`;
+/**
+ * The keys of every trusted issuer: usable (fresh, or stale within its bound) or not. Asking
+ * starts a refresh where one is due, so a provider that came back makes the gateway ready again.
+ */
+async function identityProviderKeys(issuers: TrustedIssuers): Promise<string> {
+  const statuses = issuers.status();
+  const unusable = statuses.filter((s) => s.state === "unavailable");
+  if (unusable.length > 0) {
+    throw new Error(unusable.map((s) => `${s.issuer}: ${s.lastError ?? "no keys"}`).join("; "));
+  }
+  return statuses
+    .map((s) => {
+      const stale =
+        s.state === "stale" ? `, stale: fetched ${s.fetchedAt ?? "never"}, ${s.lastError ?? "refresh failed"}` : "";
+      return `${s.issuer}: ${s.keyIds.length} key(s)${stale}`;
+    })
+    .join("; ");
 }
 
 async function auditStore(databaseUrl: string, timeoutMs: number): Promise<string> {
@@ -86,7 +93,7 @@ export function healthRoutes(ready: GatewayReadiness): express.Router {
   const probe = createReadinessProbe(
     {
       policies: async () => ready.policyVersion,
-      keys: (signal) => identityProviderKeys(config.jwks, signal),
+      keys: () => identityProviderKeys(ready.issuers),
       supergraph: async () => supergraph,
       "audit-store": () => auditStore(config.audit.databaseUrl, READY_CHECK_TIMEOUT_MS),
       ...Object.fromEntries(

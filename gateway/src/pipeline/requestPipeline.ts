@@ -33,6 +33,8 @@ import { type Answer, type Finished, type Received, isRefused, refusal } from ".
 export interface PipelineDependencies {
   server: ApolloServer<ExecutionContext>;
   verifyToken: TokenVerifier;
+  /** The gateway's /graphql URL as clients call it (DPoP proofs name it); else from the Host header. */
+  publicUrl: URL | null;
   pdp: PolicyDecisionPoint;
   trail: AuditTrail;
   limits: ReceiveLimits;
@@ -49,7 +51,11 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestPipeli
   const r51 = deps.pdp.rule("R5-1");
 
   const run = async (received: Received): Promise<Finished> => {
-    const authenticated = await authenticate(received, deps.verifyToken);
+    const authenticated = await authenticate(received, {
+      verifyToken: deps.verifyToken,
+      log: deps.log,
+      publicUrl: deps.publicUrl,
+    });
     if (isRefused(authenticated)) return authenticated;
     const limited = await limitCaller(deps.rateLimits, authenticated);
     if (isRefused(limited)) return limited;

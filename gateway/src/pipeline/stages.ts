@@ -4,6 +4,7 @@
  */
 import type { DocumentNode, GraphQLFormattedError } from "graphql";
 import type { ErrorCode, Principal, Purpose, WithheldReport } from "@hub/contracts";
+import type { CallerProvenance } from "../auth/verifyToken";
 import type { AuthorizationRef } from "../purpose/authorizationRef";
 import type { Verdict } from "../decisions/decideSelections";
 import type { Selection } from "../selections/collectSelections";
@@ -31,6 +32,16 @@ export interface Received {
 
 export interface Authenticated extends Received {
   readonly principal: Principal;
+  /** Who called, as the verified token says: issuer, client, token and key ids, the officer it acts for. */
+  readonly caller: CallerProvenance;
+}
+
+/** Why the authenticate stage refused, for the audit record (never the token itself). */
+export interface AuthenticationFailure {
+  readonly reason: string;
+  /** The trusted issuer and key id the token named, when it named one. */
+  readonly issuer: string | null;
+  readonly keyId: string | null;
 }
 
 export interface Declared extends Authenticated {
@@ -68,7 +79,9 @@ export interface Refused {
   readonly stage: StageName;
   readonly status: number;
   readonly errors: readonly GraphQLFormattedError[];
-  readonly known: Received & Partial<Pick<Declared, "principal" | "authorizationRef">>;
+  readonly known: Received & Partial<Pick<Declared, "principal" | "caller" | "authorizationRef">>;
+  /** Set when the authenticate stage refused. */
+  readonly authentication?: AuthenticationFailure;
   /** Response headers the refusal carries (Retry-After, WWW-Authenticate). */
   readonly headers?: Readonly<Record<string, string>>;
 }

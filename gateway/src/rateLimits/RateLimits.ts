@@ -40,6 +40,8 @@ export interface RateLimits {
   readonly store: "memory" | "redis";
   /** True while budgets are shared: Redis is connected (always true for the memory store). */
   readonly shared: boolean;
+  /** The Redis connection, when REDIS_URL is set (the DPoP replay check shares it). */
+  readonly redis: Redis | undefined;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export function createRateLimits(config: RateLimitConfig, log: Logger): RateLimi
 
   return {
     store: redis ? "redis" : "memory",
+    redis,
     get shared() {
       return redis ? redis.status === "ready" : true;
     },

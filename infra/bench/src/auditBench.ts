@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { pino } from "pino";
 import { AUDIT_TABLE, type AuditEventContent } from "@hub/contracts";
-import { AuditWriter, loadAuditKeys, loadConfig } from "@hub/gateway";
+import { AuditWriter, loadAuditConfig, loadAuditKeys } from "@hub/gateway";
 import { withDatabase } from "@hub/local/dist/serverDatabases";
 
 export interface AuditWriterRate {
@@ -81,7 +81,7 @@ export async function measureAuditWriter(options: {
 }): Promise<AuditWriterRate[]> {
   const events = await sampleEvents(options.hubAuditUrl, 200);
   if (events.length === 0) throw new Error("the hub wrote no audit events to copy");
-  const defaults = loadConfig({ HUB_STATE_DIR: options.stateDir }).audit;
+  const defaults = loadAuditConfig({ HUB_STATE_DIR: options.stateDir });
   const keys = loadAuditKeys(
     path.join(options.keysDir, "audit.private.jwk.json"),
     path.join(options.keysDir, "audit.jwks.json"),

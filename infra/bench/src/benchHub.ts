@@ -133,6 +133,9 @@ export async function startBenchHub(
     ...subgraphUrls,
     PORT: String(hubPort),
     HUB_JWKS: idp.publicJwks,
+    // Persona tokens come from the development issuer, which a gateway trusts only in demo mode;
+    // demo mode adds two sign-in routes the benchmark never calls.
+    HUB_DEMO_MODE: "true",
     AUDIT_DATABASE_URL: urls.audit,
     // The limiter runs on every request (its cost is measured) but one benchmark persona's load
     // must not spend a budget meant for a whole minute of one officer's work.

@@ -10,6 +10,8 @@ export interface HubKeys {
   audit: KeyFiles;
   /** The file of the secret that hashes personal values in audit events (never the signing key). */
   auditValues: string;
+  /** The file of the operator secret of `npm run identity` (the gateway's /admin commands). */
+  admin: string;
 }
 
 export async function ensureHubKeys(keysDir: string): Promise<HubKeys> {
@@ -18,5 +20,6 @@ export async function ensureHubKeys(keysDir: string): Promise<HubKeys> {
     gateway: await ensureDevKey(keysDir, "gateway"),
     audit: await ensureDevKey(keysDir, "audit"),
     auditValues: ensureDevSecret(keysDir, "audit-values"),
+    admin: ensureDevSecret(keysDir, "admin"),
   };
 }

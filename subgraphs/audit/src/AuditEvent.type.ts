@@ -6,6 +6,9 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { canonicalJson, type AuditEventContent, type AuditFieldDecision as FieldDecision } from "@hub/contracts";
 import { Category } from "@hub/kit";
 import type { AuditEventRecord } from "./AuditEventRecord.entity";
+import { AuditAdministration, toAuditAdministration } from "./AuditAdministration.type";
+import { AuditAuthentication, toAuditAuthentication } from "./AuditAuthentication.type";
+import { AuditCaller, toAuditCaller } from "./AuditCaller.type";
 import { AuditRefusal, toAuditRefusal } from "./AuditRefusal.type";
 import { SafeInt } from "./SafeInt.scalar";
 
@@ -15,11 +18,12 @@ export enum AuditOutcome {
   DENIED = "DENIED",
   REJECTED = "REJECTED",
   FAILED = "FAILED",
+  ADMINISTERED = "ADMINISTERED",
 }
 registerEnumType(AuditOutcome, {
   name: "AuditOutcome",
   description:
-    "ALLOWED: all data served; PARTIAL: some data served, denied fields removed or records withheld; DENIED: refused by policy, nothing served; REJECTED: refused before any decision (body, authentication, purpose, limits); FAILED: an error.",
+    "ALLOWED: all data served; PARTIAL: some data served, denied fields removed or records withheld; DENIED: refused by policy, nothing served; REJECTED: refused before any decision (body, authentication, purpose, limits); FAILED: an error; ADMINISTERED: not a request but an operator's action on the gateway (see `administration`).",
 });
 
 @ObjectType({ description: "The decision on one field of an operation." })
@@ -72,7 +76,10 @@ export class AuditEvent {
   traceId: string | null;
 
   @Category("AUDIT")
-  @Field(() => String, { nullable: true, description: "The caller (user or service); null when unauthenticated." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The caller (user or service), or the operator of an ADMINISTERED event; null when unauthenticated.",
+  })
   subject: string | null;
 
   @Category("AUDIT")
@@ -161,6 +168,27 @@ export class AuditEvent {
   releaseAfter: string | null;
 
   @Category("AUDIT")
+  @Field(() => AuditCaller, {
+    nullable: true,
+    description: "Who called, as the verified identity token says; null when no token verified (and in older events).",
+  })
+  caller: AuditCaller | null;
+
+  @Category("AUDIT")
+  @Field(() => AuditAuthentication, {
+    nullable: true,
+    description: "Why authentication refused the request; null when it did not (and in older events).",
+  })
+  authentication: AuditAuthentication | null;
+
+  @Category("AUDIT")
+  @Field(() => AuditAdministration, {
+    nullable: true,
+    description: "What the operator did, on an ADMINISTERED event; null on requests.",
+  })
+  administration: AuditAdministration | null;
+
+  @Category("AUDIT")
   @Field()
   prevHash: string;
 
@@ -191,6 +219,10 @@ export function toAuditEvent(row: AuditEventRecord): AuditEvent {
     fieldsDenied: content.fieldsDenied.map(decision),
     // Events written before refusals were recorded have none.
     refusals: (content.refusals ?? []).map(toAuditRefusal),
+    // Events written before callers, refused logins and administration were recorded have none.
+    caller: content.caller ? toAuditCaller(content.caller) : null,
+    authentication: content.authentication ? toAuditAuthentication(content.authentication) : null,
+    administration: content.administration ? toAuditAdministration(content.administration) : null,
     prevHash: row.prevHash,
     hash: row.hash,
   };

@@ -25,7 +25,7 @@ export class AuditEventFilter {
   purpose?: string;
 
   // Plain strings, like agency and purpose, so that a client can pass any of them as a variable.
-  @Field({ nullable: true, description: "ALLOWED, PARTIAL, DENIED, REJECTED or FAILED." })
+  @Field({ nullable: true, description: "ALLOWED, PARTIAL, DENIED, REJECTED, FAILED or ADMINISTERED." })
   outcome?: string;
 
   @Field({ nullable: true, description: "A rule that denied a field (e.g. R6-1)." })
@@ -33,6 +33,19 @@ export class AuditEventFilter {
 
   @Field({ nullable: true, description: "A person whose data the request disclosed." })
   personRef?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      "An identity provider's issuer: events of its callers, of tokens it issued that were refused, and operators' actions on its keys.",
+  })
+  issuer?: string;
+
+  @Field({ nullable: true, description: "The OAuth client id of a verified caller." })
+  clientId?: string;
+
+  @Field({ nullable: true, description: "Why authentication refused (e.g. expired, unknown-key; docs/audit.md)." })
+  authenticationReason?: string;
 
   /**
    * Not part of the API (no field): set by the subgraph, never by a caller. Events whose
@@ -59,6 +72,11 @@ export function applyFilter(
   // Containment (@>) rather than = ANY, so that the GIN indexes answer.
   if (filter.ruleId) query.andWhere("e.rule_ids @> ARRAY[:ruleId]::text[]", { ruleId: filter.ruleId });
   if (filter.personRef) query.andWhere("e.person_refs @> ARRAY[:personRef]::text[]", { personRef: filter.personRef });
+  if (filter.issuer) query.andWhere("e.issuer = :issuer", { issuer: filter.issuer });
+  if (filter.clientId) query.andWhere("e.client_id = :clientId", { clientId: filter.clientId });
+  if (filter.authenticationReason) {
+    query.andWhere("e.auth_reason = :authReason", { authReason: filter.authenticationReason });
+  }
   if (filter.releasedBy) {
     query.andWhere("(e.release_after IS NULL OR e.release_after <= :releasedBy)", { releasedBy: filter.releasedBy });
   }

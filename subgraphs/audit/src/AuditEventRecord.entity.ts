@@ -60,4 +60,13 @@ export class AuditEventRecord {
   /** YYYY-MM-DD */
   @Column({ name: "release_after", type: "date", nullable: true })
   releaseAfter: string | null;
+
+  @Column({ type: "text", nullable: true })
+  issuer: string | null;
+
+  @Column({ name: "client_id", type: "text", nullable: true })
+  clientId: string | null;
+
+  @Column({ name: "auth_reason", type: "text", nullable: true })
+  authReason: string | null;
 }

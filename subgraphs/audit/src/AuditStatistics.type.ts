@@ -27,7 +27,7 @@ export class AuditStatisticsBucket {
   purpose: string | null;
 
   @Category("AUDIT")
-  @Field(() => SafeInt, { description: "Every request, whatever its outcome." })
+  @Field(() => SafeInt, { description: "Every request, whatever its outcome (operators' actions are not requests)." })
   requests: number;
 
   @Category("AUDIT")
@@ -49,4 +49,10 @@ export class AuditStatisticsBucket {
   @Category("AUDIT")
   @Field(() => SafeInt)
   failed: number;
+
+  @Category("AUDIT")
+  @Field(() => SafeInt, {
+    description: "Operators' actions on the gateway (refreshing or distrusting identity provider keys).",
+  })
+  administered: number;
 }

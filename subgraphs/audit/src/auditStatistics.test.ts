@@ -1,4 +1,4 @@
-/** Statistics for the auditor console: requests by outcome per UTC bucket, agency and purpose, under the search filters. */
+/** Statistics for the auditor console: requests by outcome per UTC bucket, agency and purpose (operators' actions beside them), under the search filters. */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { auditStatistics } from "./auditStatistics";
 import { AuditStatisticsInterval } from "./AuditStatistics.type";
@@ -30,8 +30,31 @@ beforeAll(async () => {
       testEvent(2, { ...at("2026-03-01T09:50:00Z"), outcome: "DENIED", fieldsDenied: [{ ...denied, rule: "R6-3" }] }),
       testEvent(3, { ...at("2026-03-01T10:05:00Z"), outcome: "PARTIAL", fieldsDenied: [{ ...denied, rule: "R6-3" }] }),
       testEvent(4, { ...at("2026-03-01T23:59:59Z"), agency: "MIGRATION_SERVICE", purpose: "RESIDENCE_ADMIN" }),
-      testEvent(5, { ...at("2026-03-02T00:00:00Z"), agency: null, subject: null, purpose: null, outcome: "REJECTED" }),
+      testEvent(5, {
+        ...at("2026-03-02T00:00:00Z"),
+        agency: null,
+        subject: null,
+        purpose: null,
+        outcome: "REJECTED",
+        authentication: { reason: "expired", issuer: "https://idp.example", keyId: "k1" },
+      }),
       testEvent(6, { ...at("2026-03-02T08:00:00Z"), outcome: "FAILED" }),
+      // An operator's action: beside the requests, not one of them.
+      testEvent(7, {
+        ...at("2026-03-02T09:00:00Z"),
+        agency: null,
+        subject: "operator-ana",
+        purpose: null,
+        outcome: "ADMINISTERED",
+        administration: {
+          action: "distrust-key",
+          issuer: "https://idp.example",
+          keyId: "k1",
+          reason: "leaked",
+          operator: "operator-ana",
+          result: "distrusted",
+        },
+      }),
     ],
     createTestKey(),
   );
@@ -51,6 +74,7 @@ describe("auditStatistics", () => {
         denied: 1,
         rejected: 0,
         failed: 0,
+        administered: 0,
       },
       {
         start: new Date("2026-03-01T00:00:00Z"),
@@ -62,6 +86,7 @@ describe("auditStatistics", () => {
         denied: 0,
         rejected: 0,
         failed: 0,
+        administered: 0,
       },
       {
         start: new Date("2026-03-02T00:00:00Z"),
@@ -73,6 +98,7 @@ describe("auditStatistics", () => {
         denied: 0,
         rejected: 0,
         failed: 1,
+        administered: 0,
       },
       {
         start: new Date("2026-03-02T00:00:00Z"),
@@ -84,6 +110,7 @@ describe("auditStatistics", () => {
         denied: 0,
         rejected: 1,
         failed: 0,
+        administered: 1,
       },
     ]);
   });
@@ -100,6 +127,10 @@ describe("auditStatistics", () => {
     ]);
     const byRule = await auditStatistics(t.db, { ruleId: "R6-3" }, DAY);
     expect(byRule.map((b) => b.requests)).toEqual([2]);
+    const byIssuer = await auditStatistics(t.db, { issuer: "https://idp.example" }, DAY);
+    expect(byIssuer.map((b) => [b.requests, b.rejected, b.administered])).toEqual([[1, 1, 1]]);
+    const byReason = await auditStatistics(t.db, { authenticationReason: "expired" }, DAY);
+    expect(byReason.map((b) => [b.requests, b.rejected, b.administered])).toEqual([[1, 1, 0]]);
   });
 
   it("refuses more buckets than a chart can hold", async () => {
@@ -115,7 +146,7 @@ describe("auditStatistics", () => {
     );
     const type = /type AuditStatisticsBucket \{([^}]*)\}/.exec(sdl)?.[1] ?? "";
     const fields = type.split("\n").filter((line) => /^\s+\w+: /.test(line));
-    expect(fields).toHaveLength(9);
+    expect(fields).toHaveLength(10);
     for (const field of fields) expect(field).toContain("@dataCategory(category: AUDIT)");
   });
 });

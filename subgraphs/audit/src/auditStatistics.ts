@@ -1,6 +1,6 @@
 /**
  * Aggregates the audit log for charts: one row per time bucket, agency and purpose, with the
- * requests counted by outcome, computed in the database so that the console never pages through
+ * requests counted by outcome (and operators' actions beside them), computed in the database so that the console never pages through
  * events to draw a month.
  */
 import { GraphQLError } from "graphql";
@@ -27,6 +27,7 @@ interface Row {
   denied: string;
   rejected: string;
   failed: string;
+  administered: string;
 }
 
 const count = (outcome: string) => `COUNT(*) FILTER (WHERE e.outcome = '${outcome}')`;
@@ -43,12 +44,14 @@ export async function auditStatistics(
     .select(bucket, "start")
     .addSelect("e.agency", "agency")
     .addSelect("e.purpose", "purpose")
-    .addSelect("COUNT(*)", "requests")
+    // An operator's action is no request: counted beside them, never among them.
+    .addSelect("COUNT(*) FILTER (WHERE e.outcome <> 'ADMINISTERED')", "requests")
     .addSelect(count("ALLOWED"), "allowed")
     .addSelect(count("PARTIAL"), "partial")
     .addSelect(count("DENIED"), "denied")
     .addSelect(count("REJECTED"), "rejected")
     .addSelect(count("FAILED"), "failed")
+    .addSelect(count("ADMINISTERED"), "administered")
     .groupBy(bucket)
     .addGroupBy("e.agency")
     .addGroupBy("e.purpose")
@@ -73,5 +76,6 @@ export async function auditStatistics(
     denied: Number(r.denied),
     rejected: Number(r.rejected),
     failed: Number(r.failed),
+    administered: Number(r.administered),
   }));
 }

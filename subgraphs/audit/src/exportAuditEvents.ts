@@ -5,7 +5,7 @@
 import { GraphQLError } from "graphql";
 import { registerEnumType } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { canonicalJson, type AuditEventContent } from "@hub/contracts";
+import { canonicalJson, identityColumnsOf, type AuditEventContent } from "@hub/contracts";
 import type { AuditEventFilter } from "./AuditEventFilter.input";
 import type { AuditEventRecord } from "./AuditEventRecord.entity";
 import { csvRow } from "./csv";
@@ -46,11 +46,40 @@ export const CSV_COLUMNS = [
   "durationMs",
   "policyVersion",
   "releaseAfter",
+  "issuer",
+  "clientId",
+  "tokenId",
+  "keyId",
+  "onBehalfOf",
+  "delegation",
+  "binding",
+  "authenticationReason",
+  "administration",
   "prevHash",
   "hash",
 ] as const;
 
 const list = (values: readonly string[]) => values.join(";");
+
+/**
+ * The caller, a refused login's reason and an operator's action. An event names one issuer and key
+ * (a caller's, else those its refused token named, else those administered); the operator is the
+ * subject. The administration cell reads `action:result`, with `(reason)` when one was given.
+ */
+function identityCells(e: AuditEventContent): (string | null)[] {
+  const { caller, authentication: refused, administration: done } = e;
+  return [
+    identityColumnsOf(e).issuer,
+    caller?.clientId ?? null,
+    caller?.tokenId ?? null,
+    caller?.keyId ?? refused?.keyId ?? done?.keyId ?? null,
+    caller?.onBehalfOf ?? null,
+    caller?.delegation ?? null,
+    caller?.binding ?? null,
+    refused?.reason ?? null,
+    done ? `${done.action}:${done.result}${done.reason ? ` (${done.reason})` : ""}` : null,
+  ];
+}
 
 export function csvLine(row: AuditEventRecord, e: AuditEventContent): string {
   return csvRow([
@@ -77,6 +106,7 @@ export function csvLine(row: AuditEventRecord, e: AuditEventContent): string {
     e.durationMs,
     e.policyVersion,
     e.releaseAfter,
+    ...identityCells(e),
     row.prevHash,
     row.hash,
   ]);

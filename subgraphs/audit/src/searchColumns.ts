@@ -3,7 +3,7 @@
  * and verification recomputes them, so a row whose columns were edited (to hide it from a search,
  * or from a subject access report) is named even though its content still matches its hash.
  */
-import { ruleIdsOf, type AuditEventContent } from "@hub/contracts";
+import { identityColumnsOf, ruleIdsOf, type AuditEventContent } from "@hub/contracts";
 
 export interface SearchColumns {
   id: string;
@@ -20,6 +20,10 @@ export interface SearchColumns {
   categories: string[];
   /** YYYY-MM-DD */
   releaseAfter: string | null;
+  /** contracts' `identityColumnsOf`, as the gateway writes them. */
+  issuer: string | null;
+  clientId: string | null;
+  authReason: string | null;
 }
 
 const distinctSorted = (values: readonly string[]) => [...new Set(values)].sort();
@@ -38,6 +42,7 @@ export function searchColumnsOf(content: AuditEventContent): SearchColumns {
     personRefs: distinctSorted(content.disclosedPersonRefs),
     categories: distinctSorted(content.categories),
     releaseAfter: content.releaseAfter ? content.releaseAfter.slice(0, 10) : null,
+    ...identityColumnsOf(content),
   };
 }
 
@@ -55,6 +60,9 @@ export interface StoredColumns {
   personRefs: string[];
   categories: string[];
   releaseAfter: string | null;
+  issuer: string | null;
+  clientId: string | null;
+  authReason: string | null;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => {
@@ -79,6 +87,9 @@ export function columnDisagreeing(stored: StoredColumns, content: AuditEventCont
     ["person_refs", sameSet(stored.personRefs, expected.personRefs)],
     ["categories", sameSet(stored.categories, expected.categories)],
     ["release_after", stored.releaseAfter === expected.releaseAfter],
+    ["issuer", stored.issuer === expected.issuer],
+    ["client_id", stored.clientId === expected.clientId],
+    ["auth_reason", stored.authReason === expected.authReason],
   ];
   return checks.find(([, same]) => !same)?.[0] ?? null;
 }

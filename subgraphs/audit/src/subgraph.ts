@@ -13,6 +13,7 @@ import { createAuditServices, createLoaders, type Context, type Loaders } from "
 import { loadAuditConfig, type AuditConfig } from "./loadAuditConfig";
 import { CreateAuditSchema1764547200000 } from "./migrations/1764547200000-CreateAuditSchema";
 import { SignChainHead1764806400000 } from "./migrations/1764806400000-SignChainHead";
+import { RecordCallerIdentity1765065600000 } from "./migrations/1765065600000-RecordCallerIdentity";
 import { SubjectAccessReportResolver } from "./SubjectAccessReport.resolver";
 
 export const auditDefaults: SubgraphDefaults = {
@@ -23,7 +24,11 @@ export const auditDefaults: SubgraphDefaults = {
 };
 
 export const entities = [AuditEventRecord, AuditChainHead, AuditCheckpoint];
-export const migrations = [CreateAuditSchema1764547200000, SignChainHead1764806400000];
+export const migrations = [
+  CreateAuditSchema1764547200000,
+  SignChainHead1764806400000,
+  RecordCallerIdentity1765065600000,
+];
 
 export function createAuditSubgraph(env: NodeJS.ProcessEnv = processEnvironment()): SubgraphDefinition<Loaders> {
   let settings: AuditConfig | undefined;

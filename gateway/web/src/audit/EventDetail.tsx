@@ -1,4 +1,8 @@
-/** One audit event in full, as recorded: the operation, every field decision, and its place in the hash chain. */
+/**
+ * One audit event in full, as recorded: why a login was refused, the caller, the operation (or an
+ * operator's action), every field decision, and its place in the hash chain.
+ */
+import { AdministrationFacts, CallerFacts, LoginRefused } from "./CallerIdentity";
 import { formatTime, listOrDash, orDash } from "./format";
 import { OutcomeBadge } from "./OutcomeBadge";
 import { ProblemMessage } from "./ProblemMessage";
@@ -84,6 +88,8 @@ export function EventDetail({ id, purpose }: { id: string; purpose: string }) {
 
   return (
     <div className="event-detail" data-testid="audit-event-detail">
+      {e.authentication ? <LoginRefused authentication={e.authentication} /> : null}
+      {e.administration ? <AdministrationFacts administration={e.administration} /> : null}
       <dl className="facts">
         <dt>Event</dt>
         <dd>
@@ -97,9 +103,11 @@ export function EventDetail({ id, purpose }: { id: string; purpose: string }) {
         <dd>
           <code>{e.requestId}</code>
         </dd>
-        <dt>Caller</dt>
+        <dt>{e.administration ? "Operator" : "Principal"}</dt>
         <dd>
-          {orDash(e.subject)} · {orDash(e.agency)} · {orDash(e.role)} · {orDash(e.country)}
+          {e.administration
+            ? orDash(e.subject)
+            : `${orDash(e.subject)} · ${orDash(e.agency)} · ${orDash(e.role)} · ${orDash(e.country)}`}
         </dd>
         <dt>Purpose</dt>
         <dd>
@@ -136,6 +144,16 @@ export function EventDetail({ id, purpose }: { id: string; purpose: string }) {
           <code className="hash">{e.prevHash}</code>
         </dd>
       </dl>
+      {e.administration ? null : <CallerFacts caller={e.caller} />}
+      {e.administration ? null : <Request event={e} />}
+    </div>
+  );
+}
+
+/** What a request asked and what was decided on each field (an operator's action has neither). */
+function Request({ event: e }: { event: AuditEventDetail }) {
+  return (
+    <>
       <h3>Operation {e.operationName ? <code>{e.operationName}</code> : null}</h3>
       <p className="notice">
         SHA-256 <code className="hash">{orDash(e.operationHash)}</code>
@@ -148,6 +166,6 @@ export function EventDetail({ id, purpose }: { id: string; purpose: string }) {
       <Decisions caption="Fields allowed" decisions={e.fieldsAllowed} denied={false} />
       <Decisions caption="Fields denied" decisions={e.fieldsDenied} denied />
       <Refusals refusals={e.refusals} />
-    </div>
+    </>
   );
 }

@@ -1,9 +1,14 @@
-/** The filter form: labelled inputs for the time range, agency, purpose, outcome, rule and person; applied on submit. */
+/**
+ * The filter form: labelled inputs for the time range, agency, purpose, outcome, rule and person,
+ * and the caller's identity provider (issuer, client id, why a login was refused); applied on submit.
+ */
 import { useId, useState, type FormEvent } from "react";
 import { timeZone } from "./format";
 import { EMPTY_FILTER, filterProblem, localInputValue, type FilterValues } from "./filters";
 import { OUTCOMES } from "./queries";
-import { AGENCIES, PURPOSES, RULE_IDS } from "./vocabulary";
+import { AGENCIES, AUTHENTICATION_REASONS, PURPOSES, RULE_IDS } from "./vocabulary";
+
+const REASONS = Object.keys(AUTHENTICATION_REASONS);
 
 export interface FilterBarProps {
   applied: FilterValues;
@@ -158,6 +163,34 @@ export function FilterBar({ applied, onApply }: FilterBarProps) {
         onChange={setValues}
         placeholder="any person"
       />
+      <fieldset>
+        <legend>Identity provider</legend>
+        <TextField
+          name="issuer"
+          testId="issuer"
+          label="Issuer"
+          values={values}
+          onChange={setValues}
+          placeholder="any issuer"
+        />
+        <TextField
+          name="clientId"
+          testId="client"
+          label="Client id"
+          values={values}
+          onChange={setValues}
+          placeholder="any client"
+        />
+        <TextField
+          name="authenticationReason"
+          testId="auth-reason"
+          label="Login refused for"
+          values={values}
+          onChange={setValues}
+          suggestions={REASONS}
+          placeholder="any reason"
+        />
+      </fieldset>
       <div className="filters__actions">
         <button type="submit" data-testid="filter-apply">
           Apply filters

@@ -7,6 +7,7 @@ const SYMBOL: Record<Outcome, string> = {
   DENIED: "✕",
   REJECTED: "⊘",
   FAILED: "!",
+  ADMINISTERED: "⚙",
 };
 
 export const OUTCOME_MEANING: Record<Outcome, string> = {
@@ -15,6 +16,7 @@ export const OUTCOME_MEANING: Record<Outcome, string> = {
   DENIED: "refused by policy",
   REJECTED: "refused before any decision (authentication, purpose, limits)",
   FAILED: "an error",
+  ADMINISTERED: "an operator's action on the gateway, not a request",
 };
 
 export function OutcomeBadge({ outcome }: { outcome: Outcome }) {

@@ -1,5 +1,6 @@
 /** The audit events, newest first: one row each, a click (or Enter on its button) opens the whole event. */
 import { Fragment, useState } from "react";
+import { ACTION_LABEL } from "./CallerIdentity";
 import { EventDetail } from "./EventDetail";
 import { formatTime, listOrDash, orDash, timeZone } from "./format";
 import { OutcomeBadge } from "./OutcomeBadge";
@@ -9,12 +10,17 @@ import type { Timeline as TimelineState } from "./useTimeline";
 
 const COLUMNS = 9;
 
-/** Denied fields, then refusals beside them: withheld records by count, a refused request by its rule. */
+/** A refused login by its reason, denied fields, then refusals beside them: withheld records by count, a refused request by its rule. */
 function Refused({ event }: { event: AuditEventSummary }) {
-  const { fieldsDenied: fields, refusals } = event;
-  if (fields.length === 0 && refusals.length === 0) return <>—</>;
+  const { fieldsDenied: fields, refusals, authentication } = event;
+  if (fields.length === 0 && refusals.length === 0 && !authentication) return <>—</>;
   return (
     <ul className="plain-list">
+      {authentication ? (
+        <li data-testid="audit-login-refused">
+          login <span className="rule">{authentication.reason}</span>
+        </li>
+      ) : null}
       {fields.map((f) => (
         <li key={`${f.field}:${f.rule ?? ""}`}>
           <code>{f.field}</code> {f.rule ? <span className="rule">{f.rule}</span> : null}
@@ -103,7 +109,23 @@ export function Timeline({ timeline, purpose }: { timeline: TimelineState; purpo
                     <td>{orDash(e.agency)}</td>
                     <td>{orDash(e.role)}</td>
                     <td>{orDash(e.purpose)}</td>
-                    <td>{e.operationName ? <code>{e.operationName}</code> : "—"}</td>
+                    <td>
+                      {e.administration ? (
+                        <span data-testid="audit-administration">
+                          {ACTION_LABEL[e.administration.action]}
+                          {e.administration.keyId ? (
+                            <>
+                              {" "}
+                              <code>{e.administration.keyId}</code>
+                            </>
+                          ) : null}
+                        </span>
+                      ) : e.operationName ? (
+                        <code>{e.operationName}</code>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                     <td>
                       <OutcomeBadge outcome={e.outcome} />
                     </td>

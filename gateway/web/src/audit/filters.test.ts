@@ -10,6 +10,17 @@ describe("toFilter", () => {
     ).toEqual({ from: new Date("2026-03-01T10:00").toISOString(), agency: "BORDER_POLICE", ruleId: "R6-3" });
   });
 
+  it("sends the identity provider's filters under the subgraph's names", () => {
+    expect(
+      toFilter({
+        ...EMPTY_FILTER,
+        issuer: " https://idp.example/realms/hub ",
+        clientId: "kiosk",
+        authenticationReason: "expired",
+      }),
+    ).toEqual({ issuer: "https://idp.example/realms/hub", clientId: "kiosk", authenticationReason: "expired" });
+  });
+
   it("round-trips a time through the datetime-local text", () => {
     const time = new Date("2026-03-01T10:11:12Z");
     expect(toFilter({ ...EMPTY_FILTER, to: localInputValue(time) }).to).toBe(time.toISOString());

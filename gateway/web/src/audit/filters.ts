@@ -10,6 +10,9 @@ export interface FilterValues {
   outcome: string;
   ruleId: string;
   personRef: string;
+  issuer: string;
+  clientId: string;
+  authenticationReason: string;
 }
 
 export const EMPTY_FILTER: FilterValues = {
@@ -20,6 +23,9 @@ export const EMPTY_FILTER: FilterValues = {
   outcome: "",
   ruleId: "",
   personRef: "",
+  issuer: "",
+  clientId: "",
+  authenticationReason: "",
 };
 
 /** An ISO instant from a `datetime-local` value, or undefined when it is empty or not a time. */
@@ -36,7 +42,16 @@ export function toFilter(values: FilterValues): AuditEventFilter {
   const to = instantOf(values.to);
   if (from) filter.from = from;
   if (to) filter.to = to;
-  for (const key of ["agency", "purpose", "outcome", "ruleId", "personRef"] as const) {
+  for (const key of [
+    "agency",
+    "purpose",
+    "outcome",
+    "ruleId",
+    "personRef",
+    "issuer",
+    "clientId",
+    "authenticationReason",
+  ] as const) {
     const value = values[key].trim();
     if (value) filter[key] = value;
   }

@@ -1,7 +1,7 @@
 /** The audit subgraph's operations the console sends, and the shapes of their answers. */
 
-export type Outcome = "ALLOWED" | "PARTIAL" | "DENIED" | "REJECTED" | "FAILED";
-export const OUTCOMES: readonly Outcome[] = ["ALLOWED", "PARTIAL", "DENIED", "REJECTED", "FAILED"];
+export type Outcome = "ALLOWED" | "PARTIAL" | "DENIED" | "REJECTED" | "FAILED" | "ADMINISTERED";
+export const OUTCOMES: readonly Outcome[] = ["ALLOWED", "PARTIAL", "DENIED", "REJECTED", "FAILED", "ADMINISTERED"];
 
 /** The `AuditEventFilter` input: every given filter must match. */
 export interface AuditEventFilter {
@@ -12,6 +12,9 @@ export interface AuditEventFilter {
   outcome?: string;
   ruleId?: string;
   personRef?: string;
+  issuer?: string;
+  clientId?: string;
+  authenticationReason?: string;
 }
 
 export interface FieldDecision {
@@ -34,6 +37,34 @@ export interface Refusal {
   silent: boolean;
 }
 
+/** Who called, as the verified identity token says (the subgraph's enums: ACT | CLAIM, BEARER | DPOP). */
+export interface Caller {
+  issuer: string;
+  clientId: string | null;
+  tokenId: string | null;
+  keyId: string | null;
+  onBehalfOf: string | null;
+  delegation: "ACT" | "CLAIM" | null;
+  binding: "BEARER" | "DPOP";
+}
+
+/** Why authentication refused the request. */
+export interface Authentication {
+  reason: string;
+  issuer: string | null;
+  keyId: string | null;
+}
+
+/** An operator's action on the gateway's trust in an identity provider's keys. */
+export interface Administration {
+  action: "REFRESH_KEYS" | "DISTRUST_KEY";
+  issuer: string;
+  keyId: string | null;
+  reason: string | null;
+  operator: string;
+  result: string;
+}
+
 /** One row of the timeline. */
 export interface AuditEventSummary {
   id: string;
@@ -48,6 +79,8 @@ export interface AuditEventSummary {
   agreements: string[];
   fieldsDenied: Pick<FieldDecision, "field" | "rule">[];
   refusals: Pick<Refusal, "by" | "rule" | "count" | "silent">[];
+  authentication: Pick<Authentication, "reason"> | null;
+  administration: Pick<Administration, "action" | "keyId"> | null;
 }
 
 export interface AuditEventDetail extends AuditEventSummary {
@@ -68,6 +101,9 @@ export interface AuditEventDetail extends AuditEventSummary {
   releaseAfter: string | null;
   prevHash: string;
   hash: string;
+  caller: Caller | null;
+  authentication: Authentication | null;
+  administration: Administration | null;
 }
 
 export interface AuditEventsPage {
@@ -108,6 +144,13 @@ export const AUDIT_EVENTS = /* GraphQL */ `
             count
             silent
           }
+          authentication {
+            reason
+          }
+          administration {
+            action
+            keyId
+          }
         }
       }
     }
@@ -146,6 +189,9 @@ export const AUDIT_EVENT = /* GraphQL */ `
       releaseAfter
       prevHash
       hash
+      caller { issuer clientId tokenId keyId onBehalfOf delegation binding }
+      authentication { reason issuer keyId }
+      administration { action issuer keyId reason operator result }
     }
   }
 `;

@@ -5,6 +5,8 @@
  */
 // The closed vocabularies come from the contracts themselves (a plain module, bundled by Vite).
 export { AGENCIES, PURPOSES } from "../../../../contracts/src/vocabulary";
+// What each authentication reason means, in the words of docs/audit.md.
+export { AUTHENTICATION_REASONS } from "../../../../contracts/src/audit/authenticationReasons";
 
 export const RULE_IDS = [
   "R5-1",

@@ -11,6 +11,7 @@ import {
   AUDIT_HEAD_UPDATE_SQL,
   AUDIT_INSERT_SQL,
   auditInsertParameters,
+  auditRowOf,
   canonicalJson,
   chainHash,
   CHECKPOINT_INTERVAL,
@@ -20,7 +21,6 @@ import {
   type AuditEventContent,
 } from "@hub/contracts";
 import { ensureMonthlyPartitions } from "../ensureMonthlyPartitions";
-import { searchColumnsOf } from "../searchColumns";
 import { entities, migrations } from "../subgraph";
 import type { PublicJwks } from "../verifyAuditChain";
 
@@ -83,29 +83,10 @@ export function testEvent(i: number, overrides: Partial<AuditEventContent> = {})
   };
 }
 
-/** The row values of an event, in AUDIT_COLUMNS order. */
+/** The row values of an event, in AUDIT_COLUMNS order, as the gateway writes them. */
 export function rowOf(event: AuditEvent): unknown[] {
   const { seq, prevHash, hash, ...content } = event;
-  const c = searchColumnsOf(content);
-  const text = canonicalJson(content);
-  return [
-    seq,
-    c.id,
-    c.occurredAt,
-    text,
-    prevHash,
-    hash,
-    c.requestId,
-    c.subject,
-    c.agency,
-    c.role,
-    c.purpose,
-    c.outcome,
-    c.ruleIds,
-    c.personRefs,
-    c.categories,
-    c.releaseAfter,
-  ];
+  return auditRowOf({ seq, content, text: canonicalJson(content), prevHash, hash });
 }
 
 /** Appends as one gateway batch: under the chain lock, from the head, with a checkpoint every CHECKPOINT_INTERVAL and the head signed. */
