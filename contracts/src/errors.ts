@@ -13,12 +13,12 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: {
     status: 401,
     description:
-      "No bearer token, or a token that fails verification: signature, key id, algorithm, issuer, audience, expiry or required claims. Subgraphs answer it to any call without a valid hub-context token from the gateway signed for that subgraph and that operation.",
+      "No access token, or one that fails verification: issuer, signature, key id, algorithm, audience, type, expiry, claims, scopes or DPoP proof. `extensions.reason` says which, in the vocabulary of docs/audit.md, and the answer carries a WWW-Authenticate challenge. Subgraphs answer it to any call without a valid hub-context token from the gateway signed for that subgraph and that operation.",
   },
   AUTHENTICATION_UNAVAILABLE: {
     status: 503,
     description:
-      "The identity provider's keys cannot be fetched, so no token can be verified; nothing is served until they can (fail closed).",
+      "The identity provider's keys cannot be obtained (never fetched, or cached past HUB_KEYS_STALE_SECONDS while it cannot be reached), or the store of used DPoP proofs does not answer, so no token can be verified; nothing is served until they can (fail closed).",
   },
   PURPOSE_REQUIRED: {
     status: 400,

@@ -108,6 +108,18 @@ export const badTokens = {
       .setExpirationTime("10m")
       .sign(new TextEncoder().encode(publicJwks));
   },
+  /** A good token but for its `typ` header, which the development issuer requires to be at+jwt. */
+  untyped: async () => {
+    const key = await idpKey();
+    return new SignJWT({ agency: "BORDER_POLICE", role: "border-officer", purposes: ["BORDER_CHECK"], country: "AM" })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "JWT" })
+      .setIssuer(DEMO_ISSUER)
+      .setAudience(DEFAULT_AUDIENCE)
+      .setSubject("officer-0147")
+      .setIssuedAt()
+      .setExpirationTime("10m")
+      .sign(key.key);
+  },
   unknownKid: async () => {
     const { privateKey } = await generateKeyPair("ES256");
     return mintToken(

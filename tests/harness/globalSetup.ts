@@ -36,7 +36,7 @@ export default async function globalSetup(): Promise<void> {
   rmSync(stateDir, { recursive: true, force: true });
   mkdirSync(stateDir, { recursive: true });
   const keysDir = path.join(stateDir, "keys");
-  const { idp, gateway: gatewayKey } = await ensureHubKeys(keysDir);
+  const { gateway: gatewayKey } = await ensureHubKeys(keysDir);
   const databases = await createTestDatabases(stateDir);
   globalThis.hubStopDatabases = databases.stop;
   const pool = databases.kind === "embedded" ? { DATABASE_POOL_SIZE: "1" } : {};
@@ -83,7 +83,8 @@ export default async function globalSetup(): Promise<void> {
   const gatewayPort = await freePort();
   const gatewayEnv: Record<string, string> = {
     ...(base as Record<string, string>),
-    HUB_JWKS: idp.publicJwks,
+    // The development issuer's keys are the state folder's own (idp.jwks.json); a test that trusts
+    // another issuer names its keys, or lets discovery find them.
     // The browser tests sign in through the demo persona picker.
     HUB_DEMO_MODE: "true",
     AUDIT_DATABASE_URL: databases.urls.audit ?? "",

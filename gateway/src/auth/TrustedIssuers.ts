@@ -48,12 +48,6 @@ export class TrustedIssuers {
 
   /** Whether a token verified earlier with this key may still be served from the cache. */
   trusts(issuer: string, keyId: string | null): boolean {
-    const trusted = this.byName.get(issuer);
-    if (!trusted) return false;
-    const status = trusted.keys.status();
-    if (status.state === "unavailable") return false;
-    return keyId === null
-      ? status.keyIds.length > 0
-      : status.keyIds.includes(keyId) && !status.distrusted.includes(keyId);
+    return this.byName.get(issuer)?.keys.trusts(keyId) ?? false;
   }
 }

@@ -8,7 +8,8 @@ export interface BannerInput {
   databases: AgencyDatabase[];
   dataRoot: string;
   marker: SeedMarker;
-  token: string;
+  /** A persona token of the development issuer; null outside demo mode, where it is not trusted. */
+  token: string | null;
 }
 
 export function firstQuery(personRef: string): string {
@@ -17,6 +18,7 @@ export function firstQuery(personRef: string): string {
 
 export function renderBanner(input: BannerInput): string {
   const body = JSON.stringify({ query: firstQuery(input.marker.samplePersonRef) });
+  const authorization = input.token ?? "<an access token of your identity provider (docs/identity.md)>";
   const embedded = input.databases.every((d) => d.embedded);
   return [
     "",
@@ -28,12 +30,14 @@ export function renderBanner(input: BannerInput): string {
     ...input.subgraphs.map((s) => `  ${s.name.padEnd(18)} ${s.url}  (answers the gateway only)`),
     `  Data         ${embedded ? `embedded PostgreSQL in ${input.dataRoot}` : "the PostgreSQL databases in your *_DATABASE_URL variables"}, ${input.marker.persons} synthetic persons`,
     "",
-    "A first federated query (Migration Service + Border Police + Statistics Office), as the border-officer persona:",
+    input.token
+      ? "A first federated query (Migration Service + Border Police + Statistics Office), as the border-officer persona:"
+      : "Demo mode is off: the persona sign-in and the development issuer are not trusted. A first federated query:",
     "",
     `curl -s ${input.gatewayUrl} \\`,
     `  -H 'Content-Type: application/json' \\`,
     `  -H 'X-Purpose: BORDER_CHECK' \\`,
-    `  -H 'Authorization: Bearer ${input.token}' \\`,
+    `  -H 'Authorization: Bearer ${authorization}' \\`,
     `  --data '${body}'`,
     "",
     "Other personas: npm run token -- --persona NAME",

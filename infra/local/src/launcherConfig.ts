@@ -15,10 +15,8 @@ export interface LauncherConfig {
   gatewayPort: number;
   logLevel: string;
   demoMode: "true" | "false";
-  /** Claims of the demo token printed in the banner. */
+  /** Country of the demo token printed in the banner. */
   hubCountry: string;
-  issuer: string | undefined;
-  audience: string | undefined;
 }
 
 export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): LauncherConfig {
@@ -32,8 +30,6 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): Launch
         .string()
         .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
         .default("AM"),
-      HUB_ISSUER: z.string().min(1).optional(),
-      HUB_AUDIENCE: z.string().min(1).optional(),
     }),
     env,
   );
@@ -44,7 +40,5 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): Launch
     logLevel: c.LOG_LEVEL,
     demoMode: c.HUB_DEMO_MODE,
     hubCountry: c.HUB_COUNTRY,
-    issuer: c.HUB_ISSUER,
-    audience: c.HUB_AUDIENCE,
   };
 }

@@ -102,7 +102,8 @@ async function main(): Promise<void> {
     env: {
       ...common,
       PORT: gatewayPort,
-      HUB_JWKS: idp.publicJwks,
+      // The development issuer's keys are the state folder's (idp.jwks.json): HUB_JWKS, when given,
+      // names the keys of the issuer HUB_ISSUER names.
       // The explorer's persona picker; a local hub only (set HUB_DEMO_MODE=false to try without it).
       HUB_DEMO_MODE: config.demoMode,
       AUDIT_DATABASE_URL: auditDb.url,
@@ -114,15 +115,15 @@ async function main(): Promise<void> {
   supervisor.running();
 
   const persona = PERSONAS["border-officer"];
-  const token = await mintToken(
-    await loadSigningKey(idp.privateJwk),
-    { ...persona, purposes: [...persona.purposes], country: config.hubCountry, cases: [] },
-    {
-      issuer: config.issuer ?? DEMO_ISSUER,
-      audience: config.audience ?? DEFAULT_AUDIENCE,
-      ttlSeconds: 12 * 3600,
-    },
-  );
+  // Persona tokens come from the development issuer, which the gateway trusts in demo mode only.
+  const demo = config.demoMode === "true";
+  const token = demo
+    ? await mintToken(
+        await loadSigningKey(idp.privateJwk),
+        { ...persona, purposes: [...persona.purposes], country: config.hubCountry, cases: [] },
+        { issuer: DEMO_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: 12 * 3600 },
+      )
+    : null;
   process.stdout.write(
     renderBanner({
       gatewayUrl: `http://localhost:${gatewayPort}/graphql`,
@@ -135,7 +136,12 @@ async function main(): Promise<void> {
   );
 
   // The seed holds no statistics: on first start the profile is pulled through the hub like any other.
-  if (firstStart) {
+  if (firstStart && !demo) {
+    process.stdout.write(
+      "Demo mode is off, so the profiles are not pulled now: npm run profile -- --year YYYY --token-file FILE pulls one with a token of your identity provider.\n",
+    );
+  }
+  if (firstStart && demo) {
     const statisticsDb = opened.agencies.find((d) => d.name === "statistics-office");
     if (!statisticsDb) throw new Error("no statistics-office database");
     process.stdout.write(

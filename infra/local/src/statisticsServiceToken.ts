@@ -32,10 +32,7 @@ export async function mintStatisticsServiceToken(launcher: LauncherConfig, priva
   return mintToken(
     await loadSigningKey(keyFile),
     { ...persona, purposes: [...persona.purposes], country: launcher.hubCountry, cases: [] },
-    {
-      issuer: launcher.issuer ?? DEMO_ISSUER,
-      audience: launcher.audience ?? DEFAULT_AUDIENCE,
-      ttlSeconds: TTL_SECONDS,
-    },
+    // The development issuer, which a gateway trusts in demo mode only.
+    { issuer: DEMO_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: TTL_SECONDS },
   );
 }

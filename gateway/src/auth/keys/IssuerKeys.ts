@@ -109,6 +109,19 @@ export class IssuerKeys {
     this.#retire(added);
   }
 
+  /**
+   * Whether a token verified earlier with `kid` may still be believed: the keys are usable, and the
+   * key is still published and not distrusted. Cheap (every cached token asks it), and starts a
+   * refresh that is due, so keys stay fresh while every token is served from a cache.
+   */
+  trusts(kid: string | null): boolean {
+    const now = this.#now();
+    if (this.#due(now)) void this.#fetch();
+    const set = this.#set;
+    if (set === null || this.#state(now) === "unavailable") return false;
+    return kid === null || (set.keyIds.includes(kid) && !this.#distrusted.has(kid));
+  }
+
   status(): KeySetStatus {
     const now = this.#now();
     if (this.#due(now)) void this.#fetch();
