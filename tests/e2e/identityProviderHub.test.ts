@@ -20,9 +20,8 @@ let gateway: OwnedProcess;
 beforeAll(async () => {
   idp = await startIdentityProvider();
   gateway = await startOwnGateway({
+    // The issuer alone: its keys come through its discovery document.
     HUB_ISSUER: idp.issuer,
-    // Not the shared hub's development key file: the keys come from the issuer's discovery document.
-    HUB_JWKS: "",
     HUB_CLAIM_PRESET: "oidc-provider",
     HUB_KEYS_COOLDOWN_SECONDS: String(COOLDOWN_SECONDS),
   });

@@ -28,7 +28,6 @@ async function provider(): Promise<IdentityProvider> {
 async function gatewayTrusting(idp: IdentityProvider, overrides: Record<string, string> = {}) {
   const gateway = await startOwnGateway({
     HUB_ISSUER: idp.issuer,
-    HUB_JWKS: "",
     HUB_CLAIM_PRESET: "oidc-provider",
     ...overrides,
   });
