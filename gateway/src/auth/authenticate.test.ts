@@ -7,7 +7,7 @@ import { describe, expect, it } from "@jest/globals";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { pino } from "pino";
 import { loadConfig } from "../config";
-import type { Received } from "../pipeline/stages";
+import type { Refused } from "../pipeline/stages";
 import { authenticate } from "./authenticate";
 import { accessTokenHash, memoryReplayStore } from "./dpop";
 import { TrustedIssuers } from "./TrustedIssuers";
@@ -62,7 +62,7 @@ async function boundToken(key: CryptoKey) {
 }
 
 const outcome = (answer: Awaited<ReturnType<Awaited<ReturnType<typeof hub>>["run"]>>) =>
-  "principal" in answer ? "accepted" : (answer as Received & { authentication?: { reason: string } }).authentication;
+  "principal" in answer ? "accepted" : (answer as Refused).authentication;
 
 describe("the DPoP target of a request", () => {
   it("is the configured public URL, whatever Host and X-Forwarded-Proto say", async () => {

@@ -6,7 +6,7 @@
  * (VerifiedTokenCache); a DPoP proof is checked on every request, since each is single-use.
  */
 import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from "jose";
-import type { Principal } from "@hub/contracts";
+import type { AuditCaller, Principal } from "@hub/contracts";
 import { mapClaims } from "./claims";
 import { checkDpop, dpopChallenge, DpopRejected, type DpopReplayStore } from "./dpop";
 import type { IdentityConfig } from "./identityConfig";
@@ -16,16 +16,8 @@ import { unauthenticated } from "./TokenRefused";
 import type { TrustedIssuer, TrustedIssuers } from "./TrustedIssuers";
 import { VerifiedTokenCache } from "./VerifiedTokenCache";
 
-/** What the audit record keeps of who called (contracts' AuditCaller). */
-export interface CallerProvenance {
-  issuer: string;
-  clientId: string | null;
-  tokenId: string | null;
-  keyId: string | null;
-  onBehalfOf: string | null;
-  delegation: "act" | "claim" | null;
-  binding: "bearer" | "dpop";
-}
+/** What the audit record keeps of who called. */
+export type CallerProvenance = AuditCaller;
 
 export interface VerifiedCaller {
   principal: Principal;
