@@ -15,6 +15,9 @@ import { administrationEvent, type Administration } from "../audit/buildAuditEve
 import type { AuditTrail } from "../audit/auditTrail";
 import { MAX_DISTRUSTED_KEY_ID_CHARS, type KeyDistrustStore } from "./KeyDistrustStore";
 
+/** What an administration record names as the issuer of a command on every trusted issuer. */
+const ALL_ISSUERS = "*";
+
 /** Shortest accepted operator secret (the generated one is 43 characters). */
 const MIN_ADMIN_KEY_LENGTH = 32;
 
@@ -106,7 +109,7 @@ export function adminRoutes(deps: AdminDependencies): express.Router {
       res,
       {
         action: "refresh-keys",
-        issuer: body.data.issuer ?? "*",
+        issuer: body.data.issuer ?? ALL_ISSUERS,
         keyId: null,
         reason: null,
         operator: body.data.operator,

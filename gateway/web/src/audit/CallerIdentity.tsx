@@ -83,7 +83,8 @@ export function AdministrationFacts({ administration: a }: { administration: Adm
             <code>{a.keyId}</code>
           </>
         ) : null}{" "}
-        of <code>{a.issuer}</code>: {a.result}.
+        {/* The gateway records "*" for a command on every trusted issuer at once. */}
+        of {a.issuer === "*" ? "every trusted issuer" : <code>{a.issuer}</code>}: {a.result}.
       </p>
       <p className="notice">Reason given: {orDash(a.reason)}</p>
     </section>
