@@ -76,4 +76,29 @@ describe("createSubgraphFetcher", () => {
     await new Promise((resolve) => closed.close(resolve));
     await expect(reasonOf(fetcher(`http://127.0.0.1:${port}/graphql`))).resolves.toBe("ECONNREFUSED");
   });
+
+  it("sends a request again when the kept-alive socket it went out on was closed under it, once", async () => {
+    // Each socket's second request is cut off unanswered: the race of an idle timeout with reuse.
+    const served = new WeakMap<object, number>();
+    let requests = 0;
+    const closing = http.createServer((req, res) => {
+      requests += 1;
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      if (count === 2) return void req.socket.destroy();
+      res.writeHead(200, { "content-type": "application/json" }).end('{"data":{"ok":true}}');
+    });
+    await new Promise<void>((resolve) => closing.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/graphql`;
+    try {
+      const fetcher = createSubgraphFetcher(2000);
+      expect((await fetcher(url, { method: "POST", body: "{}" })).status).toBe(200);
+      const again = await fetcher(url, { method: "POST", body: "{}" });
+      expect(again.status).toBe(200);
+      expect(requests).toBe(3);
+    } finally {
+      closing.closeAllConnections();
+      await new Promise((resolve) => closing.close(resolve));
+    }
+  });
 });

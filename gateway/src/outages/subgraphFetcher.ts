@@ -50,8 +50,28 @@ function headersOf(init: FetchInit): Record<string, string> {
   return headers;
 }
 
+/** A reused keep-alive socket that the subgraph closed as the request went out (Node's http docs, `request.reusedSocket`). */
+class StaleSocket extends Error {}
+
+/**
+ * One call, sent once more when it went out on a kept-alive socket the subgraph had just closed
+ * (its idle timeout met our reuse): the subgraph never read it, so sending it again on a new
+ * connection is the same request, still within the one deadline.
+ */
+async function sendWithRetry(url: string, init: FetchInit, timeoutMs: number): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  try {
+    return await send(url, init, timeoutMs);
+  } catch (error) {
+    if (!(error instanceof StaleSocket)) throw error;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new SubgraphOutage("timeout");
+    return send(url, init, left, false);
+  }
+}
+
 /** One call: resolves with the whole answer, or rejects once with what went wrong. */
-function send(url: string, init: FetchInit, timeoutMs: number): Promise<Response> {
+function send(url: string, init: FetchInit, timeoutMs: number, mayRetry = true): Promise<Response> {
   const target = new URL(url);
   const agent = agents[target.protocol as keyof typeof agents];
   if (!agent) return Promise.reject(new SubgraphOutage("unsupported protocol"));
@@ -88,7 +108,10 @@ function send(url: string, init: FetchInit, timeoutMs: number): Promise<Response
         });
       },
     );
-    request.on("error", reject);
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      const closedUnderUs = error.code === "ECONNRESET" || error.code === "EPIPE";
+      reject(mayRetry && request.reusedSocket && closedUnderUs ? new StaleSocket(error.code) : error);
+    });
     request.end(body);
   });
 }
@@ -96,7 +119,7 @@ function send(url: string, init: FetchInit, timeoutMs: number): Promise<Response
 export function createSubgraphFetcher(timeoutMs: number): Fetcher {
   return async (url, init) => {
     try {
-      return await send(url, init, timeoutMs);
+      return await sendWithRetry(url, init, timeoutMs);
     } catch (error) {
       throw new SubgraphOutage(reasonOf(error));
     }
