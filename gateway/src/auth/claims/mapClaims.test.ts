@@ -2,29 +2,11 @@ import { describe, expect, it } from "@jest/globals";
 import type { JWTPayload } from "jose";
 import type { ClaimMapping } from "./ClaimMapping";
 import { claimPreset } from "./claimPreset";
-import { ClaimsUnfit } from "./ClaimsUnfit";
 import { mapClaims } from "./mapClaims";
-
-/** The refusal a call throws; fails the test when the claims are accepted. */
-function refusalOf(call: () => unknown): ClaimsUnfit {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ClaimsUnfit) return error;
-    throw error;
-  }
-  throw new Error("the claims were accepted");
-}
+import { domestic, hubPreset, refusalOf } from "./testing/claimsFixtures";
 
 // The assertions of principalFromClaims (verifyToken.test.ts), held by the hub preset.
-const hub = claimPreset("hub", { audience: "migration-hub" });
-const domestic: JWTPayload = {
-  sub: "officer-0147",
-  agency: "BORDER_POLICE",
-  role: "border-officer",
-  purposes: ["BORDER_CHECK"],
-  country: "AM",
-};
+const hub = hubPreset();
 const foreign: JWTPayload = {
   sub: "tr-pmm-readmission-017",
   authority: "TR-PMM",

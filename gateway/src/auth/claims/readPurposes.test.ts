@@ -1,30 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
 import type { JWTPayload } from "jose";
 import type { ClaimMapping } from "./ClaimMapping";
-import { claimPreset } from "./claimPreset";
-import { ClaimsUnfit } from "./ClaimsUnfit";
 import { mapClaims } from "./mapClaims";
-
-/** The refusal a call throws; fails the test when the claims are accepted. */
-function refusalOf(call: () => unknown): ClaimsUnfit {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ClaimsUnfit) return error;
-    throw error;
-  }
-  throw new Error("the claims were accepted");
-}
+import { domestic, hubPreset, refusalOf } from "./testing/claimsFixtures";
 
 // The hub preset, with scopes or an officer claim added by each test.
-const hub = claimPreset("hub", { audience: "migration-hub" });
-const domestic: JWTPayload = {
-  sub: "officer-0147",
-  agency: "BORDER_POLICE",
-  role: "border-officer",
-  purposes: ["BORDER_CHECK"],
-  country: "AM",
-};
+const hub = hubPreset();
 const principalOf = (payload: JWTPayload, mapping: ClaimMapping = hub) => mapClaims(payload, mapping, "AM").principal;
 
 describe("purposes from scopes", () => {
