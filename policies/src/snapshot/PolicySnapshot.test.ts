@@ -26,7 +26,7 @@ const principals: Principal[] = [
     agency: "TR-PMM",
     role: "readmission-officer",
     country: "TR",
-    purposes: ["READMISSION"],
+    purposes: ["RETURN_ENFORCEMENT"],
     cases: [],
   },
 ];
