@@ -124,8 +124,8 @@ describe("redecide", () => {
     expect(event.fieldsDenied[0]?.rule).toBe("R5-3");
     const report = redecide(event, pdp);
     expect(report.status).toBe("same");
-    expect(report.fields[0]?.notes.join(" ")).toMatch(/only when the list was selected by no key/);
-    expect(report.gaps.join(" ")).toMatch(/selected by a key \(R5-3\) is not recorded/);
+    expect(report.fields[0]?.notes.join(" ")).toMatch(/only when it was a list selected by no key/);
+    expect(report.gaps.join(" ")).toMatch(/list selected by no key \(R5-3\) is not recorded/);
     expect(report.gaps.join(" ")).toMatch(/token's purposes are not recorded/);
   });
 

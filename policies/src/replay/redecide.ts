@@ -88,7 +88,11 @@ function replayField(
     const which = matching.map((t) =>
       [
         ...(unkeyed.length > 1
-          ? [t.unkeyedList ? "the list was selected by no key" : "the list was selected by a key"]
+          ? [
+              t.unkeyedList
+                ? "it was a list selected by no key"
+                : "it was not an unkeyed list (a key selected it, or it is not a list)",
+            ]
           : []),
         ...(inputs.days.length > 1 ? [`it was decided on ${t.day}`] : []),
       ].join(" and "),
@@ -183,7 +187,7 @@ export function redecide(event: AuditEventContent, pdp: PolicyDecisionPoint): Re
   ];
   const gaps = [...inputs.gaps];
   if (decisions.some((d) => unkeyedOptions(d, event).length > 1)) {
-    gaps.push("whether a root list was selected by a key (R5-3) is not recorded: both readings were replayed");
+    gaps.push("whether a root field was a list selected by no key (R5-3) is not recorded: both readings were replayed");
   }
   // What came back is not recorded per field, but what granted it must be among the replayed grants.
   const granted = new Set(
