@@ -17,6 +17,7 @@ import { adminRoutes } from "./admin/adminRoutes";
 import { KeyDistrustStore } from "./admin/KeyDistrustStore";
 import { AUDIT_UNAVAILABLE } from "./audit/auditTrail";
 import { createAuditTrail } from "./audit/createAuditTrail";
+import { storePolicyVersion } from "./audit/policyVersionStore";
 import type { GatewayConfig } from "./config";
 import { createDecideStage } from "./decisions/decideOperation";
 import { demoRoutes } from "./demo/demoRoutes";
@@ -67,6 +68,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   await startIssuers(issuers, log);
   const sign = createHubContextSigner(await loadSigningKey(config.hubContextKeyPath), config.hubContextTtlSeconds);
   const pdp = loadPolicies(config);
+  await storePolicyVersion(pdp, { ...config.audit, policyPaths: config.policyPaths, country: config.country }, log);
   const metrics = config.metrics.kind === "off" ? undefined : new HubMetrics();
   const trail = createAuditTrail(config, pdp.version, log, metrics?.auditFlushed.bind(metrics));
   metrics?.watchAuditQueue(() => trail.writer.queueDepth);

@@ -6,3 +6,4 @@ export * from "./ruleIds";
 export * from "./authenticationReasons";
 export * from "./identityColumns";
 export * from "./auditRow";
+export * from "./policyVersionTable";

@@ -1,14 +1,19 @@
-/** Audit subgraph command: `verify [--from ISO] [--to ISO]`, or the kit's `serve` (default), `sdl`, `migrate`, `seed`. */
+/** Audit subgraph command: `verify [--from ISO] [--to ISO]`, `replay <eventId>`, or the kit's `serve` (default), `sdl`, `migrate`, `seed`. */
 // First: tracing must start before the modules it instruments are loaded.
 import "@hub/telemetry/dist/register";
 import { runCli, runSubgraphCommand } from "@hub/kit";
 import { auditSubgraph } from "./subgraph";
+import { runReplayCommand } from "./replay/replayCommand";
 import { runVerifyCommand } from "./verifyCommand";
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === "verify") {
   runCli(async () => {
     process.exitCode = await runVerifyCommand(rest);
+  });
+} else if (command === "replay") {
+  runCli(async () => {
+    process.exitCode = await runReplayCommand(rest);
   });
 } else {
   runSubgraphCommand(auditSubgraph, process.argv.slice(2));

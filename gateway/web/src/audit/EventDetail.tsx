@@ -6,6 +6,7 @@ import { AdministrationFacts, CallerFacts, LoginRefused } from "./CallerIdentity
 import { formatTime, listOrDash, orDash } from "./format";
 import { OutcomeBadge } from "./OutcomeBadge";
 import { ProblemMessage } from "./ProblemMessage";
+import { ReplayButton } from "./ReplayButton";
 import { AUDIT_EVENT, type AuditEventDetail, type FieldDecision, type Refusal } from "./queries";
 import { useQuery } from "../shared/useQuery";
 
@@ -146,6 +147,7 @@ export function EventDetail({ id, purpose }: { id: string; purpose: string }) {
       </dl>
       {e.administration ? null : <CallerFacts caller={e.caller} />}
       {e.administration ? null : <Request event={e} />}
+      {e.administration ? null : <ReplayButton eventId={e.id} purpose={purpose} />}
     </div>
   );
 }
