@@ -20,6 +20,8 @@ import {
 import { PolicyPartitions } from "./PolicyPartitions";
 import { loadPolicySet, type LoadedPolicySet, type PolicyPaths } from "./policySet";
 import { regimeOf } from "./regimes";
+import type { PolicySnapshot } from "./snapshot/PolicySnapshot";
+import { withSnapshotFiles } from "./snapshot/snapshotFiles";
 
 export interface RecordFacts {
   retainUntil?: string;
@@ -134,6 +136,10 @@ interface CedarInputs {
   context: Record<string, unknown>;
 }
 
+/** A decision point's version: its policy set's hash with the hub's country (R10-3). */
+export const policyVersionOf = (policySetVersion: string, hubCountry: string): string =>
+  createHash("sha256").update(`${policySetVersion}\n${hubCountry}`).digest("hex");
+
 export class PolicyDecisionPoint {
   private readonly cache = new Map<string, Decision>();
   private readonly catalog: EntityCatalog;
@@ -175,6 +181,14 @@ export class PolicyDecisionPoint {
   }
 
   /**
+   * The decision point of a recorded policy version (policySnapshot), built by the same loaders
+   * as `load`: its `version` is the one the snapshot was taken of.
+   */
+  static fromSnapshot(snapshot: PolicySnapshot, options: DecisionPointOptions = {}): PolicyDecisionPoint {
+    return withSnapshotFiles(snapshot, (paths) => PolicyDecisionPoint.load(paths, snapshot.hubCountry, options));
+  }
+
+  /**
    * A rule as the policy set states it (id, article, description), for refusals decided outside the
    * engine (a key's format, a purpose, a silent refusal); throws for a rule the set does not have.
    */
@@ -186,7 +200,7 @@ export class PolicyDecisionPoint {
 
   /** Hash of policies, agreements, regimes and the hub's country: what a replay needs (R10-3). */
   get version(): string {
-    return createHash("sha256").update(`${this.policySet.version}\n${this.hubCountry}`).digest("hex");
+    return policyVersionOf(this.policySet.version, this.hubCountry);
   }
 
   decide(request: DecisionRequest): Decision {

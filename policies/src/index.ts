@@ -1,4 +1,4 @@
-export { PolicyDecisionPoint, PolicyEngineError } from "./PolicyDecisionPoint";
+export { PolicyDecisionPoint, PolicyEngineError, policyVersionOf } from "./PolicyDecisionPoint";
 export type { DecisionPointOptions } from "./PolicyDecisionPoint";
 export type { Decision, DecisionRequest, RecordFacts } from "./PolicyDecisionPoint";
 export { loadPolicySet, defaultPolicyPaths, PolicyLoadError } from "./policySet";
@@ -9,3 +9,21 @@ export { loadRegimes, regimeOf, RegimeError, REGIMES } from "./regimes";
 export type { Regime, RegimeEntry, Regimes } from "./regimes";
 export { NON_PERSONAL } from "./entities";
 export type { DecidedCategory } from "./entities";
+export {
+  parsePolicySnapshot,
+  policySnapshot,
+  policySnapshotText,
+  PolicySnapshotError,
+  POLICY_SNAPSHOT_FORMAT,
+} from "./snapshot/PolicySnapshot";
+export type { PolicySnapshot } from "./snapshot/PolicySnapshot";
+export { snapshotVersion } from "./snapshot/snapshotVersion";
+export { redecide } from "./replay/redecide";
+export type {
+  DecisionFacts,
+  FieldReplay,
+  RefusalReplay,
+  ReplayReport,
+  ReplayStatus,
+  ReplayVerdict,
+} from "./replay/ReplayReport";
