@@ -8,8 +8,8 @@
 /** One decision as the audit record holds it. */
 export interface SelectionDecision {
   allowed: boolean;
-  /** For a denial, the rule that decided it. */
-  rule?: string;
+  /** For a denial, the rule that decided it (null or absent for an allowance). */
+  rule?: string | null;
   /** The granting agreements, or the forbidding rules. */
   policies: readonly string[];
 }

@@ -1,35 +1,34 @@
 /**
- * One recorded event re-decided twice, under the current policy set and under the candidate, by
- * the replay's re-decision: the difference between the two is what the candidate changes, and
- * the difference between the record and the current set is counted apart (a record made under
- * another version).
+ * One recorded event re-decided twice by the replay's `redecide`, under the current policy set and
+ * under the candidate: the difference between the two is what the candidate changes, and the
+ * difference between the record and the current set is counted apart (a record made under another
+ * version). Where the record leaves an input open (whether a root list was keyed, the day of a
+ * request over midnight), `redecide` takes the reading that gives the recorded decision when one
+ * does, so such a selection counts as changed only when no reading keeps its outcome.
  */
 import type { AuditEventContent } from "@hub/contracts";
 import type { PolicyDecisionPoint } from "../PolicyDecisionPoint";
-import type { RedecidedEvent, RedecidedSelection, SelectionDecision } from "./ImpactReport";
-import { replayOf, type Replay } from "./replayOf";
-
-const same = (a: SelectionDecision, b: SelectionDecision) => a.allowed === b.allowed && a.rule === b.rule;
+import { redecide } from "../replay/redecide";
+import type { RedecidedEvent, RedecidedSelection } from "./ImpactReport";
 
 export function redecideEvent(
   event: AuditEventContent,
   current: PolicyDecisionPoint,
   candidate: PolicyDecisionPoint,
-  replay: (event: AuditEventContent, pdp: PolicyDecisionPoint) => Replay = replayOf,
 ): RedecidedEvent {
-  const before = replay(event, current);
-  const after = replay(event, candidate);
+  const before = redecide(event, current);
+  const after = redecide(event, candidate);
   const selections: RedecidedSelection[] = [];
-  const notReplayable = new Set([...before.notReplayable, ...after.notReplayable]);
-  before.selections.forEach((b, i) => {
-    const a = after.selections[i];
+  const notReplayable = new Set<string>();
+  before.fields.forEach((b, i) => {
+    const a = after.fields[i];
     // The same record re-decided twice lists the same selections in the same order.
     if (!a || a.field !== b.field || a.owner !== b.owner || a.category !== b.category) {
       notReplayable.add("the two re-decisions list other selections");
       return;
     }
     if (!b.replayed || !a.replayed) {
-      notReplayable.add(b.why ?? a.why ?? "a selection could not be re-decided");
+      notReplayable.add((b.replayed ? a : b).notes[0] ?? "a selection could not be re-decided");
       return;
     }
     selections.push({
@@ -38,7 +37,7 @@ export function redecideEvent(
       owner: b.owner,
       before: b.replayed,
       after: a.replayed,
-      recordedDiffers: !same(b.recorded, b.replayed),
+      recordedDiffers: b.verdict === "different",
     });
   });
   return {
