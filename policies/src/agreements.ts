@@ -57,6 +57,28 @@ export const foreignConsumerSchema = z
   });
 export type ForeignConsumer = z.infer<typeof foreignConsumerSchema>;
 
+/**
+ * A signatory's acknowledgment that a change of the agreement widens access (the CI check of
+ * `npm run policies -- impact --check-agreements`). It lists every widening it covers, in the words
+ * the check prints (`BORDER_CHECK border-officer RESIDENCE`, `validTo 2031-12-31`), and counts only
+ * in the change that adds or alters it: an acknowledgment left over from an earlier change covers
+ * nothing new.
+ */
+export const acknowledgedWideningSchema = z
+  .object({
+    /** Who acknowledged: a name and function an auditor can find. */
+    by: z.string().trim().min(3).max(200),
+    date: isoDate,
+    /** The signed amendment, decision or ticket the widening rests on. */
+    reference: z.string().trim().min(3).max(300),
+    widens: z
+      .array(z.string().regex(/^[A-Za-z0-9_.:-]+( [A-Za-z0-9_.:-]+){1,3}$/, "must be a widening as the check names it"))
+      .min(1)
+      .max(500),
+  })
+  .strict();
+export type AcknowledgedWidening = z.infer<typeof acknowledgedWideningSchema>;
+
 export const agreementSchema = z
   .object({
     id: z.string().regex(/^AGR-[A-Z0-9-]{2,60}$/, "must look like AGR-PROVIDER-CONSUMER-TOPIC"),
@@ -71,6 +93,8 @@ export const agreementSchema = z
     legalBasis: z.string().min(3).max(300),
     validFrom: isoDate,
     validTo: isoDate,
+    /** Optional, so that the agreements without one keep their content, and the policy version its hash. */
+    acknowledgedWidening: acknowledgedWideningSchema.optional(),
   })
   .strict()
   // Each problem points at the offending item, so that the error names its line.

@@ -5,6 +5,8 @@
  *   format-check  list the rule files that differ from their formatted form; exit 1 if any
  *   format        rewrite the rule files formatted
  *   print         print the compiled policy set (rules and agreement permits)
+ *   impact        preview a candidate policy set on the recorded decisions, or check that agreement
+ *                 changes widening access are acknowledged (its options: impact/impactCommand.ts)
  * Option `--root DIR` names the repository (default: the one this file is built in); `--country CC`
  * the hub's country (default AM, the demonstration hub's): agreements are checked against it (a
  * foreign recipient must be of another country) and it is part of the version hash.
@@ -12,6 +14,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatRuleFiles, unformattedRuleFiles } from "./formatRules";
+import { runImpactCommand, UsageError } from "./impact/impactCommand";
 import { PolicyDecisionPoint } from "./PolicyDecisionPoint";
 import { defaultPolicyPaths } from "./policySet";
 import { printPolicySet } from "./printPolicySet";
@@ -69,7 +72,23 @@ function run(command: Command, repoRoot: string, hubCountry: string): number {
   }
 }
 
-function main(): number {
+/** The impact command reads its own options (beside --root and --country). */
+async function impact(argv: string[]): Promise<number> {
+  try {
+    return await runImpactCommand(argv, {
+      defaultRoot: path.resolve(__dirname, "..", ".."),
+      defaultCountry: DEFAULT_HUB_COUNTRY,
+      write,
+    });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+}
+
+function main(): number | Promise<number> {
+  if (process.argv[2] === "impact") return impact(process.argv.slice(3));
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
@@ -79,7 +98,7 @@ function main(): number {
   });
   const [command, ...rest] = positionals;
   if (!isCommand(command) || rest.length > 0) {
-    process.stderr.write(`usage: npm run policies -- <${COMMANDS.join("|")}> [--root DIR] [--country CC]\n`);
+    process.stderr.write(`usage: npm run policies -- <${COMMANDS.join("|")}|impact> [--root DIR] [--country CC]\n`);
     return 2;
   }
   if (!/^[A-Z]{2}$/.test(values.country)) {
@@ -89,9 +108,14 @@ function main(): number {
   return run(command, path.resolve(values.root), values.country);
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
+const fail = (error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
+};
+try {
+  Promise.resolve(main()).then((code) => {
+    process.exitCode = code;
+  }, fail);
+} catch (error) {
+  fail(error);
 }
