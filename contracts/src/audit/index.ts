@@ -6,3 +6,5 @@ export * from "./ruleIds";
 export * from "./authenticationReasons";
 export * from "./identityColumns";
 export * from "./auditRow";
+export * from "./AuditSuspension";
+export * from "./suspensionSchema";
