@@ -97,7 +97,9 @@ export class AlarmCounter {
     const period = Math.floor(now / (longSeconds * 1000));
     const cached = this.medians.get(target.key);
     if (cached?.period === period) return cached.median;
-    const keys = historyIndexes(now, longSeconds, this.config.history.periods).map((i) => `${this.base(target)}:h:${i}`);
+    const keys = historyIndexes(now, longSeconds, this.config.history.periods).map(
+      (i) => `${this.base(target)}:h:${i}`,
+    );
     const value = median(await this.store.sizes(keys, now));
     if (this.medians.size >= MEDIAN_CACHE_LIMIT) this.medians.clear();
     this.medians.set(target.key, { period, median: value });

@@ -69,9 +69,14 @@ export function createCallerAlarm(deps: CallerAlarmDependencies): CallerAlarm {
 
   const record = async (p: Pending) => {
     try {
-      await trail.writer.append(suspensionEvent(p.suspension, p.eventId, p.caller, { policyVersion: trail.policyVersion, now: p.at }));
+      await trail.writer.append(
+        suspensionEvent(p.suspension, p.eventId, p.caller, { policyVersion: trail.policyVersion, now: p.at }),
+      );
     } catch {
-      log.error({ suspensionId: p.suspension.suspensionId }, "caller suspended, but its audit event could not be written");
+      log.error(
+        { suspensionId: p.suspension.suspensionId },
+        "caller suspended, but its audit event could not be written",
+      );
     }
   };
 
@@ -106,7 +111,12 @@ export function createCallerAlarm(deps: CallerAlarmDependencies): CallerAlarm {
       categories: [...config.categories],
       events: await counter.recent(target, at),
     };
-    await store(target.key, { suspension, eventId: newEventId(), at, caller: { role: event.role, country: event.country } });
+    await store(target.key, {
+      suspension,
+      eventId: newEventId(),
+      at,
+      caller: { role: event.role, country: event.country },
+    });
   };
 
   return {

@@ -48,7 +48,10 @@ export function redisCounterStore(redis: Redis, log: Logger): CounterStore {
           const multi = redis.multi();
           for (const { key, ttlMs } of tally.buckets) multi.pfadd(key, ...tally.members).pexpire(key, ttlMs);
           const { key, eventId, keep, ttlMs } = tally.recent;
-          multi.lpush(key, eventId).ltrim(key, 0, keep - 1).pexpire(key, ttlMs);
+          multi
+            .lpush(key, eventId)
+            .ltrim(key, 0, keep - 1)
+            .pexpire(key, ttlMs);
           for (const keys of tally.unions) multi.pfcount([...keys]);
           const values = results(await multi.exec());
           return values.slice(values.length - tally.unions.length).map(Number);

@@ -14,6 +14,8 @@ import { loadAuditConfig, type AuditConfig } from "./loadAuditConfig";
 import { CreateAuditSchema1764547200000 } from "./migrations/1764547200000-CreateAuditSchema";
 import { SignChainHead1764806400000 } from "./migrations/1764806400000-SignChainHead";
 import { RecordCallerIdentity1765065600000 } from "./migrations/1765065600000-RecordCallerIdentity";
+import { RecordCallerSuspensions1765497642000 } from "./migrations/1765497642000-RecordCallerSuspensions";
+import { SuspensionResolver } from "./alarm/Suspension.resolver";
 import { SubjectAccessReportResolver } from "./SubjectAccessReport.resolver";
 
 export const auditDefaults: SubgraphDefaults = {
@@ -28,6 +30,7 @@ export const migrations = [
   CreateAuditSchema1764547200000,
   SignChainHead1764806400000,
   RecordCallerIdentity1765065600000,
+  RecordCallerSuspensions1765497642000,
 ];
 
 export function createAuditSubgraph(env: NodeJS.ProcessEnv = processEnvironment()): SubgraphDefinition<Loaders> {
@@ -49,6 +52,7 @@ export function createAuditSubgraph(env: NodeJS.ProcessEnv = processEnvironment(
           SubjectAccessReportResolver,
           AuditExportResolver,
           AuditStatisticsResolver,
+          SuspensionResolver,
         ],
         referenceResolvers: {},
       }),
