@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   AUDIT_UNAVAILABLE: {
     status: 503,
     description:
-      "The audit log cannot be written, so no data is served (R7-2). The gateway recovers by itself when the audit store returns; retry shortly.",
+      "The audit log cannot be written, so no data is served (R7-2); or the anomaly alarm's suspensions cannot be read from the audit store, so none is served either (R7-3). The gateway recovers by itself when the audit store returns; retry shortly.",
   },
   SUBGRAPH_UNAVAILABLE: {
     status: 503,
