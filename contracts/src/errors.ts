@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   AUDIT_UNAVAILABLE: {
     status: 503,
     description:
-      "The audit log cannot be written, so no data is served (R7-2). The gateway recovers by itself when the audit store returns; retry shortly.",
+      "The audit log cannot be written, so no data is served (R7-2); or the anomaly alarm's suspensions cannot be read from the audit store, so none is served either (R7-3). The gateway recovers by itself when the audit store returns; retry shortly.",
   },
   SUBGRAPH_UNAVAILABLE: {
     status: 503,
@@ -67,6 +67,11 @@ export const ERROR_CODES = {
     status: 429,
     description:
       "The caller spent its request budget: per agency, per subject, or per client address (HUB_RATE_LIMIT_* settings). Carries `rule` (`agency`, `subject` or `address`), `limit`, `durationSeconds` and `retryAfterSeconds`; the `Retry-After` header gives the seconds to wait. Audited, except a client address's refusal, which is answered before the request is read and carries no request id (docs/decisions/0007-rate-limits.md).",
+  },
+  ACCOUNT_SUSPENDED: {
+    status: 403,
+    description:
+      "The caller, or its whole agency, is suspended: its disclosures of special-category and identity data crossed a ceiling or its own history (R7-3, HUB_ALARM_* settings). Carries `rule` R7-3, its `article`, `scope` (`SUBJECT` or `AGENCY`) and `suspensionId`. Every request is refused, audited, until the data-protection officer lifts the suspension (docs/policies.md, R7-3).",
   },
   GRAPHQL_PARSE_FAILED: {
     status: 400,

@@ -14,6 +14,7 @@ import {
   identityConfig,
   type IdentityConfig,
 } from "./auth/identityConfig";
+import { alarmConfigOf, alarmVariables, type AlarmConfig } from "./alarm/alarmConfig";
 import { DEFAULT_KEY_CACHE } from "./auth/keys";
 import type { RateLimitConfig } from "./rateLimits/RateLimits";
 
@@ -61,6 +62,8 @@ export interface GatewayConfig {
   /** What the cost estimate assumes of a list (docs/architecture.md, "Operation cost"). */
   costModel: { defaultPageSize: number; assumedListSize: number };
   rateLimits: RateLimitConfig;
+  /** The anomaly alarm on special-category and identity disclosures (R7-3). */
+  alarm: AlarmConfig;
   stateDir: string;
   /** Demo sign-in endpoints (/demo/personas, /demo/token): only for a local hub, never in production. */
   demoMode: boolean;
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     HUB_RATE_LIMIT_SUBJECT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     HUB_RATE_LIMIT_ADDRESS_POINTS: z.coerce.number().int().min(0).max(10_000_000).default(0),
     HUB_RATE_LIMIT_ADDRESS_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    ...alarmVariables(),
     HUB_METRICS: z.enum(["true", "false"]).default("true"),
     HUB_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     HUB_DEMO_MODE: z
@@ -318,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
         subject: { points: c.HUB_RATE_LIMIT_SUBJECT_POINTS, durationSeconds: c.HUB_RATE_LIMIT_SUBJECT_SECONDS },
       },
     },
+    alarm: alarmConfigOf(c),
     stateDir,
     demoMode: c.HUB_DEMO_MODE,
     webDir: path.join(repoRoot, "gateway", "web", "dist"),

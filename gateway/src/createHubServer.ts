@@ -14,6 +14,7 @@ import { TrustedIssuers } from "./auth/TrustedIssuers";
 import { createTokenVerifier } from "./auth/verifyToken";
 import { memoryReplayStore, redisReplayStore } from "./auth/dpop";
 import { adminRoutes } from "./admin/adminRoutes";
+import { startCallerAlarm } from "./alarm/startCallerAlarm";
 import { KeyDistrustStore } from "./admin/KeyDistrustStore";
 import { AUDIT_UNAVAILABLE } from "./audit/auditTrail";
 import { createAuditTrail } from "./audit/createAuditTrail";
@@ -89,6 +90,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   const verifyToken = createTokenVerifier(config.identity, issuers, config.country, replay);
   const distrusts = new KeyDistrustStore(config.audit.databaseUrl, log, config.audit.connectTimeoutMs);
   await distrusts.watch(issuers);
+  const alarm = startCallerAlarm(config, trail, rateLimits.redis, log);
 
   const server = new ApolloServer<ExecutionContext>({
     gateway: new HubGateway(createGateway(supergraphSdl, config, sign, new OutageLog(log), metrics)),
@@ -117,6 +119,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
     trail,
     limits: { maxBodyBytes: config.maxBodyBytes },
     rateLimits,
+    alarm: alarm.alarm,
     log,
     ...(metrics ? { observe: metrics.recordRequest.bind(metrics) } : {}),
   });
@@ -170,6 +173,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
       await trail.writer.stop();
       await rateLimits.stop();
       await distrusts.stop();
+      await alarm.stop();
       await stopMetrics();
     },
   };

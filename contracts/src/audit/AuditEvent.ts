@@ -2,8 +2,9 @@
  * The audit record: one per request, allowed or denied (R7-2, R9-1, R10-3). It names who asked,
  * for what, what was decided and whose data left, never the disclosed values themselves.
  */
+import type { AuditSuspension } from "./AuditSuspension";
 
-/** ADMINISTERED: not a request but an operator's action on the gateway (AuditAdministration). */
+/** ADMINISTERED: not a request but an operator's action on the gateway (AuditAdministration), or the alarm's suspension of a caller (AuditSuspension). */
 export type AuditOutcome = "ALLOWED" | "PARTIAL" | "DENIED" | "REJECTED" | "FAILED" | "ADMINISTERED";
 
 export interface AuditFieldDecision {
@@ -123,6 +124,8 @@ export interface AuditEventContent {
   authentication?: AuditAuthentication;
   /** Only on ADMINISTERED events, whose purpose and agency are null and whose subject is the operator. */
   administration?: AuditAdministration;
+  /** Only on the ADMINISTERED event of a suspension by the anomaly alarm (R7-3), whose subject and agency are the suspended caller's. */
+  suspension?: AuditSuspension;
 }
 
 export interface AuditEvent extends AuditEventContent {

@@ -7,3 +7,5 @@ export * from "./authenticationReasons";
 export * from "./identityColumns";
 export * from "./auditRow";
 export * from "./policyVersionTable";
+export * from "./AuditSuspension";
+export * from "./suspensionSchema";

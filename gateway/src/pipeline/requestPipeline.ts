@@ -3,6 +3,10 @@
  *
  *   receive → authenticate → declare purpose → limit → decide → plan and execute → audit → respond
  *
+ * The anomaly alarm (R7-3, alarm/) is in two places too: a suspended caller is refused right after
+ * authenticate; what the audited event disclosed is counted after the audit stage, before respond,
+ * so that the caller's next request already meets a suspension its last one caused.
+ *
  * The limit stage is in two places: the caller's rate limits (per agency and subject) right after
  * authenticate, since they need the principal; the operation's size and cost where Apollo has
  * parsed it (limits.ts, decisions/operationCost.ts). A client address over its own rate limit is
@@ -18,6 +22,7 @@ import type { IncomingMessage } from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import type { Logger } from "pino";
 import { ERROR_CODES } from "@hub/contracts";
+import type { CallerAlarm } from "../alarm/CallerAlarm";
 import type { PolicyDecisionPoint } from "@hub/policies";
 import { authenticate } from "../auth/authenticate";
 import type { TokenVerifier } from "../auth/verifyToken";
@@ -41,6 +46,7 @@ export interface PipelineDependencies {
   trail: AuditTrail;
   limits: ReceiveLimits;
   rateLimits: RateLimits;
+  alarm: CallerAlarm;
   log: Logger;
   /** Told of every audited request (metrics). */
   observe?: (audited: Audited) => void;
@@ -60,7 +66,9 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestPipeli
       hostStandsIn: deps.hostStandsIn,
     });
     if (isRefused(authenticated)) return authenticated;
-    const limited = await limitCaller(deps.rateLimits, authenticated);
+    const admitted = await deps.alarm.check(authenticated);
+    if (isRefused(admitted)) return admitted;
+    const limited = await limitCaller(deps.rateLimits, admitted);
     if (isRefused(limited)) return limited;
     const declared = declarePurpose(limited, r51);
     if (isRefused(declared)) return declared;
@@ -89,6 +97,7 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestPipeli
       }
     }
     const audited = await auditRequest(deps.trail, finished);
+    await deps.alarm.count(audited);
     deps.observe?.(audited);
     return respond(audited);
   };

@@ -16,6 +16,8 @@ import { SignChainHead1764806400000 } from "./migrations/1764806400000-SignChain
 import { RecordCallerIdentity1765065600000 } from "./migrations/1765065600000-RecordCallerIdentity";
 import { KeepPolicyVersions1765420000000 } from "./migrations/1765420000000-KeepPolicyVersions";
 import { AuditReplayResolver } from "./replay/AuditReplay.resolver";
+import { RecordCallerSuspensions1765497642000 } from "./migrations/1765497642000-RecordCallerSuspensions";
+import { SuspensionResolver } from "./alarm/Suspension.resolver";
 import { SubjectAccessReportResolver } from "./SubjectAccessReport.resolver";
 
 export const auditDefaults: SubgraphDefaults = {
@@ -31,6 +33,7 @@ export const migrations = [
   SignChainHead1764806400000,
   RecordCallerIdentity1765065600000,
   KeepPolicyVersions1765420000000,
+  RecordCallerSuspensions1765497642000,
 ];
 
 export function createAuditSubgraph(env: NodeJS.ProcessEnv = processEnvironment()): SubgraphDefinition<Loaders> {
@@ -53,6 +56,7 @@ export function createAuditSubgraph(env: NodeJS.ProcessEnv = processEnvironment(
           AuditExportResolver,
           AuditStatisticsResolver,
           AuditReplayResolver,
+          SuspensionResolver,
         ],
         referenceResolvers: {},
       }),

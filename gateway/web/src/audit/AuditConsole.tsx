@@ -4,6 +4,7 @@ import { PurposeSelect } from "../shared/PurposeSelect";
 import { claimsOf } from "../shared/session";
 import { usePageSession } from "../shared/usePageSession";
 import { SignIn } from "../shared/SignIn";
+import { AlarmsPanel } from "./AlarmsPanel";
 import { AuditLog } from "./AuditLog";
 import { SubjectAccessReport } from "./SubjectAccessReport";
 import { HUB_NAME } from "./vocabulary";
@@ -42,6 +43,9 @@ export function AuditConsole() {
         {token ? <PurposeSelect token={token} value={purpose} onChange={setPurpose} /> : null}
       </header>
       <main id="console-main" className="console" tabIndex={-1}>
+        {token && (purpose === "AUDIT" || purpose === "SUBJECT_ACCESS") ? (
+          <AlarmsPanel key={`alarms|${token}|${purpose}`} purpose={purpose} />
+        ) : null}
         {!token ? (
           <Intro />
         ) : purpose === "SUBJECT_ACCESS" ? (

@@ -17,6 +17,7 @@ export const RULE_IDS = [
   "R6-1-caseworker",
   "R6-1-minors",
   "R6-3",
+  "R7-3",
   "R10-1",
   "R11-1",
   "R14-1",
