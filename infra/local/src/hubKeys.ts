@@ -1,5 +1,7 @@
 /** The development keys every local hub needs, created in one folder unless they exist. */
+import { SUBGRAPH_NAMES } from "@hub/contracts";
 import { ensureDevKey, ensureDevSecret, type KeyFiles } from "@hub/gateway";
+import { ensureProvenanceKey, type ProvenanceKeyFiles } from "@hub/kit";
 
 export interface HubKeys {
   /** The demo identity provider's (persona tokens). */
@@ -12,6 +14,8 @@ export interface HubKeys {
   auditValues: string;
   /** The file of the operator secret of `npm run identity` (the gateway's /admin commands). */
   admin: string;
+  /** Each subgraph's provenance key (its answers' signatures), by subgraph name. */
+  provenance: Record<string, ProvenanceKeyFiles>;
 }
 
 export async function ensureHubKeys(keysDir: string): Promise<HubKeys> {
@@ -21,5 +25,8 @@ export async function ensureHubKeys(keysDir: string): Promise<HubKeys> {
     audit: await ensureDevKey(keysDir, "audit"),
     auditValues: ensureDevSecret(keysDir, "audit-values"),
     admin: ensureDevSecret(keysDir, "admin"),
+    provenance: Object.fromEntries(
+      await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await ensureProvenanceKey(keysDir, name)] as const)),
+    ),
   };
 }

@@ -1,0 +1,5 @@
+export * from "./provenancePayload";
+export * from "./placePart";
+export * from "./publishedKeys";
+export * from "./verifyProvenance";
+export { loadKeySources, PROVENANCE_KEY_FILE } from "./loadKeySources";
