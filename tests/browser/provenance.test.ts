@@ -56,7 +56,8 @@ describe("explorer provenance", () => {
     await expect(status.getAttribute("data-status")).resolves.toBe("verified");
     const text = await status.innerText();
     expect(text).toMatch(/^Provenance verified \d+ datum\(s\), each signed by the agency that holds it/);
-    for (const agency of ["State Migration Service", "Border Police", "National Statistics Office"]) expect(text).toContain(agency);
+    for (const agency of ["State Migration Service", "Border Police", "National Statistics Office"])
+      expect(text).toContain(agency);
     const response = await page.locator(".graphiql-response").innerText();
     expect(response).toContain(person.familyName);
     expect(response).not.toContain("payloadHash");

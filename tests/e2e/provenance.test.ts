@@ -41,7 +41,9 @@ function verify(body: unknown, name: string, keys: string[] = [hub.keysDir]) {
 function traveller() {
   const w = world();
   const travellers = new Set(w.crossings.map((c) => c.personRef));
-  const person = w.persons.find((p) => travellers.has(p.personRef) && p.citizenships.length > 0 && p.retainUntil > w.asOf);
+  const person = w.persons.find(
+    (p) => travellers.has(p.personRef) && p.citizenships.length > 0 && p.retainUntil > w.asOf,
+  );
   if (!person) throw new Error("the seeded world has no traveller with a citizenship");
   return person;
 }
@@ -69,7 +71,9 @@ describe("provenance of a federated answer", () => {
     const provenance = answer.extensions?.provenance;
     expect(provenance?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     const parts = provenance?.parts ?? [];
-    expect(new Set(parts.map((p) => p.agency))).toEqual(new Set(["MIGRATION_SERVICE", "BORDER_POLICE", "STATISTICS_OFFICE"]));
+    expect(new Set(parts.map((p) => p.agency))).toEqual(
+      new Set(["MIGRATION_SERVICE", "BORDER_POLICE", "STATISTICS_OFFICE"]),
+    );
     for (const part of parts) {
       expect(part.jws).toMatch(/^[\w-]+\.\.[\w-]+$/);
       expect(part.data).toBeDefined();
@@ -92,7 +96,9 @@ describe("provenance of a federated answer", () => {
     (tampered.data?.person as { familyName: string }).familyName = "Tampered";
     const result = await verify(tampered, "tampered");
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/FAILED MIGRATION_SERVICE \(migration-service\) at \(root\): the answer at person\.familyName differs/);
+    expect(result.out).toMatch(
+      /FAILED MIGRATION_SERVICE \(migration-service\) at \(root\): the answer at person\.familyName differs/,
+    );
     expect(result.out).toContain("FAILED person.familyName: no agency's verified signature covers this datum");
   });
 
@@ -106,7 +112,9 @@ describe("provenance of a federated answer", () => {
     const result = await verify(swapped, "swapped");
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/FAILED BORDER_POLICE \(border-police\) at person: its signature does not verify/);
-    expect(result.out).toMatch(/FAILED MIGRATION_SERVICE \(migration-service\) at \(root\): its signature does not verify/);
+    expect(result.out).toMatch(
+      /FAILED MIGRATION_SERVICE \(migration-service\) at \(root\): its signature does not verify/,
+    );
   });
 
   it("answers 2 when it cannot check: no such file, or no published keys", async () => {
@@ -121,10 +129,13 @@ describe("provenance of a federated answer", () => {
 describe("provenance when the caller did not select the join key", () => {
   it("never passes the key, and reports the data that needs it as unproven", async () => {
     const person = traveller();
-    const res = await gql(`query ($ref: ID!) { person(personRef: $ref) { familyName crossings(first: 1) { direction } } }`, {
-      ...(await as("border-officer")),
-      variables: { ref: person.personRef },
-    });
+    const res = await gql(
+      `query ($ref: ID!) { person(personRef: $ref) { familyName crossings(first: 1) { direction } } }`,
+      {
+        ...(await as("border-officer")),
+        variables: { ref: person.personRef },
+      },
+    );
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain(person.personRef);
     const parts = (res.body as Body).extensions?.provenance?.parts ?? [];

@@ -19,7 +19,13 @@ describe("placePart", () => {
     const placed = placePart(answer, [], {
       person: { __typename: "Person", personRef: "PRAAAAAAAAAAAAAAAA", familyName: "Petrosyan" },
     });
-    expect(placed).toEqual({ ok: true, covered: [["person", "personRef"], ["person", "familyName"]] });
+    expect(placed).toEqual({
+      ok: true,
+      covered: [
+        ["person", "personRef"],
+        ["person", "familyName"],
+      ],
+    });
   });
 
   it("puts the i-th entity on the i-th object along the fetch path", () => {
@@ -53,7 +59,9 @@ describe("placePart", () => {
       at: ["person", "nationalId"],
       reason: "is signed but not in the answer",
     });
-    expect(placePart(answer, ["person", "crossings", "@", "crossingPoint"], { _entities: [{ name: "Georgia" }] })).toMatchObject({
+    expect(
+      placePart(answer, ["person", "crossings", "@", "crossingPoint"], { _entities: [{ name: "Georgia" }] }),
+    ).toMatchObject({
       ok: false,
       reason: "has 2 objects where 1 were signed",
     });
@@ -61,7 +69,11 @@ describe("placePart", () => {
 
   it("lists an answer's data: non-null values and empty lists, not type names or the gateway's introspection", () => {
     const leaves = dataLeaves({ __schema: { types: [] }, a: { __typename: "A", b: 1, c: null, d: [], e: ["x"] } });
-    expect(leaves).toEqual([["a", "b"], ["a", "d"], ["a", "e", 0]]);
+    expect(leaves).toEqual([
+      ["a", "b"],
+      ["a", "d"],
+      ["a", "e", 0],
+    ]);
   });
 });
 

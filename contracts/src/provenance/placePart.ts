@@ -41,7 +41,9 @@ type Walk = { ok: true } | { ok: false; at: ResponsePath; reason: string };
 
 function matchValue(answer: unknown, signed: unknown, at: (string | number)[], covered: ResponsePath[]): Walk {
   if (signed === null || signed === undefined) {
-    return answer === null || answer === undefined ? { ok: true } : { ok: false, at, reason: "is null in the signed data" };
+    return answer === null || answer === undefined
+      ? { ok: true }
+      : { ok: false, at, reason: "is null in the signed data" };
   }
   if (Array.isArray(signed)) {
     if (!Array.isArray(answer) || answer.length !== signed.length) {
@@ -58,7 +60,8 @@ function matchValue(answer: unknown, signed: unknown, at: (string | number)[], c
     if (!isObject(answer)) return { ok: false, at, reason: "is not the signed object" };
     for (const [key, value] of Object.entries(signed as Record<string, unknown>)) {
       if (isTypeName(key)) continue;
-      if (!Object.hasOwn(answer, key)) return { ok: false, at: [...at, key], reason: "is signed but not in the answer" };
+      if (!Object.hasOwn(answer, key))
+        return { ok: false, at: [...at, key], reason: "is signed but not in the answer" };
       const walk = matchValue(answer[key], value, [...at, key], covered);
       if (!walk.ok) return walk;
     }

@@ -74,7 +74,13 @@ export function canonicalData(value: unknown): string {
 
 /** The text a subgraph signs; a version tag so that a later form is never mistaken for this one. */
 export function provenancePayload(content: SignedContent): string {
-  return canonicalData({ v: 1, subgraph: content.subgraph, requestId: content.requestId, op: content.op, data: content.data ?? null });
+  return canonicalData({
+    v: 1,
+    subgraph: content.subgraph,
+    requestId: content.requestId,
+    op: content.op,
+    data: content.data ?? null,
+  });
 }
 
 const encoder = new TextEncoder();

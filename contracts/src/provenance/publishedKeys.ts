@@ -40,7 +40,8 @@ function agencyKeySet(value: unknown): AgencyKeySet {
     throw new Error(`the key set of ${subgraph} has no keys or too many`);
   }
   const checked = keys.map(publicKey);
-  if (checked.some((k) => k === null)) throw new Error(`the key set of ${subgraph} holds a key that is not a public Ed25519 key`);
+  if (checked.some((k) => k === null))
+    throw new Error(`the key set of ${subgraph} holds a key that is not a public Ed25519 key`);
   return { subgraph, agency: SUBGRAPHS[subgraph as keyof typeof SUBGRAPHS], keys: checked as JWK[] };
 }
 

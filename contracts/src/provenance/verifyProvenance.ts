@@ -72,8 +72,14 @@ const isPart = (p: unknown): p is ProvenancePart => {
 };
 
 async function checkSignature(part: ProvenancePart, keys: PublishedKeys): Promise<string | null> {
-  const payload = provenancePayload({ subgraph: part.subgraph, requestId: part.requestId, op: part.op, data: part.data });
-  if ((await payloadHash(payload)) !== part.payloadHash) return "its data, request id or operation hash is not what was signed";
+  const payload = provenancePayload({
+    subgraph: part.subgraph,
+    requestId: part.requestId,
+    op: part.op,
+    data: part.data,
+  });
+  if ((await payloadHash(payload)) !== part.payloadHash)
+    return "its data, request id or operation hash is not what was signed";
   const jwks = keys[part.subgraph];
   if (!jwks) return "no published key of this agency was given";
   const jws = attachPayload(part.jws, payload);
@@ -94,16 +100,25 @@ async function checkPart(
   keys: PublishedKeys,
 ): Promise<{ report: PartReport; covered: ResponsePath[] }> {
   if (!isPart(part)) {
-    return { report: { subgraph: "?", agency: "?", path: "?", status: "failed", problem: "a part is malformed", covered: 0 }, covered: [] };
+    return {
+      report: { subgraph: "?", agency: "?", path: "?", status: "failed", problem: "a part is malformed", covered: 0 },
+      covered: [],
+    };
   }
   const known = Object.hasOwn(SUBGRAPHS, part.subgraph) ? SUBGRAPHS[part.subgraph as keyof typeof SUBGRAPHS] : null;
   const base = { subgraph: part.subgraph, agency: known ?? String(part.agency), path: pathText(part.path) };
-  const fail = (problem: string) => ({ report: { ...base, status: "failed" as const, problem, covered: 0 }, covered: [] });
+  const fail = (problem: string) => ({
+    report: { ...base, status: "failed" as const, problem, covered: 0 },
+    covered: [],
+  });
   if (!known) return fail("it names no subgraph of the hub");
   if (part.agency !== known) return fail(`it names ${String(part.agency)}, but ${part.subgraph} is ${known}'s`);
   if (part.requestId !== requestId) return fail("it was signed for another request");
   if (part.data === undefined) {
-    return { report: { ...base, status: "withheld", problem: part.withheld ?? "its data was not passed", covered: 0 }, covered: [] };
+    return {
+      report: { ...base, status: "withheld", problem: part.withheld ?? "its data was not passed", covered: 0 },
+      covered: [],
+    };
   }
   const signature = await checkSignature(part, keys);
   if (signature) return fail(signature);
@@ -119,7 +134,15 @@ export async function verifyProvenance(answer: unknown, keys: PublishedKeys): Pr
   if (typeof provenance === "string") {
     const unproven = leaves.map(pathText);
     const failures = [provenance];
-    return { ok: false, requestId: null, parts: [], data: leaves.length, unproven: unproven.slice(0, MAX_NAMED), unprovenCount: unproven.length, failures };
+    return {
+      ok: false,
+      requestId: null,
+      parts: [],
+      data: leaves.length,
+      unproven: unproven.slice(0, MAX_NAMED),
+      unprovenCount: unproven.length,
+      failures,
+    };
   }
   const checked = await Promise.all(provenance.parts.map((p) => checkPart(p, provenance.requestId, data, keys)));
   const covered = new Set(checked.flatMap((c) => c.covered.map((path) => JSON.stringify(path))));

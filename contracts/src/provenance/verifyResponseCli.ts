@@ -39,7 +39,8 @@ function readArguments(argv: readonly string[], env: NodeJS.ProcessEnv): Argumen
 
 function describe(report: ProvenanceReport): string {
   const lines = report.parts.map(
-    (p) => `  ${p.status.padEnd(8)} ${p.agency} (${p.subgraph}) at ${p.path}: ${p.covered} datum(s)${p.problem ? ` - ${p.problem}` : ""}`,
+    (p) =>
+      `  ${p.status.padEnd(8)} ${p.agency} (${p.subgraph}) at ${p.path}: ${p.covered} datum(s)${p.problem ? ` - ${p.problem}` : ""}`,
   );
   const head = report.ok
     ? `provenance verified: ${report.data} datum(s) of request ${report.requestId}, each signed by the agency that holds it`

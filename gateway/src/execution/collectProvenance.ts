@@ -41,7 +41,12 @@ export function receivedPart(
   if (!isSignature(signature)) return undefined;
   const { requestId, op, payloadHash, jws } = signature;
   // Apollo merges this object into the answer and later fetches merge into it: keep it as signed.
-  return { subgraph, path: [...(path ?? [])], data: structuredClone(data ?? null), signature: { requestId, op, payloadHash, jws } };
+  return {
+    subgraph,
+    path: [...(path ?? [])],
+    data: structuredClone(data ?? null),
+    signature: { requestId, op, payloadHash, jws },
+  };
 }
 
 /** The provenance of an answer whose data is `data`; none when no subgraph was asked. */

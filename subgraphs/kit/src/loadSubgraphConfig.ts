@@ -44,8 +44,7 @@ export interface SubgraphConfig {
  * SUBGRAPH_SIGNING_KEY (a private JWK) and optionally SUBGRAPH_PUBLIC_KEYS (the set published).
  */
 export type ProvenanceKeySource =
-  | { kind: "development"; keysDir: string }
-  | { kind: "configured"; privateJwk: string; publicJwks: string | undefined };
+  { kind: "development"; keysDir: string } | { kind: "configured"; privateJwk: string; publicJwks: string | undefined };
 
 /** The repository (or image) root, three levels above subgraphs/kit/dist. */
 const repoRoot = path.resolve(__dirname, "../../..");
@@ -116,5 +115,9 @@ function provenanceKeySource(c: Record<string, unknown>, stateDir: string): Prov
     if (publicJwks) throw new ConfigError("Invalid configuration: SUBGRAPH_PUBLIC_KEYS: needs SUBGRAPH_SIGNING_KEY");
     return { kind: "development", keysDir: path.join(stateDir, "keys") };
   }
-  return { kind: "configured", privateJwk: path.resolve(privateJwk), publicJwks: publicJwks && path.resolve(publicJwks) };
+  return {
+    kind: "configured",
+    privateJwk: path.resolve(privateJwk),
+    publicJwks: publicJwks && path.resolve(publicJwks),
+  };
 }

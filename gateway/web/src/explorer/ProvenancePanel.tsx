@@ -10,7 +10,8 @@ import { parseKeySets, publishedKeys, type PublishedKeys } from "../../../../con
 import { verifyProvenance, type ProvenanceReport } from "../../../../contracts/src/provenance/verifyProvenance";
 import { download } from "../shared/download";
 
-type Check = { kind: "checking" } | { kind: "done"; report: ProvenanceReport } | { kind: "unavailable"; message: string };
+type Check =
+  { kind: "checking" } | { kind: "done"; report: ProvenanceReport } | { kind: "unavailable"; message: string };
 
 /** The keys change only by rotation: asked once per page. A failed fetch is asked again next time. */
 let keys: Promise<PublishedKeys> | undefined;
@@ -23,7 +24,9 @@ function agencyKeys(): Promise<PublishedKeys> {
 }
 
 const hasProvenance = (answer: unknown) =>
-  typeof answer === "object" && answer !== null && "provenance" in ((answer as { extensions?: object }).extensions ?? {});
+  typeof answer === "object" &&
+  answer !== null &&
+  "provenance" in ((answer as { extensions?: object }).extensions ?? {});
 
 const title = (agency: string) => AGENCY_TITLES[agency as Agency] ?? agency;
 
@@ -60,8 +63,8 @@ export function ProvenancePanel({ answer }: { answer: unknown }) {
       ) : null}
       {check.kind === "done" && check.report.ok ? (
         <p data-testid="provenance-status" data-status="verified">
-          <span className="badge badge--ok">Provenance verified</span> {check.report.data} datum(s), each signed by
-          the agency that holds it: {covered(check.report)}.
+          <span className="badge badge--ok">Provenance verified</span> {check.report.data} datum(s), each signed by the
+          agency that holds it: {covered(check.report)}.
         </p>
       ) : null}
       {check.kind === "done" && !check.report.ok ? (

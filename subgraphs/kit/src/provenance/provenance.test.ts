@@ -30,23 +30,38 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "provenance-"));
   const border = await ensureProvenanceKey(dir, "border-police");
   const migration = await ensureProvenanceKey(dir, "migration-service");
-  signBorder = createProvenanceSigner("border-police", await loadProvenanceKey("border-police", border.privateJwk, border.publicJwks));
+  signBorder = createProvenanceSigner(
+    "border-police",
+    await loadProvenanceKey("border-police", border.privateJwk, border.publicJwks),
+  );
   signMigration = createProvenanceSigner(
     "migration-service",
     await loadProvenanceKey("migration-service", migration.privateJwk, undefined),
   );
-  keys = publishedKeys([border.publicJwks, migration.publicJwks].flatMap((f) => parseKeySets(JSON.parse(readFileSync(f, "utf8")))));
+  keys = publishedKeys(
+    [border.publicJwks, migration.publicJwks].flatMap((f) => parseKeySets(JSON.parse(readFileSync(f, "utf8")))),
+  );
 });
 
-const signedByBorder = { crossings: [{ direction: "ENTRY", person: { __typename: "Person", personRef: "PRAAAAAAAAAAAAAAAA" } }] };
+const signedByBorder = {
+  crossings: [{ direction: "ENTRY", person: { __typename: "Person", personRef: "PRAAAAAAAAAAAAAAAA" } }],
+};
 const signedByMigration = { _entities: [{ familyName: "Petrosyan" }] };
-const data = { crossings: [{ direction: "ENTRY", person: { personRef: "PRAAAAAAAAAAAAAAAA", familyName: "Petrosyan" } }] };
+const data = {
+  crossings: [{ direction: "ENTRY", person: { personRef: "PRAAAAAAAAAAAAAAAA", familyName: "Petrosyan" } }],
+};
 
 async function answer(): Promise<{ data: unknown; extensions: { provenance: AnswerProvenance } }> {
   const borderData = structuredClone(signedByBorder);
   const migrationData = structuredClone(signedByMigration);
   const parts: ProvenancePart[] = [
-    { subgraph: "border-police", agency: "BORDER_POLICE", path: [], data: borderData, ...(await signBorder(REQUEST, OP_BP, borderData)) },
+    {
+      subgraph: "border-police",
+      agency: "BORDER_POLICE",
+      path: [],
+      data: borderData,
+      ...(await signBorder(REQUEST, OP_BP, borderData)),
+    },
     {
       subgraph: "migration-service",
       agency: "MIGRATION_SERVICE",
@@ -74,7 +89,9 @@ describe("provenance signatures", () => {
     (tampered.data as typeof data).crossings[0]!.person.familyName = "Smith";
     const report = await verifyProvenance(tampered, keys);
     expect(report.ok).toBe(false);
-    expect(report.failures).toContainEqual(expect.stringMatching(/^MIGRATION_SERVICE .*crossings\.0\.person\.familyName differs/));
+    expect(report.failures).toContainEqual(
+      expect.stringMatching(/^MIGRATION_SERVICE .*crossings\.0\.person\.familyName differs/),
+    );
     expect(report.unproven).toEqual(["crossings.0.person.familyName"]);
   });
 
@@ -83,7 +100,9 @@ describe("provenance signatures", () => {
     (tampered.data as typeof data).crossings[0]!.direction = "EXIT";
     (tampered.extensions.provenance.parts[0]!.data as typeof signedByBorder).crossings[0]!.direction = "EXIT";
     const report = await verifyProvenance(tampered, keys);
-    expect(report.failures[0]).toMatch(/^BORDER_POLICE \(border-police\) at \(root\): its data, request id or operation hash/);
+    expect(report.failures[0]).toMatch(
+      /^BORDER_POLICE \(border-police\) at \(root\): its data, request id or operation hash/,
+    );
   });
 
   it("refuses a signature moved to the other agency's part, and another request's part", async () => {

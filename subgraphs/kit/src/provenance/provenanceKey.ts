@@ -28,7 +28,8 @@ export function provenanceKeyFiles(keysDir: string, subgraph: string): Provenanc
 }
 
 function agencyOf(subgraph: string): string {
-  if (!Object.hasOwn(SUBGRAPHS, subgraph)) throw new Error(`Subgraph ${subgraph} has no agency in SUBGRAPHS (contracts)`);
+  if (!Object.hasOwn(SUBGRAPHS, subgraph))
+    throw new Error(`Subgraph ${subgraph} has no agency in SUBGRAPHS (contracts)`);
   return SUBGRAPHS[subgraph as keyof typeof SUBGRAPHS];
 }
 

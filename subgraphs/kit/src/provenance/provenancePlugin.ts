@@ -7,7 +7,9 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { PROVENANCE_EXTENSION, type HubContextRequestClaims } from "@hub/contracts";
 import type { ProvenanceSigner } from "./signProvenance";
 
-export function provenancePlugin(sign: ProvenanceSigner): ApolloServerPlugin<{ hub: HubContextRequestClaims; op: string }> {
+export function provenancePlugin(
+  sign: ProvenanceSigner,
+): ApolloServerPlugin<{ hub: HubContextRequestClaims; op: string }> {
   return {
     async requestDidStart() {
       return {
@@ -17,7 +19,10 @@ export function provenancePlugin(sign: ProvenanceSigner): ApolloServerPlugin<{ h
           // A request refused before execution has no data: there is nothing to vouch for.
           if (result.data === undefined) return;
           const { hub, op } = contextValue;
-          result.extensions = { ...result.extensions, [PROVENANCE_EXTENSION]: await sign(hub.requestId, op, result.data) };
+          result.extensions = {
+            ...result.extensions,
+            [PROVENANCE_EXTENSION]: await sign(hub.requestId, op, result.data),
+          };
         },
       };
     },
