@@ -1,7 +1,6 @@
 /** The development keys every local hub needs, created in one folder unless they exist. */
-import { SUBGRAPH_NAMES } from "@hub/contracts";
+import { ensureProvenanceKey, SUBGRAPH_NAMES, type ProvenanceKeyFiles } from "@hub/contracts";
 import { ensureDevKey, ensureDevSecret, type KeyFiles } from "@hub/gateway";
-import { ensureProvenanceKey, type ProvenanceKeyFiles } from "@hub/kit";
 
 export interface HubKeys {
   /** The demo identity provider's (persona tokens). */

@@ -14,6 +14,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import {
   apolloLogger,
   hubLogOptions,
+  ensureProvenanceKey,
   normaliseError,
   PROVENANCE_KEYS_PATH,
   SUBGRAPHS,
@@ -28,7 +29,7 @@ import { bodyErrorHandler } from "./bodyErrorHandler";
 import { disclosurePlugin } from "./disclosurePlugin";
 import { failClosedPlugin } from "./failClosedPlugin";
 import { healthRoutes } from "./healthRoutes";
-import { createProvenanceSigner, ensureProvenanceKey, loadProvenanceKey, provenancePlugin } from "./provenance";
+import { createProvenanceSigner, loadProvenanceKey, provenancePlugin } from "./provenance";
 import type { ProvenanceKey } from "./provenance";
 import {
   loadSubgraphConfig,

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import {
+  ensureProvenanceKey,
   parseKeySets,
   publishedKeys,
   verifyProvenance,
@@ -15,7 +16,7 @@ import {
   type ProvenancePart,
   type PublishedKeys,
 } from "@hub/contracts";
-import { ensureProvenanceKey, loadProvenanceKey } from "./provenanceKey";
+import { loadProvenanceKey } from "./provenanceKey";
 import { createProvenanceSigner, type ProvenanceSigner } from "./signProvenance";
 
 const REQUEST = "5b0e8e4e-8a53-4c36-9d1c-2b7d3f1a9e01";

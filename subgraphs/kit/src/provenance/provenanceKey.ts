@@ -1,53 +1,16 @@
 /**
  * A subgraph's provenance key (Ed25519): the private JWK it signs its answers with, and the
- * public key set it publishes. Development keys are made on first start in the state folder's key
- * folder, like the hub's other development keys, and never committed.
+ * public key set it publishes. The files and development keys are contracts' (provenanceKeyFiles).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
-import { parseKeySets, SUBGRAPHS, type AgencyKeySet } from "@hub/contracts";
-
-export interface ProvenanceKeyFiles {
-  privateJwk: string;
-  publicJwks: string;
-}
+import { readFileSync } from "node:fs";
+import { importJWK, type CryptoKey, type JWK } from "jose";
+import { agencyOfSubgraph, parseKeySets, type AgencyKeySet } from "@hub/contracts";
 
 export interface ProvenanceKey {
   key: CryptoKey | Uint8Array;
   kid: string;
   /** What the subgraph publishes at /.well-known/jwks.json. */
   published: AgencyKeySet;
-}
-
-export function provenanceKeyFiles(keysDir: string, subgraph: string): ProvenanceKeyFiles {
-  return {
-    privateJwk: path.join(keysDir, `provenance-${subgraph}.private.jwk.json`),
-    publicJwks: path.join(keysDir, `provenance-${subgraph}.jwks.json`),
-  };
-}
-
-function agencyOf(subgraph: string): string {
-  if (!Object.hasOwn(SUBGRAPHS, subgraph))
-    throw new Error(`Subgraph ${subgraph} has no agency in SUBGRAPHS (contracts)`);
-  return SUBGRAPHS[subgraph as keyof typeof SUBGRAPHS];
-}
-
-/** Creates the subgraph's development key pair in `keysDir` unless it exists. Returns the files. */
-export async function ensureProvenanceKey(keysDir: string, subgraph: string): Promise<ProvenanceKeyFiles> {
-  const files = provenanceKeyFiles(keysDir, subgraph);
-  if (existsSync(files.privateJwk) && existsSync(files.publicJwks)) return files;
-  const agency = agencyOf(subgraph);
-  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  const { privateKey, publicKey } = await generateKeyPair("EdDSA", { extractable: true });
-  const kid = `provenance-${subgraph}-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 8)}`;
-  const common = { kid, alg: "EdDSA", use: "sig" };
-  writeFileSync(files.privateJwk, JSON.stringify({ ...(await exportJWK(privateKey)), ...common }, null, 2), {
-    mode: 0o600,
-  });
-  const published: AgencyKeySet = { subgraph, agency, keys: [{ ...(await exportJWK(publicKey)), ...common }] };
-  writeFileSync(files.publicJwks, JSON.stringify(published, null, 2));
-  return files;
 }
 
 function readJson(file: string, what: string): unknown {
@@ -74,7 +37,7 @@ export async function loadProvenanceKey(
   const { d: _private, ...publicPart } = jwk;
   const published = publicJwksFile
     ? parseKeySets(readJson(publicJwksFile, "provenance public keys (SUBGRAPH_PUBLIC_KEYS)"))[0]
-    : { subgraph, agency: agencyOf(subgraph), keys: [publicPart] };
+    : { subgraph, agency: agencyOfSubgraph(subgraph), keys: [publicPart] };
   if (!published || published.subgraph !== subgraph) {
     throw new Error(`The provenance public keys at ${publicJwksFile} are not ${subgraph}'s`);
   }
