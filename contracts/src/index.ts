@@ -13,3 +13,4 @@ export * from "./logging";
 export * from "./yamlLocation";
 export * from "./profiles";
 export * from "./referenceData";
+export * from "./provenance";

@@ -37,6 +37,7 @@ import { serveMetrics } from "./metrics/serveMetrics";
 import { createErrorNormaliser } from "./normaliseError";
 import { OutageLog } from "./outages/OutageLog";
 import { createRequestPipeline } from "./pipeline/requestPipeline";
+import { agencyKeysRoute } from "./provenance/agencyKeysRoute";
 import { createRateLimits } from "./rateLimits/RateLimits";
 import { webPages } from "./web/webPages";
 
@@ -131,6 +132,7 @@ export async function startHubServer(config: GatewayConfig): Promise<HubServer> 
   app.use(healthRoutes({ config, policyVersion: pdp.version, supergraphSdl, issuers }));
   app.use("/admin", adminRoutes({ adminKeyPath: config.adminKeyPath, issuers, distrusts, trail, log }));
   app.use("/demo", demoRoutes(config, log));
+  app.use(agencyKeysRoute(supergraphSdl, config.subgraphUrls, log));
   const stopMetrics = await serveMetrics(config, metrics, app, log);
   app.all("/graphql", (req, res) => {
     inFlight += 1;

@@ -11,7 +11,11 @@ const stampFile = path.join(root, "dist", ".build-stamp");
 // The contracts the pages bundle (vocabularies, profile definitions) count as sources too.
 const inputs = [
   ...["src", "explorer", "audit", "report", "vite.config.ts", "package.json", "../../package-lock.json"],
-  ...["../../contracts/src/vocabulary.ts", "../../contracts/profiles/indicators.yaml"],
+  ...[
+    "../../contracts/src/vocabulary.ts",
+    "../../contracts/profiles/indicators.yaml",
+    "../../contracts/src/provenance",
+  ],
 ];
 
 function files(entry) {

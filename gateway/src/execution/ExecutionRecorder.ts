@@ -5,6 +5,7 @@
  */
 import type { DocumentNode, ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 import type { WithheldReport } from "@hub/contracts";
+import type { ReceivedPart } from "./collectProvenance";
 import type { Verdict } from "../decisions/decideSelections";
 import type { PrunedOperation } from "../decisions/pruneSelections";
 import type { Declared } from "../pipeline/stages";
@@ -30,6 +31,8 @@ export class ExecutionRecorder {
   readonly withheld: (WithheldReport & { subgraph: string })[] = [];
   /** Subgraph responses whose withheld-records report was unreadable: their data is not trusted. */
   readonly unreadableReports: string[] = [];
+  /** Each subgraph fetch's signed answer, as it arrived (before Apollo merged it). */
+  readonly signedParts: ReceivedPart[] = [];
 }
 
 /** The context Apollo carries for one operation: the declared request and its recorder. */

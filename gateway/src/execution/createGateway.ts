@@ -7,11 +7,13 @@ import { ApolloGateway } from "@apollo/gateway";
 import {
   DISCLOSED_EXTENSION,
   HUB_CONTEXT_HEADER,
+  PROVENANCE_EXTENSION,
   WITHHELD_EXTENSION,
   withheldReportsSchema,
   type SubgraphName,
 } from "@hub/contracts";
 import type { GatewayConfig } from "../config";
+import { receivedPart } from "./collectProvenance";
 import type { HubContextSigner } from "../hubContext/signHubContext";
 import type { HubMetrics } from "../metrics/hubMetrics";
 import { observedSubgraphs } from "../metrics/observeSubgraphCalls";
@@ -55,7 +57,7 @@ export function createGateway(
               request.http?.headers.set(HUB_CONTEXT_HEADER, value);
             });
           },
-          didReceiveResponse({ response, context }) {
+          didReceiveResponse({ response, context, pathInIncomingRequest }) {
             const { recorder } = context;
             const extensions = response.extensions;
             // Whose data each subgraph disclosed (R9-1) and what it withheld (R7-2); never passed on.
@@ -69,9 +71,13 @@ export function createGateway(
               if (parsed.success) recorder.withheld.push(...parsed.data.map((r) => ({ ...r, subgraph: name })));
               else recorder.unreadableReports.push(name);
             }
+            // The agency's signature of its data, for the client's extensions.provenance.
+            const signed = receivedPart(name, pathInIncomingRequest, response.data, extensions?.[PROVENANCE_EXTENSION]);
+            if (signed) recorder.signedParts.push(signed);
             if (extensions) {
               delete extensions[DISCLOSED_EXTENSION];
               delete extensions[WITHHELD_EXTENSION];
+              delete extensions[PROVENANCE_EXTENSION];
             }
             return response;
           },

@@ -8,10 +8,11 @@
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
-import { ERROR_CODES } from "@hub/contracts";
+import { ANSWER_PROVENANCE_EXTENSION, ERROR_CODES } from "@hub/contracts";
 import { withFilteredAnswers } from "../introspection/answerIntrospection";
 import { outageStatus } from "../outages/outageStatus";
 import { type Declared, type Executed, type Refused, refusal } from "../pipeline/stages";
+import { answerProvenance } from "./collectProvenance";
 import { ExecutionRecorder, type ExecutionContext } from "./ExecutionRecorder";
 
 /** Headers Apollo reads: content type, CSRF preflight markers; the pipeline answers JSON only. */
@@ -88,6 +89,8 @@ export async function executeOperation(
     }
     return { ...refusal("execute", request, "BAD_REQUEST", response.status ?? 400, ""), errors };
   }
+  const data = result.data !== undefined ? withFilteredAnswers(result.data, recorder.introspection) : undefined;
+  const provenance = answerProvenance(request.requestId, data, recorder.signedParts);
   return {
     ...request,
     kind: "executed",
@@ -99,10 +102,11 @@ export async function executeOperation(
     pruned: recorder.pruned !== undefined,
     status: outageStatus(result, response.status ?? 200),
     result: {
-      ...(result.data !== undefined ? { data: withFilteredAnswers(result.data, recorder.introspection) } : {}),
+      ...(data !== undefined ? { data } : {}),
       ...(result.errors?.length || recorder.partialErrors.length
         ? { errors: [...(result.errors ?? []), ...recorder.partialErrors] }
         : {}),
+      ...(provenance ? { extensions: { [ANSWER_PROVENANCE_EXTENSION]: provenance } } : {}),
     },
     reports: { disclosedPersonRefs: [...recorder.disclosedPersonRefs], withheld: [...recorder.withheld] },
   };

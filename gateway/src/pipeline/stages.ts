@@ -69,6 +69,8 @@ export interface Executed extends Declared {
   readonly result: {
     readonly data?: Readonly<Record<string, unknown>> | null;
     readonly errors?: readonly GraphQLFormattedError[];
+    /** `provenance`: the agencies' signatures of the data (execution/collectProvenance.ts). */
+    readonly extensions?: Readonly<Record<string, unknown>>;
   };
   readonly reports: SubgraphReports;
 }

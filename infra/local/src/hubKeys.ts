@@ -1,4 +1,5 @@
 /** The development keys every local hub needs, created in one folder unless they exist. */
+import { ensureProvenanceKey, SUBGRAPH_NAMES, type ProvenanceKeyFiles } from "@hub/contracts";
 import { ensureDevKey, ensureDevSecret, type KeyFiles } from "@hub/gateway";
 
 export interface HubKeys {
@@ -12,6 +13,8 @@ export interface HubKeys {
   auditValues: string;
   /** The file of the operator secret of `npm run identity` (the gateway's /admin commands). */
   admin: string;
+  /** Each subgraph's provenance key (its answers' signatures), by subgraph name. */
+  provenance: Record<string, ProvenanceKeyFiles>;
 }
 
 export async function ensureHubKeys(keysDir: string): Promise<HubKeys> {
@@ -21,5 +24,8 @@ export async function ensureHubKeys(keysDir: string): Promise<HubKeys> {
     audit: await ensureDevKey(keysDir, "audit"),
     auditValues: ensureDevSecret(keysDir, "audit-values"),
     admin: ensureDevSecret(keysDir, "admin"),
+    provenance: Object.fromEntries(
+      await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await ensureProvenanceKey(keysDir, name)] as const)),
+    ),
   };
 }

@@ -7,6 +7,8 @@ import type { RecordGuard } from "./RecordGuard";
 export interface SubgraphContext<TLoaders> {
   /** Principal, purpose and request id, as signed by the gateway. */
   hub: HubContextRequestClaims;
+  /** The hash of the operation the hub-context token was signed for: provenance signatures name it. */
+  op: string;
   /** DataLoaders created for this request only, so batching never crosses callers. */
   loaders: TLoaders;
   dataSource: DataSource;

@@ -26,3 +26,4 @@ export { recordRules } from "./recordRules";
 export type { RecordRule, RecordRules, ResolverInfo } from "./recordRules";
 export * from "./disclosure";
 export * from "./statistics";
+export * from "./provenance";

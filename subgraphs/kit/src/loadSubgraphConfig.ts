@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { hubContextTtlSecondsSchema, parseEnv } from "@hub/contracts";
+import { ConfigError, hubContextTtlSecondsSchema, parseEnv } from "@hub/contracts";
 import { defaultPolicyPaths, type PolicyPaths } from "@hub/policies";
 
 export interface SubgraphDefaults {
@@ -35,7 +35,16 @@ export interface SubgraphConfig {
   country: string;
   /** On SIGTERM/SIGINT: how long requests in flight may take before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** The key this subgraph signs its answers with (docs/provenance.md). */
+  provenanceKey: ProvenanceKeySource;
 }
+
+/**
+ * development: the state folder's key pair, made on first start when absent; configured:
+ * SUBGRAPH_SIGNING_KEY (a private JWK) and optionally SUBGRAPH_PUBLIC_KEYS (the set published).
+ */
+export type ProvenanceKeySource =
+  { kind: "development"; keysDir: string } | { kind: "configured"; privateJwk: string; publicJwks: string | undefined };
 
 /** The repository (or image) root, three levels above subgraphs/kit/dist. */
 const repoRoot = path.resolve(__dirname, "../../..");
@@ -74,6 +83,8 @@ export function loadSubgraphConfig(
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
       .default("AM"),
     HUB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
+    SUBGRAPH_SIGNING_KEY: z.string().min(1).optional(),
+    SUBGRAPH_PUBLIC_KEYS: z.string().min(1).optional(),
   });
   const c = parseEnv(schema, env) as Record<string, unknown>;
   return {
@@ -93,5 +104,20 @@ export function loadSubgraphConfig(
     },
     country: c.HUB_COUNTRY as string,
     shutdownTimeoutMs: c.HUB_SHUTDOWN_TIMEOUT_MS as number,
+    provenanceKey: provenanceKeySource(c, stateDir),
+  };
+}
+
+function provenanceKeySource(c: Record<string, unknown>, stateDir: string): ProvenanceKeySource {
+  const privateJwk = c.SUBGRAPH_SIGNING_KEY as string | undefined;
+  const publicJwks = c.SUBGRAPH_PUBLIC_KEYS as string | undefined;
+  if (!privateJwk) {
+    if (publicJwks) throw new ConfigError("Invalid configuration: SUBGRAPH_PUBLIC_KEYS: needs SUBGRAPH_SIGNING_KEY");
+    return { kind: "development", keysDir: path.join(stateDir, "keys") };
+  }
+  return {
+    kind: "configured",
+    privateJwk: path.resolve(privateJwk),
+    publicJwks: publicJwks && path.resolve(publicJwks),
   };
 }

@@ -14,7 +14,9 @@ import type { DataSource, EntityManager } from "typeorm";
 import {
   apolloLogger,
   hubLogOptions,
+  ensureProvenanceKey,
   normaliseError,
+  PROVENANCE_KEYS_PATH,
   SUBGRAPHS,
   type Agency,
   type HubContextClaims,
@@ -27,6 +29,8 @@ import { bodyErrorHandler } from "./bodyErrorHandler";
 import { disclosurePlugin } from "./disclosurePlugin";
 import { failClosedPlugin } from "./failClosedPlugin";
 import { healthRoutes } from "./healthRoutes";
+import { createProvenanceSigner, loadProvenanceKey, provenancePlugin } from "./provenance";
+import type { ProvenanceKey } from "./provenance";
 import {
   loadSubgraphConfig,
   processEnvironment,
@@ -83,6 +87,8 @@ export async function startSubgraph<TLoaders, TWorld>(
     audience: config.name,
     ttlSeconds: config.hubContextTtlSeconds,
   });
+  const provenanceKey = await openProvenanceKey(config);
+  log.info({ kid: provenanceKey.kid, source: config.provenanceKey.kind }, "provenance key loaded");
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -119,12 +125,15 @@ export async function startSubgraph<TLoaders, TWorld>(
       ApolloServerPluginInlineTraceDisabled(),
       failClosedPlugin(),
       disclosurePlugin(),
+      provenancePlugin(createProvenanceSigner(config.name, provenanceKey)),
     ],
   });
   await server.start();
 
   app.disable("x-powered-by");
   app.use(healthRoutes(config.name, dataSource, pdp, config.hubContextJwksPath));
+  // The agency's published key: anyone holding an answer checks its signatures against it.
+  app.get(PROVENANCE_KEYS_PATH, (_req, res) => void res.json(provenanceKey.published));
   app.get("/metrics", (_req, res) => {
     registry
       .metrics()
@@ -140,6 +149,7 @@ export async function startSubgraph<TLoaders, TWorld>(
         const requestLog = log.child({ requestId: hub.requestId });
         return {
           hub,
+          op: hub.op,
           loaders: definition.createLoaders(dataSource),
           dataSource,
           log: requestLog,
@@ -170,6 +180,19 @@ export async function startSubgraph<TLoaders, TWorld>(
 function agencyOf(name: string): Agency {
   if (!Object.hasOwn(SUBGRAPHS, name)) throw new Error(`Subgraph ${name} has no agency in SUBGRAPHS (contracts)`);
   return SUBGRAPHS[name as keyof typeof SUBGRAPHS];
+}
+
+/** The signing key: the configured files, or the state folder's development key (made when absent). */
+async function openProvenanceKey(config: SubgraphConfig): Promise<ProvenanceKey> {
+  const source = config.provenanceKey;
+  switch (source.kind) {
+    case "configured":
+      return loadProvenanceKey(config.name, source.privateJwk, source.publicJwks);
+    case "development": {
+      const files = await ensureProvenanceKey(source.keysDir, config.name);
+      return loadProvenanceKey(config.name, files.privateJwk, files.publicJwks);
+    }
+  }
 }
 
 /** One policy decision point per process; a policy set that does not load stops the process. */

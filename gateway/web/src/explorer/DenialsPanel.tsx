@@ -1,6 +1,7 @@
 /** The decision on the last operation, readable: one row per error with path, rule, article, reason and hint. */
 import type { GraphQLErrorShape } from "../shared/api";
 import type { Outcome } from "./createHubFetcher";
+import { ProvenancePanel } from "./ProvenancePanel";
 
 export type PanelState =
   | { kind: "idle" }
@@ -79,6 +80,7 @@ export function DenialsPanel({ state }: { state: PanelState }) {
                 <DenialRow key={`${pathOf(error)}-${i}`} error={error} />
               ))}
             </ul>
+            <ProvenancePanel answer={state.outcome.answer} />
           </>
         ) : null}
       </div>

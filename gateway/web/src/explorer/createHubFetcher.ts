@@ -11,6 +11,8 @@ export interface Outcome {
   status: number;
   errors: GraphQLErrorShape[];
   hasData: boolean;
+  /** The answer as the gateway sent it, provenance included (the provenance panel checks it). */
+  answer: unknown;
 }
 
 export type Report =
@@ -20,7 +22,15 @@ export type Report =
   /** The schema (introspection) answer: `problem` says why the docs are empty, null when they are not. */
   | { kind: "schema"; problem: string | null };
 
-type Body = { data?: unknown; errors?: GraphQLErrorShape[] };
+type Body = { data?: unknown; errors?: GraphQLErrorShape[]; extensions?: Record<string, unknown> };
+
+/** The answer GraphiQL shows: the data and errors, without the signatures the provenance panel checks. */
+function shown(body: Body): Body {
+  if (!body.extensions || !("provenance" in body.extensions)) return body;
+  const { provenance: _provenance, ...extensions } = body.extensions;
+  const { extensions: _all, ...rest } = body;
+  return Object.keys(extensions).length > 0 ? { ...rest, extensions } : rest;
+}
 
 function schemaProblem(status: number, body: Body): string | null {
   if (status === 200 && body.data) return null;
@@ -65,28 +75,33 @@ export function createHubFetcher(
     for (const [name, value] of Object.entries(hubHeaders(current()))) headers.set(name, value);
     const response = await fetch(input, { ...init, headers });
     const introspection = isIntrospection(init?.body);
-    void response
-      .clone()
-      .json()
-      .then((body: Body) =>
-        report(
-          introspection
-            ? { kind: "schema", problem: schemaProblem(response.status, body) }
-            : {
-                kind: "finished",
-                outcome: {
-                  status: response.status,
-                  errors: body.errors ?? [],
-                  hasData: body.data !== undefined && body.data !== null,
-                },
-              },
-        ),
-      )
-      .catch(() => {
-        const message = `The gateway answered HTTP ${response.status} without JSON.`;
-        report(introspection ? { kind: "schema", problem: message } : { kind: "failed", message });
-      });
-    return response;
+    let body: Body;
+    try {
+      body = (await response.clone().json()) as Body;
+    } catch {
+      const message = `The gateway answered HTTP ${response.status} without JSON.`;
+      report(introspection ? { kind: "schema", problem: message } : { kind: "failed", message });
+      return response;
+    }
+    report(
+      introspection
+        ? { kind: "schema", problem: schemaProblem(response.status, body) }
+        : {
+            kind: "finished",
+            outcome: {
+              status: response.status,
+              errors: body.errors ?? [],
+              hasData: body.data !== undefined && body.data !== null,
+              answer: body,
+            },
+          },
+    );
+    const { status, statusText } = response;
+    return new Response(JSON.stringify(shown(body)), {
+      status,
+      statusText,
+      headers: { "content-type": response.headers.get("content-type") ?? "application/json" },
+    });
   };
   const fetcher = createGraphiQLFetcher({ url: "/graphql", fetch: hubFetch, enableIncrementalDelivery: false });
   return async (params, options) => {
