@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { canonicalJson, POLICY_VERSION_TABLE, type AuditEventContent } from "@hub/contracts";
 import { auditEventOf, runHubCommand, withAuditDb } from "../harness/auditDb";
+import { PERSONAS } from "@hub/gateway";
 import { as, gql, hub, world, type Answer, type RequestOptions } from "../harness/fixtures";
 import { createOwnAuditDatabase, type OwnAuditDatabase } from "../harness/ownAuditDb";
 import { startOwnGateway, type OwnedProcess } from "../harness/processes";
@@ -84,7 +85,12 @@ describe("npm run audit -- replay", () => {
       verdict: "SAME",
       replayedRule: "R6-3",
     });
-    expect(replayed.gaps.join(" ")).toMatch(/token's purposes are not recorded/);
+    // The record carries what the decisions needed beyond the caller and the fields: nothing is inferred.
+    expect(event.decisionInputs).toEqual({
+      purposes: [...PERSONAS["border-officer"].purposes].sort(),
+      decidedOn: event.occurredAt.slice(0, 10),
+    });
+    expect(replayed.gaps).toEqual([]);
   });
 
   it("keeps the gateway's policy version in the audit database, once", async () => {

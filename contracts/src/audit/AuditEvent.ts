@@ -15,6 +15,8 @@ export interface AuditFieldDecision {
   /** Policies that decided: granting agreements, or the forbidding rules. */
   policies: string[];
   rule?: string;
+  /** Decided as an unkeyed root list of personal data (R5-3); absent when not, in records with decisionInputs. */
+  unkeyedList?: boolean;
 }
 
 /**
@@ -119,6 +121,11 @@ export interface AuditEventContent {
   categories: string[];
   /** Disclosures under CRIMINAL_INVESTIGATION stay out of subject access reports until then (R9-1). */
   releaseAfter: string | null;
+  /**
+   * What the decisions needed beside the caller and the fields, so that a replay re-decides with
+   * the same inputs: the token's purposes (sorted) and the day the decisions were made (UTC).
+   */
+  decisionInputs?: { purposes: string[]; decidedOn: string };
   /** Optional, like every field added after the first events, so that older events still verify. */
   caller?: AuditCaller;
   authentication?: AuditAuthentication;

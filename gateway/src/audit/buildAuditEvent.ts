@@ -79,9 +79,9 @@ function printNormalised(document: DocumentNode, hash: ValueHasher): string {
 
 const decisionsOf = (list: readonly SelectionVerdict[]): AuditFieldDecision[] => {
   const seen = new Map<string, AuditFieldDecision>();
-  for (const { selection, owner, decision } of list) {
+  for (const { selection, owner, decision, unkeyedList } of list) {
     const field = `${selection.typeName}.${selection.fieldName}`;
-    const key = `${field}|${owner}|${decision.rule ?? ""}`;
+    const key = `${field}|${owner}|${decision.rule ?? ""}|${unkeyedList}`;
     if (seen.has(key)) continue;
     seen.set(key, {
       field,
@@ -89,6 +89,7 @@ const decisionsOf = (list: readonly SelectionVerdict[]): AuditFieldDecision[] =>
       owner,
       policies: decision.policies,
       ...(decision.rule ? { rule: decision.rule } : {}),
+      ...(unkeyedList ? { unkeyedList: true } : {}),
     });
   }
   return [...seen.values()];
@@ -240,6 +241,14 @@ function executedEvent(executed: Executed, settings: AuditSettings): AuditEventC
     categories: disclosed ? [...new Set(returned.map((v) => v.selection.category ?? "UNCLASSIFIED"))].sort() : [],
     releaseAfter:
       executed.purpose === "CRIMINAL_INVESTIGATION" ? (executed.authorizationRef?.validUntil ?? null) : null,
+    ...(executed.verdict
+      ? {
+          decisionInputs: {
+            purposes: [...executed.principal.purposes].sort(),
+            decidedOn: executed.verdict.decidedOn,
+          },
+        }
+      : {}),
   };
 }
 

@@ -12,6 +12,8 @@ export interface SelectionVerdict {
   /** The agency whose decision stands: the first that denied, or the last that allowed. */
   owner: string;
   decision: Decision;
+  /** Decided as an unkeyed root list of personal data (R5-3). */
+  unkeyedList: boolean;
 }
 
 export interface Verdict {
@@ -20,6 +22,8 @@ export interface Verdict {
   denied: readonly SelectionVerdict[];
   /** Agreements and policies that granted the allowed selections. */
   grantingPolicies: readonly string[];
+  /** The day (UTC, YYYY-MM-DD) every selection of the request was decided on, recorded for replay. */
+  decidedOn: string;
 }
 
 export interface DecisionAsked {
@@ -53,12 +57,14 @@ export function decideSelections(
 ): Verdict {
   const verdicts: SelectionVerdict[] = [];
   const granting = new Set<string>();
+  // One day for the whole request, so that a request over midnight is decided, and replayed, as one.
+  const today = new Date().toISOString().slice(0, 10);
   for (const selection of selections) {
     // A field no subgraph claims is decided as unclassified (R10-1), never allowed by default.
     const owners = selection.owners.length > 0 ? selection.owners : ["UNKNOWN"];
     const keys = readKeys(pdp, selection);
     if (keys.denial) {
-      verdicts.push({ selection, owner: owners[0] ?? "UNKNOWN", decision: keys.denial });
+      verdicts.push({ selection, owner: owners[0] ?? "UNKNOWN", decision: keys.denial, unkeyedList: false });
       continue;
     }
     const unkeyedList = selection.isRoot && selection.isList && !keys.keyed;
@@ -71,9 +77,10 @@ export function decideSelections(
         category: selection.category ?? "UNCLASSIFIED",
         owner,
         unkeyedList,
+        today,
         ...(asked.authorizationUntil ? { authorizationUntil: asked.authorizationUntil } : {}),
       });
-      verdict = { selection, owner, decision };
+      verdict = { selection, owner, decision, unkeyedList };
       if (!decision.allowed) break;
       granted.push(...decision.policies);
     }
@@ -86,5 +93,6 @@ export function decideSelections(
     verdicts,
     denied: verdicts.filter((v) => !v.decision.allowed),
     grantingPolicies: [...granting].sort(),
+    decidedOn: today,
   };
 }
