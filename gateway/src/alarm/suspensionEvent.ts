@@ -4,6 +4,7 @@
  * is the evidence (counts, window, limit, the events counted).
  */
 import type { AuditEventContent, AuditSuspension } from "@hub/contracts";
+import { ownActEvent } from "../audit/buildAuditEvent";
 
 /** A mechanism rule like R7-2: no policy decides it, so its id and article are stated here and in docs/policies.md. */
 export const ALARM_RULE = {
@@ -24,23 +25,17 @@ export function suspensionEvent(
 ): AuditEventContent {
   const ofSubject = suspension.scope === "SUBJECT";
   return {
-    id: eventId,
-    occurredAt: new Date(settings.now).toISOString(),
-    requestId: `alarm-${eventId}`,
-    subject: suspension.subject,
-    agency: suspension.agency,
-    role: ofSubject ? caller.role : null,
-    country: ofSubject ? caller.country : null,
-    operationName: "alarm.suspend",
-    policyVersion: settings.policyVersion,
-    purpose: null,
-    authorizationRef: null,
-    agreements: [],
-    operationHash: null,
-    operationText: null,
-    variables: {},
-    fieldsAllowed: [],
-    fieldsDenied: [],
+    ...ownActEvent({
+      id: eventId,
+      now: settings.now,
+      requestId: `alarm-${eventId}`,
+      subject: suspension.subject,
+      agency: suspension.agency,
+      role: ofSubject ? caller.role : null,
+      country: ofSubject ? caller.country : null,
+      operationName: "alarm.suspend",
+      policyVersion: settings.policyVersion,
+    }),
     // The rule as a refusal, so that searching the log by rule R7-3 finds suspensions and refusals alike.
     refusals: [
       {
@@ -54,12 +49,6 @@ export function suspensionEvent(
         silent: false,
       },
     ],
-    outcome: "ADMINISTERED",
-    errorCodes: [],
-    durationMs: 0,
-    disclosedPersonRefs: [],
-    categories: [],
-    releaseAfter: null,
     suspension: { ...suspension, categories: [...suspension.categories], events: [...suspension.events] },
   };
 }

@@ -259,23 +259,20 @@ export function buildAuditEvent(finished: Finished, settings: AuditSettings): Au
 /** An operator's command on the gateway's trust in identity provider keys. */
 export type Administration = Omit<AuditAdministration, "result">;
 
-/** The record of an operator's command: no request, no purpose, no personal data; the operator is its subject. */
-export function administrationEvent(
-  administration: AuditAdministration,
-  eventId: string,
-  settings: AuditSettings,
-): AuditEventContent {
-  const now = (settings.now ?? Date.now)();
+/** Who and what an event of the hub's own act (not a request) names; the rest of it is empty. */
+export type OwnActEvent = Pick<
+  AuditEventContent,
+  "id" | "requestId" | "subject" | "agency" | "role" | "country" | "operationName" | "policyVersion"
+> & { now: number };
+
+/**
+ * An `ADMINISTERED` event: an operator's command or the alarm's suspension. No operation ran, no
+ * purpose was declared and nothing was disclosed; the caller adds what was done.
+ */
+export function ownActEvent({ now, ...names }: OwnActEvent): AuditEventContent {
   return {
-    id: eventId,
+    ...names,
     occurredAt: new Date(now).toISOString(),
-    requestId: `admin-${eventId}`,
-    subject: administration.operator,
-    agency: null,
-    role: "operator",
-    country: null,
-    operationName: `identity.${administration.action}`,
-    policyVersion: settings.policyVersion,
     purpose: null,
     authorizationRef: null,
     agreements: [],
@@ -291,6 +288,27 @@ export function administrationEvent(
     disclosedPersonRefs: [],
     categories: [],
     releaseAfter: null,
+  };
+}
+
+/** The record of an operator's command: no request, no purpose, no personal data; the operator is its subject. */
+export function administrationEvent(
+  administration: AuditAdministration,
+  eventId: string,
+  settings: AuditSettings,
+): AuditEventContent {
+  return {
+    ...ownActEvent({
+      id: eventId,
+      now: (settings.now ?? Date.now)(),
+      requestId: `admin-${eventId}`,
+      subject: administration.operator,
+      agency: null,
+      role: "operator",
+      country: null,
+      operationName: `identity.${administration.action}`,
+      policyVersion: settings.policyVersion,
+    }),
     administration: { ...administration },
   };
 }
