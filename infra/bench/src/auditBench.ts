@@ -42,7 +42,7 @@ export function checkAuditCompleteness(auditUrl: string, requestIds: readonly st
 }
 
 /** The hub's own events of the run, to append again: real sizes and shapes, never made up. */
-function sampleEvents(auditUrl: string, limit: number): Promise<AuditEventContent[]> {
+export function sampleEvents(auditUrl: string, limit: number): Promise<AuditEventContent[]> {
   return withDatabase(auditUrl, async (db) => {
     const { rows } = await db.query<{ content: string }>(
       `SELECT content FROM ${AUDIT_TABLE} ORDER BY seq DESC LIMIT $1`,

@@ -24,6 +24,7 @@ const schema = z.object({
   "audit-events": whole(100, 100_000).default(2000),
   "profile-seconds": whole(0, 120).default(10),
   out: z.string().min(1).default(path.join(repoRoot, "BENCHMARKS.md")),
+  only: z.enum(["chain-ceiling"]).optional(),
 });
 
 export interface BenchConfig {
@@ -39,6 +40,8 @@ export interface BenchConfig {
   /** Seconds of load on a profiled hub gateway; 0 skips the profile. */
   profileSeconds: number;
   outFile: string;
+  /** Measure one section only (its report alone is written): `chain-ceiling`. */
+  only: "chain-ceiling" | undefined;
   outputDir: string;
   adminUrl: string;
   /** PATH for the processes the benchmark starts (nothing else of its environment is passed on). */
@@ -70,6 +73,7 @@ export function loadBenchConfig(argv: string[], env: NodeJS.ProcessEnv): BenchCo
     auditEvents: c["audit-events"],
     profileSeconds: c["profile-seconds"],
     outFile: path.resolve(c.out),
+    only: c.only,
     outputDir: path.join(repoRoot, "infra", "bench", "output"),
     adminUrl: defaultAdminUrl(env),
     path: env.PATH,

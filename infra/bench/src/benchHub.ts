@@ -24,6 +24,8 @@ export interface BenchHub {
   /** An empty, migrated audit database for the audit writer's own measurement. */
   scratchAuditUrl: string;
   metricsUrls: Record<string, string>;
+  /** Starts more hub gateways on the same subgraphs and audit store, as replicas behind a load balancer would be. */
+  startReplicas: (count: number) => Promise<{ urls: string[]; stop: () => Promise<void> }>;
   /** Stops the hub gateway and starts it again with these node options (a CPU profile). */
   restartHub: (nodeArgs: string[]) => Promise<void>;
   stopHub: () => Promise<void>;
@@ -153,6 +155,27 @@ export async function startBenchHub(
       ready: answersAt(`http://127.0.0.1:${hubPort}/health`),
     });
   };
+  const startReplicas = async (count: number) => {
+    const replicas = await Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const port = await freePort();
+        const replica = await startProcess({
+          label: `hub gateway replica ${i + 1}`,
+          entry: gatewayEntry,
+          env: { ...hubEnv, PORT: String(port) },
+          logFile: log(`hub-gateway-replica-${i + 1}`),
+          ready: answersAt(`http://127.0.0.1:${port}/health`),
+        });
+        return { url: `http://127.0.0.1:${port}/graphql`, replica };
+      }),
+    );
+    return {
+      urls: replicas.map((r) => r.url),
+      stop: async () => {
+        await Promise.all(replicas.map((r) => r.replica.stop()));
+      },
+    };
+  };
   await startHub([]);
   const stopHub = async () => {
     await hub?.stop();
@@ -166,6 +189,7 @@ export async function startBenchHub(
     databaseUrls: urls,
     scratchAuditUrl: scratch,
     metricsUrls,
+    startReplicas,
     restartHub: async (nodeArgs) => {
       await stopHub();
       await startHub(nodeArgs);

@@ -8,12 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { DEFAULT_AUDIENCE, DEMO_ISSUER, keyFiles, loadSigningKey, mintToken } from "@hub/gateway";
 import { generateWorld } from "@hub/synthetic";
-import { checkAuditCompleteness, measureAuditWriter } from "./auditBench";
+import { checkAuditCompleteness, measureAuditWriter, sampleEvents } from "./auditBench";
 import { loadBenchConfig, type BenchConfig } from "./benchConfig";
+import { measureReplicas, measureWriters, type ChainCeiling } from "./chainCeiling";
 import { principalOf, startBenchHub, type BenchHub } from "./benchHub";
 import { measureDecisions } from "./decisionBench";
 import { buildMix, currentPersons, MIX_PERSONAS, type MixQuery } from "./mix";
-import { renderReport } from "./renderReport";
+import { renderChainReport, renderReport } from "./renderReport";
 import { countStatements } from "./statementsBench";
 import { summariseProfile, type ProfileSummary } from "./summariseProfile";
 import { bodyOf, measureThroughput, runLoad, type Gateway } from "./throughput";
@@ -84,6 +85,37 @@ async function profileHub(
   return summariseProfile(path.join(dir, file), loadFrom);
 }
 
+const AUDIT_CONCURRENCY = 64;
+
+async function measureChainCeiling(hub: BenchHub, mix: readonly MixQuery[], full: Gateway, config: BenchConfig) {
+  const query = mix.find((q) => q.name === "reference-list");
+  if (!query) throw new Error("the mix has no reference list to measure the hub's peak with");
+  const { writers, verification } = await measureWriters({
+    events: await sampleEvents(hub.databaseUrls.audit ?? "", 200),
+    scratchUrl: hub.scratchAuditUrl,
+    keysDir: hub.keysDir,
+    stateDir: path.join(config.outputDir, "state"),
+    concurrency: AUDIT_CONCURRENCY,
+    config,
+    say,
+  });
+  const extra = await hub.startReplicas(3);
+  try {
+    const gateways = [full, ...extra.urls.map((url): Gateway => ({ ...full, url }))];
+    const { replicas, requestIds } = await measureReplicas({ query, gateways, config, say });
+    const chain: ChainCeiling = {
+      concurrency: AUDIT_CONCURRENCY,
+      writers,
+      verification,
+      query,
+      replicas,
+    };
+    return { chain, chainCompleteness: await checkAuditCompleteness(hub.databaseUrls.audit ?? "", requestIds) };
+  } finally {
+    await extra.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadBenchConfig(process.argv.slice(2), process.env);
   const startedAt = new Date();
@@ -106,6 +138,18 @@ async function main(): Promise<void> {
     const full: Gateway = { kind: "hub", url: hub.hubUrl, headersFor: hubHeadersFor };
     await checkMix(mix, [bare, full]);
 
+    if (config.only === "chain-ceiling") {
+      say("Measuring the audit chain's ceiling: 1, 2 and 4 writers, then 1, 2 and 4 hub gateways...");
+      const { chain, chainCompleteness } = await measureChainCeiling(hub, mix, full, config);
+      const elapsedSeconds = (Date.now() - startedAt.getTime()) / 1000;
+      writeFileSync(
+        config.outFile,
+        renderChainReport({ startedAt, elapsedSeconds, loadAverage, chain, chainCompleteness }, config),
+      );
+      say(`Wrote ${config.outFile}`);
+      return;
+    }
+
     say(`Driving the mix: ${config.rounds} rounds of ${config.durationSeconds} s per gateway and query...`);
     const throughput = await measureThroughput(mix, { bare, hub: full }, config, say);
     const completeness = await checkAuditCompleteness(hub.databaseUrls.audit ?? "", throughput.hubRequestIds);
@@ -126,8 +170,11 @@ async function main(): Promise<void> {
       keysDir: hub.keysDir,
       stateDir: path.join(config.outputDir, "state"),
       events: config.auditEvents,
-      concurrency: 64,
+      concurrency: AUDIT_CONCURRENCY,
     });
+
+    say("Measuring the audit chain's ceiling: 1, 2 and 4 writers, then 1, 2 and 4 hub gateways...");
+    const { chain, chainCompleteness } = await measureChainCeiling(hub, mix, full, config);
 
     let profile: ProfileSummary | undefined;
     if (config.profileSeconds > 0) {
@@ -144,6 +191,8 @@ async function main(): Promise<void> {
         decisions,
         auditWriter,
         completeness,
+        chain,
+        chainCompleteness,
         statements,
         profile,
       },

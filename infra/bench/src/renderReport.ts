@@ -5,8 +5,10 @@ import path from "node:path";
 import { repoRoot } from "@hub/local/dist/layout";
 import type { AuditCompleteness, AuditWriterRate } from "./auditBench";
 import type { BenchConfig } from "./benchConfig";
+import type { ChainCeiling } from "./chainCeiling";
 import type { DecisionMeasurement } from "./decisionBench";
 import type { StatementCount } from "./statementsBench";
+import { chainCeilingSection } from "./renderChainCeiling";
 import type { ProfileSummary } from "./summariseProfile";
 import { addedP95Allowance, RPS_RATIO_TARGET, type QueryMeasurement } from "./throughput";
 
@@ -18,6 +20,8 @@ export interface BenchResults {
   decisions: DecisionMeasurement;
   auditWriter: AuditWriterRate[];
   completeness: AuditCompleteness;
+  chain: ChainCeiling;
+  chainCompleteness: AuditCompleteness;
   statements: StatementCount[];
   profile: ProfileSummary | undefined;
 }
@@ -29,7 +33,7 @@ const n = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed
 const ms = (value: number) => n(value, 1);
 const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
 
-function machine(results: BenchResults): string[] {
+function machine(results: Pick<BenchResults, "loadAverage">): string[] {
   const cpus = os.cpus();
   return [
     `- Machine: ${cpus.length} cores, ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${n(os.totalmem() / 2 ** 30, 1)} GiB memory, ${os.type()} ${os.release()}`,
@@ -110,6 +114,10 @@ export function renderReport(results: BenchResults, config: BenchConfig): string
     "",
     `At the hub's peak rate (its measured rounds): ${completeness.answered} answers with status 2xx, ${completeness.lost} without an audit event, ${completeness.duplicated} with more than one. Target, no lost audit event: ${verdict(completeness.lost === 0 && completeness.duplicated === 0 && completeness.answered > 0)}.`,
     "",
+    "## Audit chain ceiling",
+    "",
+    ...chainCeilingSection(results.chain, results.chainCompleteness),
+    "",
     "## SQL statements per request",
     "",
     ...statementRows(results.statements),
@@ -119,6 +127,26 @@ export function renderReport(results: BenchResults, config: BenchConfig): string
     ...profileSection(results.profile, config),
     "",
     ...limitsSection(),
+  ].join("\n");
+}
+
+/** `--only chain-ceiling`: the run's conditions and the chain section alone. */
+export function renderChainReport(
+  results: Pick<BenchResults, "startedAt" | "elapsedSeconds" | "loadAverage" | "chain" | "chainCompleteness">,
+  config: BenchConfig,
+): string {
+  return [
+    "# Benchmarks: audit chain ceiling",
+    "",
+    `- Command: \`${config.command}\``,
+    `- Date: ${results.startedAt.toISOString()} (took ${n(results.elapsedSeconds)} s)`,
+    ...machine(results),
+    `- Data: ${config.persons} synthetic persons, seed ${config.seed}, on PostgreSQL; a ${config.warmupSeconds} s warm-up, then ${config.rounds} rounds of ${config.durationSeconds} s; medians of the rounds`,
+    "",
+    "## Audit chain ceiling",
+    "",
+    ...chainCeilingSection(results.chain, results.chainCompleteness),
+    "",
   ].join("\n");
 }
 
