@@ -12,6 +12,7 @@ import type { AuditEventContent } from "@hub/contracts";
 import { AGENCY_PROCESSES } from "@hub/local/dist/layout";
 import type { BenchConfig } from "./benchConfig";
 import type { FloodJob, FloodResult } from "./auditFlood";
+import { withDatabase } from "@hub/local/dist/serverDatabases";
 import { median } from "./statistics";
 import { bodyOf, runLoad, type Gateway } from "./throughput";
 import type { MixQuery } from "./mix";
@@ -28,6 +29,8 @@ export interface WriterMeasurement {
   p99: number;
   meanBatch: number;
   refused: number;
+  /** Of the writers' time in the window, the share spent waiting for the chain lock (sampled from pg_stat_activity). */
+  lockWaitShare: number;
 }
 
 export interface ReplicaMeasurement {
@@ -61,6 +64,30 @@ function runFlood(job: FloodJob): Promise<FloodResult> {
   });
 }
 
+/**
+ * Samples the audit writers' connections every 20 ms during [startAt, endAt): the mean number
+ * waiting on an advisory lock (the chain lock: the writers take no other), per writer.
+ */
+function sampleLockWaits(url: string, writers: number, startAt: number, endAt: number): Promise<number> {
+  return withDatabase(url, async (db) => {
+    let waiting = 0;
+    let samples = 0;
+    while (Date.now() < endAt) {
+      if (Date.now() >= startAt) {
+        const { rows } = await db.query<{ waiting: string }>(
+          `SELECT count(*) AS waiting FROM pg_stat_activity
+           WHERE datname = current_database() AND application_name = 'hub-gateway-audit'
+             AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+        );
+        waiting += Number(rows[0]?.waiting ?? 0);
+        samples += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return samples === 0 ? Number.NaN : waiting / samples / writers;
+  });
+}
+
 /** Writers start together once every process has started and opened its connections. */
 const START_DELAY_MS = 5000;
 
@@ -75,7 +102,9 @@ export async function measureWriters(options: {
 }): Promise<{ writers: WriterMeasurement[]; verification: string }> {
   const eventsFile = path.join(options.config.outputDir, "audit-flood-events.json");
   writeFileSync(eventsFile, JSON.stringify(options.events));
-  const byCount = new Map<number, FloodResult[][]>(WRITER_COUNTS.map((n) => [n, []]));
+  const byCount = new Map<number, { results: FloodResult[]; lockWaitShare: number }[]>(
+    WRITER_COUNTS.map((n) => [n, []]),
+  );
   const round = async (writers: number, seconds: number) => {
     const startAt = Date.now() + START_DELAY_MS;
     const job: FloodJob = {
@@ -87,24 +116,31 @@ export async function measureWriters(options: {
       startAt,
       endAt: startAt + seconds * 1000,
     };
-    return Promise.all(Array.from({ length: writers }, () => runFlood(job)));
+    const [results, lockWaitShare] = await Promise.all([
+      Promise.all(Array.from({ length: writers }, () => runFlood(job))),
+      sampleLockWaits(options.scratchUrl, writers, job.startAt, job.endAt),
+    ]);
+    return { results, lockWaitShare };
   };
   await round(1, options.config.warmupSeconds);
   for (let i = 0; i < options.config.rounds; i += 1) {
     for (const writers of WRITER_COUNTS) {
-      const results = await round(writers, options.config.durationSeconds);
-      byCount.get(writers)?.push(results);
+      const measured = await round(writers, options.config.durationSeconds);
+      byCount.get(writers)?.push(measured);
+      const { results } = measured;
       const rate = results.reduce((n, r) => n + r.written, 0) / options.config.durationSeconds;
       options.say(`  ${writers} audit writer(s) round ${i + 1}: ${rate.toFixed(0)} events/s`);
     }
   }
   const writers = WRITER_COUNTS.map((count): WriterMeasurement => {
-    const rounds = byCount.get(count) ?? [];
-    const all = rounds.flat();
+    const measured = byCount.get(count) ?? [];
+    const all = measured.flatMap((m) => m.results);
+    const rates = measured.map((m) => m.results.reduce((n, w) => n + w.written, 0) / options.config.durationSeconds);
     return {
       writers: count,
-      rounds: rounds.map((r) => r.reduce((n, w) => n + w.written, 0) / options.config.durationSeconds),
-      eventsPerSecond: median(rounds.map((r) => r.reduce((n, w) => n + w.written, 0) / options.config.durationSeconds)),
+      rounds: rates,
+      eventsPerSecond: median(rates),
+      lockWaitShare: median(measured.map((m) => m.lockWaitShare)),
       p50: median(all.map((r) => r.p50)),
       p99: median(all.map((r) => r.p99)),
       meanBatch: median(all.map((r) => r.meanBatch)),

@@ -21,11 +21,11 @@ export function chainCeilingSection(ceiling: ChainCeiling, completeness: AuditCo
   return [
     `Every gateway process extends the one hash chain under one lock (\`pg_advisory_xact_lock\`, then the head row). Each writer below is its own process with the gateway's audit writer and defaults (group commit, ${ceiling.concurrency} requests waiting on it at once), appending copies of the hub's own events to a scratch log on the same PostgreSQL server; the writers of a round start and stop counting at the same instant.`,
     "",
-    "| writer processes | events per second | × one writer | append p50 / p99 ms | events per transaction | refused |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| writer processes | events per second | × one writer | append p50 / p99 ms | events per transaction | time waiting for the chain lock | refused |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...ceiling.writers.map(
       (w) =>
-        `| ${w.writers} | ${n(w.eventsPerSecond)} | ${times(w.eventsPerSecond, one)} | ${n(w.p50, 1)} / ${n(w.p99, 1)} | ${n(w.meanBatch, 1)} | ${w.refused} |`,
+        `| ${w.writers} | ${n(w.eventsPerSecond)} | ${times(w.eventsPerSecond, one)} | ${n(w.p50, 1)} / ${n(w.p99, 1)} | ${n(w.meanBatch, 1)} | ${n(w.lockWaitShare * 100, 0)} % | ${w.refused} |`,
     ),
     "",
     `After the flood the audit subgraph's verifier read the scratch log back: ${ceiling.verification}.`,
