@@ -9,8 +9,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
 import {
-  AUDIT_CHAIN_LOCK,
-  AUDIT_HEAD_TABLE,
+  AUDIT_CHAIN_LOCK_SQL,
   AUDIT_HEAD_UPDATE_SQL,
   AUDIT_INSERT_SQL,
   auditInsertParameters,
@@ -353,10 +352,7 @@ async function appendAsGateway(url: string, contents: AuditEventContent[]): Prom
   await withAuditDb(async (db) => {
     await db.query("BEGIN");
     try {
-      await db.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
-      const head = await db.query<{ seq: string; hash: string }>(
-        `SELECT seq, hash FROM ${AUDIT_HEAD_TABLE} WHERE id = 1 FOR UPDATE`,
-      );
+      const head = await db.query<{ seq: string; hash: string }>(AUDIT_CHAIN_LOCK_SQL);
       let seq = Number(head.rows[0]?.seq ?? 0);
       let prevHash = head.rows[0]?.hash ?? "0".repeat(64);
       // From an empty log, too few to reach a checkpoint: the gateway signs those.

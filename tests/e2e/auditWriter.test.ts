@@ -88,7 +88,12 @@ describe("audit writer", () => {
     expect(w.queueDepth).toBe(AUDIT_MAX_BATCH_SIZE);
     await Promise.all(appends);
     expect(flushes).toEqual([
-      { durationMs: expect.any(Number), events: AUDIT_MAX_BATCH_SIZE, written: AUDIT_MAX_BATCH_SIZE },
+      {
+        durationMs: expect.any(Number),
+        events: AUDIT_MAX_BATCH_SIZE,
+        written: AUDIT_MAX_BATCH_SIZE,
+        lockWaitMs: expect.any(Number),
+      },
     ]);
     expect(w.queueDepth).toBe(0);
     expect(await count()).toBe(AUDIT_MAX_BATCH_SIZE);
@@ -120,6 +125,23 @@ describe("audit writer", () => {
       expect(await waiting).toBe("AuditUnavailableError");
     });
     expect(await outcome(w.append(syntheticAuditEvent(5)))).toBe("written");
+    await expectChainValid(before + 1);
+  });
+
+  it("waits for the chain lock another appender holds, appends after it and reports the wait", async () => {
+    const flushes: FlushReport[] = [];
+    const w = writer({ onFlush: (report) => flushes.push(report) });
+    const before = await count();
+    let appended: Promise<string> | undefined;
+    await withChainLockHeld(own.url, async () => {
+      appended = outcome(w.append(syntheticAuditEvent(7)));
+      await withAuditDb(waitForLockWaiter, own.url);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await count()).toBe(before);
+    });
+    expect(await appended).toBe("written");
+    expect(flushes).toHaveLength(1);
+    expect(flushes[0]?.lockWaitMs).toBeGreaterThanOrEqual(300);
     await expectChainValid(before + 1);
   });
 

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { Client } from "pg";
-import { AUDIT_CHAIN_LOCK, type AuditEventContent } from "@hub/contracts";
+import { AUDIT_CHAIN_LOCK_SQL, type AuditEventContent } from "@hub/contracts";
 import { runToCompletion } from "@hub/local/dist/processes";
 import { hub, repoRoot } from "./fixtures";
 
@@ -53,7 +53,7 @@ export async function withChainLockHeld<T>(url: string, work: (holder: Client) =
   await holder.connect();
   try {
     await holder.query("BEGIN");
-    await holder.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
+    await holder.query(AUDIT_CHAIN_LOCK_SQL);
     const result = await work(holder);
     await holder.query("COMMIT");
     return result;

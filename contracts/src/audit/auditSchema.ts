@@ -10,9 +10,6 @@ export const AUDIT_CHECKPOINT_TABLE = "audit_checkpoint";
 /** Key ids an operator distrusted, per issuer: kept here so that the distrust survives a restart and reaches every gateway. */
 export const IDENTITY_KEY_DISTRUST_TABLE = "identity_key_distrust";
 
-/** Advisory lock that serialises appends from every gateway process into one chain. */
-export const AUDIT_CHAIN_LOCK = 7_272_021;
-
 /** A signed checkpoint anchors the chain every this many events. */
 export const CHECKPOINT_INTERVAL = 100;
 
@@ -88,6 +85,14 @@ export const AUDIT_HEAD_SIGNATURE_DDL = [
 ];
 
 export const AUDIT_HEAD_UPDATE_SQL = `UPDATE ${AUDIT_HEAD_TABLE} SET seq = $1, hash = $2, key_id = $3, signature = $4 WHERE id = 1`;
+
+/**
+ * The chain lock: the head row, locked until the transaction ends. Every appender of every gateway
+ * process reads the head this way, so appends are serialised into one chain, and a waiting appender
+ * reads the head its predecessor committed (READ COMMITTED re-reads a row locked FOR UPDATE).
+ * Whatever must keep appends out for a moment (creating a partition, signing the head) takes it too.
+ */
+export const AUDIT_CHAIN_LOCK_SQL = `SELECT seq, hash, key_id, signature FROM ${AUDIT_HEAD_TABLE} WHERE id = 1 FOR UPDATE`;
 
 /**
  * Who called and why a login failed, searchable (contracts/src/audit/identityColumns.ts derives
@@ -174,6 +179,20 @@ const listOf = (column: string) =>
 export const AUDIT_INSERT_SQL = `INSERT INTO ${AUDIT_TABLE} (${AUDIT_COLUMNS.join(", ")})
   SELECT ${AUDIT_COLUMNS.map((c) => (LIST_COLUMNS.has(c) ? listOf(c) : `u.${c}`)).join(", ")}
   FROM unnest(${AUDIT_COLUMNS.map((c, i) => `$${i + 1}::${ARRAY_TYPES[c]}`).join(", ")}) AS u(${AUDIT_COLUMNS.join(", ")})`;
+
+const cp = AUDIT_COLUMNS.length;
+
+/**
+ * One group commit's writes in one statement, so that the chain lock is held for one round trip
+ * and the commit: the batch's rows (AUDIT_INSERT_SQL's parameters first), its checkpoints (arrays of
+ * seq, hash, key id, signature; empty for none) and the head moved with its signature.
+ */
+export const AUDIT_APPEND_SQL = `WITH appended AS (${AUDIT_INSERT_SQL}),
+  anchored AS (
+    INSERT INTO ${AUDIT_CHECKPOINT_TABLE} (seq, hash, signed_at, key_id, signature)
+    SELECT s, h, now(), k, g FROM unnest($${cp + 1}::bigint[], $${cp + 2}::text[], $${cp + 3}::text[], $${cp + 4}::text[]) AS c(s, h, k, g)
+  )
+  UPDATE ${AUDIT_HEAD_TABLE} SET seq = $${cp + 5}, hash = $${cp + 6}, key_id = $${cp + 7}, signature = $${cp + 8} WHERE id = 1`;
 
 /** The parameters of AUDIT_INSERT_SQL for rows of values in AUDIT_COLUMNS order. */
 export function auditInsertParameters(rows: readonly (readonly unknown[])[]): unknown[][] {

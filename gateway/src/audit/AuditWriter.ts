@@ -35,6 +35,8 @@ export interface FlushReport {
   durationMs: number;
   /** Events in the batch. */
   events: number;
+  /** Time waiting for the chain lock (held by other gateway processes' appends), over the batch's transactions. */
+  lockWaitMs: number;
   /** Of those, events now durable. */
   written: number;
 }
@@ -55,6 +57,7 @@ export class AuditWriter {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private stopped = false;
+  private lockWaitMs = 0;
 
   constructor(private readonly options: AuditWriterOptions) {
     this.pool = new Pool({
@@ -105,6 +108,7 @@ export class AuditWriter {
     const batch = this.queue.splice(0, this.options.batchSize);
     if (batch.length === 0) return;
     this.inFlight = batch.length;
+    this.lockWaitMs = 0;
     const started = performance.now();
     try {
       await this.writeBatch(batch);
@@ -113,7 +117,8 @@ export class AuditWriter {
       for (const pending of batch) settle(pending, failure);
       this.inFlight = 0;
       const written = batch.filter((p) => p.state === "written").length;
-      this.report({ durationMs: performance.now() - started, events: batch.length, written });
+      const durationMs = performance.now() - started;
+      this.report({ durationMs, events: batch.length, written, lockWaitMs: this.lockWaitMs });
       if (this.queue.length > 0) this.schedule();
     }
   }
@@ -163,8 +168,9 @@ export class AuditWriter {
     }
   }
 
-  private transaction(events: PreparedEvent[]): Promise<void> {
-    return commitBatch(this.pool, events, this.options.keys, this.options, this.options.log);
+  private async transaction(events: PreparedEvent[]): Promise<void> {
+    const { lockWaitMs } = await commitBatch(this.pool, events, this.options.keys, this.options, this.options.log);
+    this.lockWaitMs += lockWaitMs;
   }
 
   private report(report: FlushReport): void {

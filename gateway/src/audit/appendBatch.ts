@@ -1,15 +1,14 @@
 /**
- * One group commit of the audit chain, inside the caller's transaction: takes the chain lock,
- * extends the chain from its head (only if the head's signature holds), inserts the whole batch in one statement of one array per
- * column, signs a checkpoint at every interval and moves the head with its signature.
+ * One group commit of the audit chain, inside the caller's transaction: takes the chain lock (the
+ * head row), extends the chain from its head (only if the head's signature holds), and writes the
+ * batch, its checkpoints and the moved, signed head in one statement, so that the lock is held for
+ * one round trip and the commit.
  */
+import { performance } from "node:perf_hooks";
 import type { PoolClient } from "pg";
 import {
-  AUDIT_CHAIN_LOCK,
-  AUDIT_CHECKPOINT_TABLE,
-  AUDIT_HEAD_TABLE,
-  AUDIT_HEAD_UPDATE_SQL,
-  AUDIT_INSERT_SQL,
+  AUDIT_APPEND_SQL,
+  AUDIT_CHAIN_LOCK_SQL,
   auditInsertParameters,
   chainHashOfText,
   CHECKPOINT_INTERVAL,
@@ -35,15 +34,21 @@ export interface AuditKeys {
   trusted: PublicAuditKeys;
 }
 
+export interface AppendReport {
+  /** From asking for the chain lock to holding it (with the head read): what other appenders cost this one. */
+  lockWaitMs: number;
+}
+
 /** The head is missing, or not signed by a trusted key (the newest events may have been cut off): the chain is not extended. */
 export class ChainHeadError extends Error {}
 
-export async function appendBatch(client: PoolClient, events: PreparedEvent[], keys: AuditKeys): Promise<void> {
-  // One chain across every gateway process: appends are serialised by this lock.
-  await client.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
+export async function appendBatch(client: PoolClient, events: PreparedEvent[], keys: AuditKeys): Promise<AppendReport> {
+  // One chain across every gateway process: appends are serialised by the head row's lock.
+  const asked = performance.now();
   const head = await client.query<{ seq: string; hash: string; key_id: string | null; signature: string | null }>(
-    `SELECT seq, hash, key_id, signature FROM ${AUDIT_HEAD_TABLE} WHERE id = 1 FOR UPDATE`,
+    AUDIT_CHAIN_LOCK_SQL,
   );
+  const lockWaitMs = performance.now() - asked;
   const row = head.rows[0];
   if (!row) throw new ChainHeadError("the audit chain has no head row; run the audit subgraph's migrations");
   let seq = Number(row.seq);
@@ -55,23 +60,25 @@ export async function appendBatch(client: PoolClient, events: PreparedEvent[], k
   }
   let prevHash = row.hash;
   const rows: unknown[][] = [];
-  const checkpoints: { seq: number; hash: string }[] = [];
+  const checkpoints: { seq: number; hash: string; keyId: string; signature: string }[] = [];
   for (const { content, text } of events) {
     seq += 1;
     const hash = chainHashOfText(prevHash, seq, text);
     rows.push(auditRowOf({ seq, content, text, prevHash, hash }));
-    if (seq % CHECKPOINT_INTERVAL === 0) checkpoints.push({ seq, hash });
+    if (seq % CHECKPOINT_INTERVAL === 0) checkpoints.push({ seq, hash, ...signCheckpoint(keys.signing, seq, hash) });
     prevHash = hash;
   }
-  await client.query(AUDIT_INSERT_SQL, auditInsertParameters(rows));
-  if (checkpoints.length > 0) {
-    const signed = checkpoints.map((c) => ({ ...c, ...signCheckpoint(keys.signing, c.seq, c.hash) }));
-    await client.query(
-      `INSERT INTO ${AUDIT_CHECKPOINT_TABLE} (seq, hash, signed_at, key_id, signature)
-       SELECT s, h, now(), k, g FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS u(s, h, k, g)`,
-      [signed.map((c) => c.seq), signed.map((c) => c.hash), signed.map((c) => c.keyId), signed.map((c) => c.signature)],
-    );
-  }
   const signed = signChainHead(keys.signing, seq, prevHash);
-  await client.query(AUDIT_HEAD_UPDATE_SQL, [seq, prevHash, signed.keyId, signed.signature]);
+  await client.query(AUDIT_APPEND_SQL, [
+    ...auditInsertParameters(rows),
+    checkpoints.map((c) => c.seq),
+    checkpoints.map((c) => c.hash),
+    checkpoints.map((c) => c.keyId),
+    checkpoints.map((c) => c.signature),
+    seq,
+    prevHash,
+    signed.keyId,
+    signed.signature,
+  ]);
+  return { lockWaitMs };
 }

@@ -1,7 +1,7 @@
 /** One batch of the audit writer in its own transaction, on a connection of the pool that is closed when its state is unknown. */
 import { DatabaseError, type Pool } from "pg";
 import type { Logger } from "pino";
-import { appendBatch, ChainHeadError, type AuditKeys, type PreparedEvent } from "./appendBatch";
+import { appendBatch, ChainHeadError, type AppendReport, type AuditKeys, type PreparedEvent } from "./appendBatch";
 
 export interface BatchTimeouts {
   lockTimeoutMs: number;
@@ -28,7 +28,7 @@ export async function commitBatch(
   keys: AuditKeys,
   timeouts: BatchTimeouts,
   log: Logger,
-): Promise<void> {
+): Promise<AppendReport> {
   const client = await pool.connect();
   // A checked-out client that loses its connection emits "error"; unheard, that would end the
   // process. The query in flight fails with it, which is what the batch answers.
@@ -39,8 +39,9 @@ export async function commitBatch(
   let discard: Error | undefined;
   try {
     await client.query(begin(timeouts));
-    await appendBatch(client, events, keys);
+    const report = await appendBatch(client, events, keys);
     await client.query("COMMIT");
+    return report;
   } catch (error) {
     discard = error instanceof Error ? error : new Error(String(error));
     // The server answered (a SQLSTATE), or the chain refused: the connection is in step and can roll back.

@@ -6,7 +6,7 @@
  * must name nothing but the head's signature, since this vouches for whatever the head names.
  */
 import { Client } from "pg";
-import { AUDIT_CHAIN_LOCK, AUDIT_HEAD_UPDATE_SQL, GENESIS_HASH, signChainHead } from "@hub/contracts";
+import { AUDIT_CHAIN_LOCK_SQL, AUDIT_HEAD_UPDATE_SQL, GENESIS_HASH, signChainHead } from "@hub/contracts";
 import { loadAuditKeys } from "../audit/auditKeys";
 import { loadAuditConfig } from "../config";
 
@@ -17,10 +17,8 @@ async function main(): Promise<void> {
   await db.connect();
   try {
     await db.query("BEGIN");
-    await db.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
-    const head = (
-      await db.query<{ seq: string; hash: string }>("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-    ).rows[0];
+    // The chain lock: no gateway appends while the head is checked and signed.
+    const head = (await db.query<{ seq: string; hash: string }>(AUDIT_CHAIN_LOCK_SQL)).rows[0];
     if (!head) throw new Error("the audit chain has no head row; run the audit subgraph's migrations");
     const last = (
       await db.query<{ seq: string; hash: string }>("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")

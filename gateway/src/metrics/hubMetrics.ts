@@ -48,6 +48,12 @@ export class HubMetrics {
     buckets: CALL_BUCKETS,
     registers: [this.registry],
   });
+  private readonly lockWaits = new Histogram({
+    name: "hub_audit_chain_lock_wait_seconds",
+    help: "Time one group commit waited for the audit chain's lock, held by other gateway processes' appends",
+    buckets: CALL_BUCKETS,
+    registers: [this.registry],
+  });
   private readonly flushedEvents = new Counter({
     name: "hub_audit_events_written_total",
     help: "Audit events made durable",
@@ -105,8 +111,9 @@ export class HubMetrics {
     };
   }
 
-  auditFlushed({ durationMs, events, written }: FlushReport): void {
+  auditFlushed({ durationMs, events, written, lockWaitMs }: FlushReport): void {
     this.flushes.observe({ result: written === events ? "written" : "failed" }, durationMs / 1000);
+    this.lockWaits.observe(lockWaitMs / 1000);
     if (written > 0) this.flushedEvents.inc(written);
   }
 

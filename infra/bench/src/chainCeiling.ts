@@ -66,7 +66,7 @@ function runFlood(job: FloodJob): Promise<FloodResult> {
 
 /**
  * Samples the audit writers' connections every 20 ms during [startAt, endAt): the mean number
- * waiting on an advisory lock (the chain lock: the writers take no other), per writer.
+ * waiting on a lock (the chain lock, the head row: the writers take no other), per writer.
  */
 function sampleLockWaits(url: string, writers: number, startAt: number, endAt: number): Promise<number> {
   return withDatabase(url, async (db) => {
@@ -77,7 +77,7 @@ function sampleLockWaits(url: string, writers: number, startAt: number, endAt: n
         const { rows } = await db.query<{ waiting: string }>(
           `SELECT count(*) AS waiting FROM pg_stat_activity
            WHERE datname = current_database() AND application_name = 'hub-gateway-audit'
-             AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+             AND wait_event_type = 'Lock'`,
         );
         waiting += Number(rows[0]?.waiting ?? 0);
         samples += 1;

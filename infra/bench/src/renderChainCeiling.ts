@@ -19,7 +19,7 @@ export function chainCeilingSection(ceiling: ChainCeiling, completeness: AuditCo
   const verdict = chainVerdict(ceiling);
   const most = ceiling.writers[ceiling.writers.length - 1]?.writers ?? 0;
   return [
-    `Every gateway process extends the one hash chain under one lock (\`pg_advisory_xact_lock\`, then the head row). Each writer below is its own process with the gateway's audit writer and defaults (group commit, ${ceiling.concurrency} requests waiting on it at once), appending copies of the hub's own events to a scratch log on the same PostgreSQL server; the writers of a round start and stop counting at the same instant.`,
+    `Every gateway process extends the one hash chain under one lock (the head row, \`SELECT … FOR UPDATE\`, held until the commit). Each writer below is its own process with the gateway's audit writer and defaults (group commit, ${ceiling.concurrency} requests waiting on it at once), appending copies of the hub's own events to a scratch log on the same PostgreSQL server; the writers of a round start and stop counting at the same instant.`,
     "",
     "| writer processes | events per second | × one writer | append p50 / p99 ms | events per transaction | time waiting for the chain lock | refused |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

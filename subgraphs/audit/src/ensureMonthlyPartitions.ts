@@ -3,7 +3,7 @@
  * in monthly partitions (which can be archived or dropped whole) rather than in the default one.
  */
 import type { DataSource } from "typeorm";
-import { AUDIT_CHAIN_LOCK, AUDIT_TABLE, monthlyPartitionSql } from "@hub/contracts";
+import { AUDIT_CHAIN_LOCK_SQL, AUDIT_TABLE, monthlyPartitionSql } from "@hub/contracts";
 
 export const PARTITION_MONTHS_AHEAD = 2;
 
@@ -27,7 +27,7 @@ async function ensurePartition(db: DataSource, month: string, nextMonth: string)
   const to = `${nextMonth}-01`;
   await db.transaction(async (m) => {
     // The gateways append under this lock; holding it, no event can arrive while rows move.
-    await m.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
+    await m.query(AUDIT_CHAIN_LOCK_SQL);
     // Rows of this month already in the default partition (the process did not run at the month's
     // start) would make the new partition's creation fail: they move into it, unchanged.
     const range = `occurred_at >= '${from}' AND occurred_at < '${to}'`;

@@ -7,7 +7,7 @@ import { generateKeyPairSync, randomUUID, type JsonWebKey } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { createAgencyTestDatabase, type AgencyTestDatabase } from "@hub/kit/dist/testing/agencyTestDatabase";
 import {
-  AUDIT_CHAIN_LOCK,
+  AUDIT_CHAIN_LOCK_SQL,
   AUDIT_HEAD_UPDATE_SQL,
   AUDIT_INSERT_SQL,
   auditInsertParameters,
@@ -92,8 +92,7 @@ export function rowOf(event: AuditEvent): unknown[] {
 /** Appends as one gateway batch: under the chain lock, from the head, with a checkpoint every CHECKPOINT_INTERVAL and the head signed. */
 export async function appendEvents(db: DataSource, contents: AuditEventContent[], key: TestKey): Promise<AuditEvent[]> {
   return db.transaction(async (m) => {
-    await m.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
-    const [head] = (await m.query("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) as {
+    const [head] = (await m.query(AUDIT_CHAIN_LOCK_SQL)) as {
       seq: string;
       hash: string;
     }[];
