@@ -8,7 +8,9 @@ export class RenderError extends Error {}
 export function renderOverlay(dir: string, kubectl = "kubectl"): Manifest[] {
   const run = spawnSync(kubectl, ["kustomize", dir], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, shell: false });
   if (run.error) throw new RenderError(`cannot run ${kubectl} kustomize: ${run.error.message}`);
-  if (run.status !== 0) throw new RenderError(`kubectl kustomize ${dir} failed: ${run.stderr.trim()}`);
+  // The overlays use kustomize's `patches` and `envs`: kubectl 1.21 or newer (kustomize v4+).
+  if (run.status !== 0)
+    throw new RenderError(`kubectl kustomize ${dir} failed (it needs kubectl 1.21 or newer): ${run.stderr.trim()}`);
   return parseManifests(run.stdout);
 }
 
