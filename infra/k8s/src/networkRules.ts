@@ -1,0 +1,179 @@
+/**
+ * The hub's network rules, checked on the traffic the policies allow (networkReach): no policy
+ * selects nothing, every pod is under a default deny, the isolation matrix holds (subgraphs only
+ * from the gateway, each agency database only from its subgraph, the audit database only from the
+ * gateway and the audit subgraph, Redis only from the gateway), and the paths the hub needs are open.
+ */
+import { at, records, type Manifest, type Problem } from "./manifest";
+import { fieldOfPath } from "./kubernetesKinds";
+import { DATABASE_CLIENTS, GATEWAY, OPERATOR_LABELS, OPERATOR_NAMESPACE, REDIS, SUBGRAPHS } from "./hubTopology";
+import { admits, endpointOf, lets, policiesOf, type Endpoint, type Policy, type Port } from "./networkReach";
+import { modelPods, selects, type ModelPod } from "./podModel";
+
+const stranger = (namespace: string): Endpoint => ({
+  description: `a pod of namespace ${namespace}`,
+  pod: { namespace, namespaceLabels: { "kubernetes.io/metadata.name": namespace }, labels: {} },
+  ports: [],
+});
+const OUTSIDE: Endpoint = { description: "an address outside the cluster", ports: [{ port: 443 }] };
+const OPERATOR: Endpoint = {
+  description: "the CloudNativePG operator",
+  pod: {
+    namespace: OPERATOR_NAMESPACE,
+    namespaceLabels: { "kubernetes.io/metadata.name": OPERATOR_NAMESPACE },
+    labels: OPERATOR_LABELS,
+  },
+  ports: [],
+};
+const DNS: Endpoint = {
+  description: "the cluster DNS",
+  pod: {
+    namespace: "kube-system",
+    namespaceLabels: { "kubernetes.io/metadata.name": "kube-system" },
+    labels: { "k8s-app": "kube-dns" },
+  },
+  ports: [{ port: 53 }],
+};
+
+export function checkNetwork(objects: readonly Manifest[]): Problem[] {
+  const pods = modelPods(objects);
+  const policies = policiesOf(objects);
+  return [
+    ...selectorProblems(policies, pods),
+    ...coverageProblems(policies, pods),
+    ...isolationProblems(policies, pods, objects),
+    ...pathProblems(policies, pods, objects),
+  ];
+}
+
+function selectorProblems(policies: readonly Policy[], pods: readonly ModelPod[]): Problem[] {
+  const problems: Problem[] = [];
+  const none = (namespace: string, selector: unknown) =>
+    !pods.some((pod) => pod.namespace === namespace && selects(selector, pod.labels));
+  for (const p of policies) {
+    if (none(p.namespace, p.podSelector))
+      problems.push({
+        object: p.name,
+        field: "spec.podSelector",
+        message: "selects no pod of the overlay (a policy that selects nothing protects nothing)",
+      });
+    for (const direction of ["ingress", "egress"] as const) {
+      records(at(p.source, "spec", direction)).forEach((rule, r) => {
+        records(rule[direction === "ingress" ? "from" : "to"]).forEach((peer, i) => {
+          if (
+            peer.namespaceSelector === undefined &&
+            peer.podSelector !== undefined &&
+            none(p.namespace, peer.podSelector)
+          )
+            problems.push({
+              object: p.name,
+              field: fieldOfPath(["spec", direction, r, direction === "ingress" ? "from" : "to", i, "podSelector"]),
+              message: "selects no pod of the overlay",
+            });
+        });
+      });
+    }
+  }
+  return problems;
+}
+
+function coverageProblems(policies: readonly Policy[], pods: readonly ModelPod[]): Problem[] {
+  return pods.flatMap((pod) =>
+    (["ingress", "egress"] as const).flatMap((direction) =>
+      policies.some(
+        (p) => p[direction] !== undefined && p.namespace === pod.namespace && selects(p.podSelector, pod.labels),
+      )
+        ? []
+        : [
+            {
+              object: pod.owner,
+              field: "labels",
+              message: `no NetworkPolicy limits its ${direction} (a default deny must select it)`,
+            },
+          ],
+    ),
+  );
+}
+
+/** Of the overlay's own pods, which may reach each protected one; everything else must be refused. */
+function allowedSources(target: ModelPod): readonly string[] | undefined {
+  if (target.kind === "database") return [...(DATABASE_CLIENTS[target.name] ?? []), target.name];
+  if ((SUBGRAPHS as readonly string[]).includes(target.name) || target.name === REDIS) return [GATEWAY];
+  if (target.name === GATEWAY) return [];
+  return undefined;
+}
+
+function isolationProblems(
+  policies: readonly Policy[],
+  pods: readonly ModelPod[],
+  objects: readonly Manifest[],
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const target of pods) {
+    const allowed = allowedSources(target);
+    if (!allowed) continue;
+    const only = allowed.length > 0 ? `only ${allowed.join(", ")} may` : "no pod of the hub may";
+    for (const source of pods) {
+      if (source === target || allowed.includes(source.name)) continue;
+      if (admits(policies, target, endpointOf(source, objects)))
+        problems.push({ object: target.owner, field: "ingress", message: `admits ${source.owner} (${only} reach it)` });
+    }
+    if (target.name === GATEWAY) continue;
+    const outsiders: [Endpoint, string][] = [
+      [stranger(target.namespace), "any pod of its namespace"],
+      [stranger("elsewhere"), "pods of other namespaces"],
+      [OUTSIDE, "addresses outside the cluster"],
+    ];
+    for (const [who, what] of outsiders)
+      if (admits(policies, target, who))
+        problems.push({ object: target.owner, field: "ingress", message: `admits ${what} (${only} reach it)` });
+  }
+  return problems;
+}
+
+function pathProblems(policies: readonly Policy[], pods: readonly ModelPod[], objects: readonly Manifest[]): Problem[] {
+  const problems: Problem[] = [];
+  const pod = (name: string) => pods.find((p) => p.name === name);
+  const need = (from: ModelPod | undefined, to: ModelPod | undefined, port: number) => {
+    if (!from || !to) return;
+    const wanted: Port = { port };
+    if (!admits(policies, to, endpointOf(from, objects), wanted))
+      problems.push({
+        object: to.owner,
+        field: "ingress",
+        message: `refuses ${from.owner} on port ${port}, which the hub needs`,
+      });
+    if (!lets(policies, from, endpointOf(to, objects), wanted))
+      problems.push({
+        object: from.owner,
+        field: "egress",
+        message: `cannot reach ${to.owner} on port ${port}, which the hub needs`,
+      });
+  };
+  const gateway = pod(GATEWAY);
+  for (const name of SUBGRAPHS) need(gateway, pod(name), pod(name)?.ports[0]?.port ?? 0);
+  need(gateway, pod(REDIS), 6379);
+  for (const [database, clients] of Object.entries(DATABASE_CLIENTS)) {
+    for (const client of clients) need(pod(client), pod(database), 5432);
+    const db = pod(database);
+    if (!db) continue;
+    need(db, db, 5432);
+    for (const port of [8000, 5432])
+      if (!admits(policies, db, OPERATOR, { port }))
+        problems.push({
+          object: db.owner,
+          field: "ingress",
+          message: `refuses ${OPERATOR.description} on port ${port}`,
+        });
+  }
+  for (const p of pods)
+    if (!lets(policies, p, DNS, { port: 53, protocol: "UDP" }))
+      problems.push({ object: p.owner, field: "egress", message: "cannot reach the cluster DNS (UDP 53)" });
+  if (gateway && !lets(policies, gateway, OUTSIDE, { port: 443 }))
+    problems.push({
+      object: gateway.owner,
+      field: "egress",
+      message: "cannot reach the identity provider (HTTPS 443)",
+    });
+  return problems;
+}
