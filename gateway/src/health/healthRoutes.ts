@@ -1,7 +1,8 @@
 /**
  * `/healthz` (the process is alive and serving HTTP) and `/readyz` (it can answer requests: the
  * policy set, the identity provider's keys, the supergraph, the audit store and each subgraph,
- * every check named in the answer; 503 when one fails). `/health` stays as an alias of
+ * every check named in the answer; 503 when one fails; `?exclude=subgraphs` leaves the subgraphs
+ * out, for a load balancer). `/health` stays as an alias of
  * `/healthz` for existing callers (docs/decisions/0006-health-and-readiness.md).
  */
 import { createHash } from "node:crypto";
@@ -90,19 +91,28 @@ export function healthRoutes(ready: GatewayReadiness): express.Router {
   router.get("/healthz", alive);
   router.get("/health", alive);
   const { config } = ready;
-  const probe = createReadinessProbe(
-    {
-      policies: async () => ready.policyVersion,
-      keys: () => identityProviderKeys(ready.issuers),
-      supergraph: async () => supergraph,
-      "audit-store": () => auditStore(config.audit.databaseUrl, READY_CHECK_TIMEOUT_MS),
-      ...Object.fromEntries(
-        SUBGRAPH_NAMES.map((name) => [`subgraph:${name}`, (signal: AbortSignal) => subgraphReady(urls[name], signal)]),
-      ),
-    },
-    READY_CHECK_TIMEOUT_MS,
+  const own = {
+    policies: async () => ready.policyVersion,
+    keys: () => identityProviderKeys(ready.issuers),
+    supergraph: async () => supergraph,
+    "audit-store": () => auditStore(config.audit.databaseUrl, READY_CHECK_TIMEOUT_MS),
+  };
+  const subgraphs = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [`subgraph:${name}`, (signal: AbortSignal) => subgraphReady(urls[name], signal)]),
   );
-  router.get("/readyz", (_req, res) => {
+  const probes = {
+    all: createReadinessProbe({ ...own, ...subgraphs }, READY_CHECK_TIMEOUT_MS),
+    // A load balancer's probe: one agency down must not take every gateway out of service, since
+    // the others' data is still served (decision 0006); without its own checks no data may leave.
+    own: createReadinessProbe(own, READY_CHECK_TIMEOUT_MS),
+  };
+  router.get("/readyz", (req, res) => {
+    const exclude = req.query.exclude;
+    if (exclude !== undefined && exclude !== "subgraphs") {
+      res.status(400).json({ error: "exclude takes one value: subgraphs" });
+      return;
+    }
+    const probe = exclude === "subgraphs" ? probes.own : probes.all;
     void probe().then((result) => res.status(result.status === "ready" ? 200 : 503).json(result));
   });
   return router;

@@ -220,13 +220,13 @@ describe("npm run k8s:validate", () => {
   it("names every problem and exits 1", () => {
     const dir = brokenCopy("demo", "base/gateway.yaml", (t) =>
       t
-        .replace("path: /readyz", "path: /health")
+        .replace("path: /readyz?exclude=subgraphs", "path: /readyz")
         .replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true"),
     );
     const run = spawnSync(process.execPath, [cli, dir], { encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
-      "demo: Deployment/gateway: spec.template.spec.containers[0].readinessProbe.httpGet.path: must be /readyz, not /health",
+      "demo: Deployment/gateway: spec.template.spec.containers[0].readinessProbe.httpGet.path: must be /readyz?exclude=subgraphs, not /readyz",
     );
     expect(run.stderr).toContain(
       "demo: Deployment/gateway: spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation: must be false",

@@ -1,7 +1,7 @@
 /**
  * Rules for every pod template: non-root, read-only root filesystem, no privilege escalation, all
  * capabilities dropped, RuntimeDefault seccomp, no service account token, resources requested; for
- * the hub's own containers also readiness on /readyz and liveness on /healthz at the container's
+ * the hub's own containers also readiness on /readyz (the gateway's without its subgraphs) and liveness on /healthz at the container's
  * port, and a command whose script exists in the built repository.
  */
 import { existsSync } from "node:fs";
@@ -85,8 +85,11 @@ function checkProbes(m: Manifest, c: Record<string, unknown>, field: (string | n
     report(["env"], `PORT (${String(portEnv)}) must be set to a containerPort of the container`);
   const resolve = (port: unknown) =>
     typeof port === "number" ? port : ports.find((p) => p.name === port)?.containerPort;
+  // The gateway's readiness leaves the subgraphs out: one agency down must not take every gateway
+  // out of its Service while the others' data is still served (docs/decisions/0006).
+  const isGateway = Array.isArray(c.command) && c.command[1] === "gateway/dist/main.js";
   for (const [probe, wanted] of [
-    ["readinessProbe", "/readyz"],
+    ["readinessProbe", isGateway ? "/readyz?exclude=subgraphs" : "/readyz"],
     ["livenessProbe", "/healthz"],
   ] as const) {
     const get = at(c, probe, "httpGet");
