@@ -3,10 +3,10 @@
  * line. Prints one line; the exit status is 0 for an intact chain and 1 for a broken one.
  */
 import { parseArgs } from "node:util";
-import { DataSource } from "typeorm";
-import { loadSubgraphConfig, processEnvironment } from "@hub/kit";
+import { processEnvironment } from "@hub/kit";
+import { withCommandDatabase } from "./commandDatabase";
 import { loadAuditJwks, loadAuditConfig } from "./loadAuditConfig";
-import { auditDefaults, entities } from "./subgraph";
+import { auditDefaults } from "./subgraph";
 import { verifyAuditChain, type ChainVerificationResult } from "./verifyAuditChain";
 
 function instant(option: string, value: string | undefined): Date | undefined {
@@ -32,22 +32,10 @@ export async function runVerifyCommand(argv: string[], env: NodeJS.ProcessEnv = 
   });
   const from = instant("from", values.from);
   const to = instant("to", values.to);
-  const config = loadSubgraphConfig(auditDefaults, env);
   const settings = loadAuditConfig(auditDefaults, env);
-  // A one-connection, read-only client: no migrations, no metrics, no logs beside the answer.
-  const db = new DataSource({ type: "postgres", url: config.databaseUrl, entities, logging: false, extra: { max: 1 } });
-  try {
-    await db.initialize();
-  } catch (error) {
-    throw new Error(
-      `Cannot connect to the database (${auditDefaults.databaseUrlVariable}): ${(error as Error).message}`,
-    );
-  }
-  try {
+  return withCommandDatabase(env, async (db) => {
     const result = await verifyAuditChain(db, { from, to, loadJwks: () => loadAuditJwks(settings.auditJwksPath) });
     process.stdout.write(`${describeVerification(result)}\n`);
     return result.valid ? 0 : 1;
-  } finally {
-    await db.destroy();
-  }
+  });
 }

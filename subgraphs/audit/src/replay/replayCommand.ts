@@ -5,10 +5,9 @@
  * hash), 3 the policy version cannot be resolved (not stored, or its texts do not rebuild to it),
  * 2 no such event.
  */
-import { DataSource } from "typeorm";
-import { loadSubgraphConfig, processEnvironment } from "@hub/kit";
+import { processEnvironment } from "@hub/kit";
+import { withCommandDatabase } from "../commandDatabase";
 import { AuditEventRecord } from "../AuditEventRecord.entity";
-import { auditDefaults, entities } from "../subgraph";
 import { describeReplay } from "./describeReplay";
 import { replayEvent, type ReplayOutcome } from "./replayEvent";
 
@@ -28,17 +27,7 @@ export async function runReplayCommand(argv: string[], env: NodeJS.ProcessEnv = 
   if (!eventId || extra.length > 0 || !UUID.test(eventId)) {
     throw new Error("usage: npm run audit -- replay <eventId> (the event's UUID)");
   }
-  const config = loadSubgraphConfig(auditDefaults, env);
-  // A one-connection client that only reads: no migrations, no metrics, no logs beside the answer.
-  const db = new DataSource({ type: "postgres", url: config.databaseUrl, entities, logging: false, extra: { max: 1 } });
-  try {
-    await db.initialize();
-  } catch (error) {
-    throw new Error(
-      `Cannot connect to the database (${auditDefaults.databaseUrlVariable}): ${(error as Error).message}`,
-    );
-  }
-  try {
+  return withCommandDatabase(env, async (db) => {
     const row = await db.getRepository(AuditEventRecord).findOneBy({ id: eventId.toLowerCase() });
     if (!row) {
       process.stdout.write(`no audit event ${eventId}\n`);
@@ -47,7 +36,5 @@ export async function runReplayCommand(argv: string[], env: NodeJS.ProcessEnv = 
     const outcome = await replayEvent(db, row);
     process.stdout.write(describeReplay(outcome));
     return exitStatusOf(outcome);
-  } finally {
-    await db.destroy();
-  }
+  });
 }
