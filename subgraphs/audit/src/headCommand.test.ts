@@ -52,7 +52,9 @@ beforeEach(async () => {
     return true;
   });
 });
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe("npm run audit -- head", () => {
   it("prints the head as one JSON line, its signature checked", async () => {
