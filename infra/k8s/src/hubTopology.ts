@@ -22,7 +22,8 @@ export const DATABASE_CLIENTS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Where each pod may send to outside the overlay's pods, by port: the gateway to its identity
- * provider (HTTPS), a database instance to the Kubernetes API and the object store. Nobody else
+ * provider (HTTPS; only where HUB_ISSUER names one), a database instance to the Kubernetes API and
+ * the object store. Nobody else
  * reaches an address outside the cluster or a pod of another namespace (DNS excepted).
  */
 export const OUTSIDE_PORTS = { gateway: [443], database: [443, 6443] } as const;

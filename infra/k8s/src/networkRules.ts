@@ -7,7 +7,7 @@
  * the pods it needs, and outside the namespace only on the ports OUTSIDE_PORTS names), and the
  * paths the hub needs are open.
  */
-import { at, records, type Manifest, type Problem } from "./manifest";
+import { at, nameOf, records, type Manifest, type Problem } from "./manifest";
 import { fieldOfPath } from "./kubernetesKinds";
 import {
   DATABASE_CLIENTS,
@@ -30,7 +30,7 @@ import {
   type Policy,
   type Port,
 } from "./networkReach";
-import { modelPods, selects, type ModelPod } from "./podModel";
+import { isDeployment, modelPods, selects, type ModelPod } from "./podModel";
 
 const stranger = (namespace: string): Endpoint => ({
   description: `a pod of namespace ${namespace}`,
@@ -182,10 +182,21 @@ function allowedDestinations(source: ModelPod): readonly string[] | undefined {
   return undefined;
 }
 
+/**
+ * Whether the gateway fetches an identity provider's keys (HUB_ISSUER set): without one (the demo's
+ * development issuer, whose keys it holds) it sends nothing outside the cluster.
+ */
+function gatewayHasIssuer(objects: readonly Manifest[]): boolean {
+  const gateway = objects.find((m) => isDeployment(m) && nameOf(m) === GATEWAY);
+  return records(at(gateway, "spec", "template", "spec", "containers")).some((c) =>
+    records(c.env).some((e) => e.name === "HUB_ISSUER"),
+  );
+}
+
 /** The ports on which a pod may send beyond the overlay's pods (DNS aside). */
-function outsidePorts(source: ModelPod): readonly number[] {
+function outsidePorts(source: ModelPod, objects: readonly Manifest[]): readonly number[] {
   if (source.kind === "database") return OUTSIDE_PORTS.database;
-  return source.name === GATEWAY ? OUTSIDE_PORTS.gateway : [];
+  return source.name === GATEWAY && gatewayHasIssuer(objects) ? OUTSIDE_PORTS.gateway : [];
 }
 
 function egressProblems(
@@ -209,7 +220,7 @@ function egressProblems(
           message: `may send to ${target.owner} on port ${open.map((p) => p.port).join(", ")} (${only})`,
         });
     }
-    const ports = outsidePorts(source);
+    const ports = outsidePorts(source, objects);
     const beyond = ports.length > 0 ? `only on ${ports.join(", ")}` : "never";
     const outsiders: [Endpoint, string][] = [
       [stranger(source.namespace), "other pods of its namespace"],
@@ -274,7 +285,7 @@ function pathProblems(policies: readonly Policy[], pods: readonly ModelPod[], ob
   for (const p of pods)
     if (!lets(policies, p, DNS, { port: 53, protocol: "UDP" }))
       problems.push({ object: p.owner, field: "egress", message: "cannot reach the cluster DNS (UDP 53)" });
-  if (gateway && !lets(policies, gateway, OUTSIDE, { port: 443 }))
+  if (gateway && gatewayHasIssuer(objects) && !lets(policies, gateway, OUTSIDE, { port: 443 }))
     problems.push({
       object: gateway.owner,
       field: "egress",

@@ -290,10 +290,29 @@ describe("a broken copy is refused, naming object and field", () => {
     ],
     [
       "the gateway sending outside on another port than HTTPS",
-      "demo",
+      "production",
       "base/network-policies.yaml",
       inPolicy("gateway", (p) => p + egressTo("ipBlock: { cidr: 0.0.0.0/0 }", "80")),
       "Deployment/gateway: egress: may send to addresses outside the cluster on TCP 80 (only on 443)",
+    ],
+    [
+      "the demo gateway sending outside, though its issuer needs nothing there",
+      "demo",
+      "overlays/demo/kustomization.yaml",
+      (t: string) => t.replace(/\n\s+- op: remove\n\s+path: \/spec\/egress\/6/, ""),
+      "Deployment/gateway: egress: may send to addresses outside the cluster on TCP 443 (never)",
+    ],
+    [
+      "the production gateway cut off from its identity provider",
+      "production",
+      "base/network-policies.yaml",
+      inPolicy("gateway", (p) =>
+        p.replace(
+          /\n\s+# The identity provider[^\n]*\n\s+- to:\n\s+- ipBlock:\n\s+cidr: 0\.0\.0\.0\/0\n\s+ports:\n\s+- port: 443\n\s+protocol: TCP/,
+          "",
+        ),
+      ),
+      "Deployment/gateway: egress: cannot reach the identity provider (HTTPS 443)",
     ],
     [
       "Redis sending to pods of other namespaces",
