@@ -31,6 +31,54 @@ const document = (apiVersion: string, kind: string, spec: Record<string, unknown
     "spec",
   ]);
 
+/** A plugin as a Cluster names it, for WAL archiving (`plugins`) or as a restore's source (`externalClusters`). */
+const pluginConfiguration = closed(
+  {
+    name: pluginName,
+    enabled: { type: "boolean" },
+    isWALArchiver: { type: "boolean" },
+    parameters: labels,
+  },
+  ["name"],
+);
+
+/**
+ * CloudNativePG's RecoveryTarget: at most one of the targets (PostgreSQL's recovery_target_*),
+ * `targetTime` an RFC 3339 time; without any, every archived WAL file is replayed.
+ */
+const targets = ["targetTime", "targetLSN", "targetXID", "targetName", "targetImmediate"];
+const recoveryTarget = {
+  ...closed({
+    backupID: { type: "string", minLength: 1 },
+    targetTLI: { type: "string", pattern: "^(latest|current|[0-9]+)$" },
+    targetTime: {
+      type: "string",
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$",
+    },
+    targetLSN: { type: "string", pattern: "^[0-9A-Fa-f]+/[0-9A-Fa-f]+$" },
+    targetXID: { type: "string", pattern: "^[0-9]+$" },
+    targetName: { type: "string", minLength: 1 },
+    targetImmediate: { type: "boolean" },
+    exclusive: { type: "boolean" },
+  }),
+  not: { anyOf: targets.flatMap((a, i) => targets.slice(i + 1).map((b) => ({ type: "object", required: [a, b] }))) },
+};
+
+/** How a new Cluster starts: an empty database (initdb), or a recovery from a backup source. */
+const bootstrap = {
+  ...closed({
+    initdb: closed({ database: name, owner: name }, ["database", "owner"]),
+    recovery: closed({ source: name, database: name, owner: name, recoveryTarget }, ["source"]),
+  }),
+  oneOf: [
+    { type: "object", required: ["initdb"] },
+    { type: "object", required: ["recovery"] },
+  ],
+};
+
+/** A restore source: another server's backups and WAL archive, read through a plugin. */
+const externalCluster = closed({ name, plugin: pluginConfiguration }, ["name", "plugin"]);
+
 export const CLUSTER_SCHEMA = document(
   "postgresql.cnpg.io/v1",
   "Cluster",
@@ -40,7 +88,8 @@ export const CLUSTER_SCHEMA = document(
       imageName: { type: "string", pattern: "^[^\\s:]+:[^\\s]+$" },
       primaryUpdateStrategy: { enum: ["unsupervised", "supervised"] },
       enableSuperuserAccess: { type: "boolean" },
-      bootstrap: closed({ initdb: closed({ database: name, owner: name }, ["database", "owner"]) }, ["initdb"]),
+      bootstrap,
+      externalClusters: { type: "array", minItems: 1, items: externalCluster },
       storage: closed({ size: quantity, storageClass: name }, ["size"]),
       resources,
       inheritedMetadata: closed({ labels, annotations: labels }),
@@ -49,20 +98,9 @@ export const CLUSTER_SCHEMA = document(
         topologyKey: { type: "string", minLength: 1 },
         podAntiAffinityType: { enum: ["preferred", "required"] },
       }),
-      plugins: {
-        type: "array",
-        items: closed(
-          {
-            name: pluginName,
-            enabled: { type: "boolean" },
-            isWALArchiver: { type: "boolean" },
-            parameters: labels,
-          },
-          ["name"],
-        ),
-      },
+      plugins: { type: "array", items: pluginConfiguration },
     },
-    ["instances", "storage"],
+    ["instances", "storage", "bootstrap"],
   ),
 );
 

@@ -4,11 +4,11 @@
  * read-only files under a folder standing in for the container's filesystem, Service names mapped
  * to 127.0.0.1, and each CloudNativePG `<cluster>-app` uri replaced by a scratch database on the
  * local PostgreSQL. The Secrets hold what `npm run keys` makes, as README.md has the operator create
- * them. Services get free local ports instead of the manifests' (the suite's shared hub may hold
+ * them, with the Statistics Office's service token minted as `npm run token` does. Services get free local ports instead of the manifests' (the suite's shared hub may hold
  * those); HOST is 127.0.0.1 so nothing listens beyond the machine; Redis is the machine's own, with
  * key prefixes of this test's so that its counts never reach the suite's rate limit tests.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { ensureHubKeys } from "@hub/local/dist/hubKeys";
 import { freePort, runToCompletion, waitForHealth } from "@hub/local/dist/processes";
 import { connectAdmin, defaultAdminUrl, recreateDatabase } from "@hub/local/dist/serverDatabases";
+import { mintStatisticsServiceToken } from "@hub/local/dist/statisticsServiceToken";
+import { loadLauncherConfig } from "@hub/local/dist/launcherConfig";
 import { at, isRecord, nameOf, records, type Manifest } from "./manifest";
 import { OPERATOR_SECRETS } from "./operatorObjects";
 import { isCluster, isDeployment } from "./podModel";
@@ -67,6 +69,8 @@ function mountVolumes(d: Manifest, root: string, secrets: Map<string, Record<str
         items.length > 0 ? items.map((i) => [String(i.key), String(i.path)]) : Object.keys(data).map((k) => [k, k]);
       for (const [key, file] of files) {
         const content = data[key ?? ""];
+        // The kubelet leaves out the files of an optional Secret that does not exist.
+        if (content === undefined && source.optional === true) continue;
         if (content === undefined) throw new Error(`Secret ${String(source.name)} has no key ${key}`);
         writeFileSync(path.join(dir, file ?? ""), content, { mode });
       }
@@ -144,6 +148,7 @@ function start(name: string, { command, env }: Resolved): ChildProcess {
   return child;
 }
 
+let resolved = new Map<string, Resolved>();
 const hubProcesses = deployments.filter((d) => nameOf(d) !== "redis");
 const subgraphs = hubProcesses.filter((d) => at(d, "metadata", "labels", "app.kubernetes.io/component") === "subgraph");
 
@@ -175,9 +180,16 @@ async function startHub(): Promise<void> {
   }
   const keysDir = path.join(scratch, "keys");
   await ensureHubKeys(keysDir);
+  // The operator's statistics-service-token Secret (README.md, "Secrets"): a token of the
+  // statistics-service persona from the development identity provider, as `npm run token` makes it.
+  const launcher = loadLauncherConfig({ HUB_STATE_DIR: scratch, HUB_COUNTRY: "AM" });
+  writeFileSync(
+    path.join(keysDir, "statistics-service.token"),
+    await mintStatisticsServiceToken(launcher, path.join(keysDir, "idp.private.jwk.json")),
+  );
   const secrets = operatorSecrets(keysDir);
   for (const d of hubProcesses) origins.set(nameOf(d), `http://127.0.0.1:${await freePort()}`);
-  const resolved = new Map(
+  resolved = new Map(
     hubProcesses.map((d) => {
       const root = path.join(scratch, "pods", nameOf(d));
       return [nameOf(d), resolveEnvironment(d, root, mountVolumes(d, root, secrets), databaseUrls)] as const;
@@ -268,4 +280,19 @@ describe("the hub as the demo overlay configures it", () => {
     expect(res.status).toBe(200);
     expect(body.data?.crossingPoints?.length).toBeGreaterThan(0);
   });
+
+  it("pulls the migration profile through the gateway from the statistics-office pod", () => {
+    // As the operator runs it: kubectl exec deploy/statistics-office -- node infra/local/dist/profile.js …
+    const { env } = resolved.get("statistics-office") ?? { env: {} };
+    expect(env.HUB_GATEWAY_URL).toBe(`${origins.get("gateway")}/graphql`);
+    const run = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, "infra/local/dist/profile.js"), "--year", "2025", "--template", "REGIONAL_HARMONISED"],
+      { cwd: REPO_ROOT, env, encoding: "utf8", timeout: 60_000 },
+    );
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(run.stdout).toMatch(
+      /^profile REGIONAL_HARMONISED 2025: [1-9]\d* indicators?, \d+ cells pulled through the gateway \([1-9]\d* audited requests?/,
+    );
+  }, 90_000);
 });

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * `npm run k8s:validate [-- overlay dir...]`: renders every overlay of infra/k8s/overlays (or the
- * folders named) and validates it. Prints one line per valid overlay and exits 0, or names every
- * problem and exits 1.
+ * folders named) and validates it, and each again with every component an operator may add to it
+ * (OVERLAY_COMPONENTS: production with the audit log's restore). Prints one line per valid
+ * rendering and exits 0, or names every problem and exits 1.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { formatProblem } from "./manifest";
-import { RenderError } from "./renderOverlay";
+import { OVERLAY_COMPONENTS, RenderError } from "./renderOverlay";
 import { validateOverlay } from "./validateOverlay";
 
 function overlays(argv: string[]): string[] {
@@ -21,10 +22,17 @@ function overlays(argv: string[]): string[] {
 
 function main(argv: string[]): number {
   let failed = false;
-  for (const dir of overlays(argv)) {
-    const name = path.basename(dir);
+  const renderings = overlays(argv).flatMap((dir) => [
+    { dir, name: path.basename(dir), components: [] as readonly string[] },
+    ...(OVERLAY_COMPONENTS[path.basename(dir)] ?? []).map((c) => ({
+      dir,
+      name: `${path.basename(dir)} + ${c}`,
+      components: [c],
+    })),
+  ]);
+  for (const { dir, name, components } of renderings) {
     try {
-      const { objects, problems } = validateOverlay(dir);
+      const { objects, problems } = validateOverlay(dir, undefined, components);
       if (problems.length === 0) {
         process.stdout.write(`${name}: ${objects.length} objects valid\n`);
         continue;

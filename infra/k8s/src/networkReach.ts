@@ -112,3 +112,34 @@ function portsMatch(ports: unknown, targetPorts: Endpoint["ports"], wanted: Port
     return wanted.port >= first && wanted.port <= last;
   });
 }
+
+/** A range of ports a rule opens. */
+export interface PortRange {
+  first: number;
+  last: number;
+  protocol: string;
+}
+
+/**
+ * The port ranges on which `source`'s egress policies let it send to `target`, or "any" when some
+ * rule (or the absence of any policy) limits no port, or names a port by a name the target's ports
+ * cannot resolve.
+ */
+export function egressPortsTo(policies: readonly Policy[], source: ModelPod, target: Endpoint): "any" | PortRange[] {
+  const governing = policies.filter((p) => p.egress !== undefined && selectsPod(p, source));
+  if (governing.length === 0) return "any";
+  const ranges: PortRange[] = [];
+  for (const p of governing)
+    for (const rule of p.egress ?? []) {
+      if (!peersMatch(rule.to, target, p.namespace)) continue;
+      if (!Array.isArray(rule.ports) || rule.ports.length === 0) return "any";
+      for (const port of rule.ports) {
+        if (!isRecord(port)) continue;
+        const first = typeof port.port === "string" ? target.ports.find((t) => t.name === port.port)?.port : port.port;
+        if (typeof first !== "number") return "any";
+        const last = typeof port.endPort === "number" ? port.endPort : first;
+        ranges.push({ first, last, protocol: typeof port.protocol === "string" ? port.protocol : "TCP" });
+      }
+    }
+  return ranges;
+}

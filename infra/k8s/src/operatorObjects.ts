@@ -23,6 +23,8 @@ export const OPERATOR_SECRETS: Readonly<Record<string, readonly string[]>> = {
       [`provenance-${name}.private.jwk.json`, `provenance-${name}.jwks.json`],
     ]),
   ),
+  // The Statistics Office's service client token for the profile pull (mounted optional).
+  "statistics-service-token": ["statistics-service.token"],
   // Production overlay: the object store credentials of the audit log's backups.
   "audit-db-backup-credentials": ["ACCESS_KEY_ID", "ACCESS_SECRET_KEY"],
 };

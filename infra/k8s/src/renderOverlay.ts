@@ -1,9 +1,52 @@
-/** Renders a kustomize overlay with the kubectl on PATH (spawned without a shell) and parses its objects. */
+/**
+ * Renders a kustomize overlay with the kubectl on PATH (spawned without a shell) and parses its
+ * objects; with components, the overlay as it renders once those are added to it.
+ */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parseAllDocuments } from "yaml";
 import { isRecord, type Manifest } from "./manifest";
 
 export class RenderError extends Error {}
+
+/** kustomize components (infra/k8s/components) an operator adds to an overlay, by overlay. */
+export const OVERLAY_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
+  // docs/deployment.md, "Restore, with verification".
+  production: ["audit-db-restore"],
+};
+
+export const COMPONENTS_DIR = path.resolve(__dirname, "..", "components");
+
+/**
+ * The overlay with components (names in componentsDir, or absolute folders) added, rendered from a scratch kustomization beside it in the
+ * temporary folder (kustomize takes other folders by relative path only).
+ */
+export function renderWithComponents(
+  dir: string,
+  components: readonly string[],
+  kubectl = "kubectl",
+  componentsDir = COMPONENTS_DIR,
+): Manifest[] {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "hub-k8s-render-"));
+  try {
+    const relative = (to: string) => JSON.stringify(path.relative(scratch, to));
+    writeFileSync(
+      path.join(scratch, "kustomization.yaml"),
+      [
+        "apiVersion: kustomize.config.k8s.io/v1beta1",
+        "kind: Kustomization",
+        `resources: [${relative(dir)}]`,
+        `components: [${components.map((c) => relative(path.resolve(componentsDir, c))).join(", ")}]`,
+        "",
+      ].join("\n"),
+    );
+    return renderOverlay(scratch, kubectl);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
 export function renderOverlay(dir: string, kubectl = "kubectl"): Manifest[] {
   const run = spawnSync(kubectl, ["kustomize", dir], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, shell: false });

@@ -1,5 +1,5 @@
 /**
- * Objects that point at pods: each Service selects a pod template and its targetPorts are ports of
+ * Objects that point at pods: each Service is a ClusterIP one and selects a pod template and its targetPorts are ports of
  * that template's containers; each PodDisruptionBudget selects a pod; the autoscaler scales a
  * rendered Deployment.
  */
@@ -14,6 +14,13 @@ export function checkServices(objects: readonly Manifest[]): Problem[] {
     problems.push({ object: objectName(m), field: fieldOfPath(field), message });
   for (const m of objects) {
     if (is(m, "v1", "Service")) {
+      // Reachable inside the cluster only: clients come through the ingress controller (production)
+      // or kubectl port-forward (demo), never a node port, a cloud load balancer or an external IP.
+      const type = at(m, "spec", "type") ?? "ClusterIP";
+      if (type !== "ClusterIP")
+        report(m, ["spec", "type"], `must be ClusterIP, not ${String(type)} (the ingress controller exposes the hub)`);
+      const externalIPs = at(m, "spec", "externalIPs");
+      if (Array.isArray(externalIPs) && externalIPs.length > 0) report(m, ["spec", "externalIPs"], "must not be set");
       const selector = at(m, "spec", "selector");
       const matched = isRecord(selector)
         ? pods.filter(

@@ -9,11 +9,11 @@ const k8s = path.resolve(__dirname, "..");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "hub-k8s-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A copy of base and overlays with `file` edited; returns the copied overlay's folder. */
+/** A copy of base, overlays and components with `file` edited; returns the copied overlay's folder. */
 function brokenCopy(overlay: string, file: string, edit: (text: string) => string): string {
   const root = mkdtempSync(path.join(scratch, "copy-"));
-  cpSync(path.join(k8s, "base"), path.join(root, "base"), { recursive: true });
-  cpSync(path.join(k8s, "overlays"), path.join(root, "overlays"), { recursive: true });
+  for (const folder of ["base", "overlays", "components"])
+    cpSync(path.join(k8s, folder), path.join(root, folder), { recursive: true });
   const target = path.join(root, file);
   const before = readFileSync(target, "utf8");
   const after = edit(before);
@@ -23,6 +23,11 @@ function brokenCopy(overlay: string, file: string, edit: (text: string) => strin
 }
 
 const problemsOf = (dir: string) => validateOverlay(dir).problems.map(formatProblem);
+/** The copied overlay with the copy's restore component added. */
+const restoredProblemsOf = (dir: string) =>
+  validateOverlay(dir, undefined, [path.resolve(dir, "..", "..", "components", "audit-db-restore")]).problems.map(
+    formatProblem,
+  );
 
 const openToEveryPod = `
 ---
@@ -59,6 +64,36 @@ spec:
         - port: 5432
 `;
 
+const borderPoliceToGateway = `
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: gateway-border-police
+spec:
+  podSelector:
+    matchLabels:
+      app.kubernetes.io/name: gateway
+  policyTypes: [Ingress]
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels:
+              app.kubernetes.io/name: border-police
+      ports:
+        - port: 4000
+`;
+
+/** The policy of `name` in network-policies.yaml, edited by `edit` (the other policies unchanged). */
+const inPolicy = (name: string, edit: (policy: string) => string) => (text: string) =>
+  text
+    .split(/^---$/m)
+    .map((doc) => (new RegExp(`^metadata:\\n  name: ${name}$`, "m").test(doc) ? edit(doc) : doc))
+    .join("---");
+
+const egressTo = (peer: string, port: string) =>
+  `    - to:\n        - ${peer}\n${port === "" ? "" : `      ports:\n        - port: ${port}\n`}`;
+
 describe("the overlays", () => {
   it.each(["demo", "production"])("%s renders and validates", (overlay) => {
     const { objects, problems } = validateOverlay(path.join(k8s, "overlays", overlay));
@@ -66,6 +101,62 @@ describe("the overlays", () => {
     expect(objects.filter((m) => m.kind === "Deployment").map((m) => m.metadata?.name)).toEqual(
       expect.arrayContaining(["gateway", "border-police", "migration-service", "statistics-office", "audit", "redis"]),
     );
+  });
+});
+
+describe("the production overlay with the audit log's restore component", () => {
+  it("renders and validates, the audit database recovered from its backups", () => {
+    const { objects, problems } = validateOverlay(path.join(k8s, "overlays", "production"), undefined, [
+      "audit-db-restore",
+    ]);
+    expect(problems.map(formatProblem)).toEqual([]);
+    const cluster = objects.find((m) => m.kind === "Cluster" && m.metadata?.name === "audit-db");
+    expect(cluster?.spec).toMatchObject({
+      bootstrap: { recovery: { source: "audit-db-backup" } },
+      externalClusters: [{ name: "audit-db-backup", plugin: { parameters: { serverName: "audit-db" } } }],
+      plugins: [{ isWALArchiver: true, parameters: { serverName: "audit-db-2" } }],
+    });
+    expect(cluster?.spec).not.toHaveProperty("bootstrap.initdb");
+  });
+
+  const component = "components/audit-db-restore/audit-db-restore.yaml";
+  it.each([
+    [
+      "a recovery source that is no external cluster",
+      (t: string) => t.replace("source: audit-db-backup", "source: audit-db-backups"),
+      "Cluster/audit-db: spec.bootstrap.recovery.source: audit-db-backups is not one of spec.externalClusters",
+    ],
+    [
+      "archiving into the server it restores from",
+      (t: string) => t.replace("serverName: audit-db-2", "serverName: audit-db"),
+      "Cluster/audit-db: spec.plugins[0].parameters.serverName: archives into audit-db-backup/audit-db, the server it restores from: name a new server",
+    ],
+    [
+      "a misspelt recovery target",
+      (t: string) =>
+        t.replace(
+          '# recoveryTarget:\n      #   targetTime: "2026-12-01T14:00:00Z"',
+          'recoveryTarget:\n        targetTme: "2026-12-01T14:00:00Z"',
+        ),
+      "Cluster/audit-db: spec.bootstrap.recovery.recoveryTarget.targetTme: unknown field (not in our CloudNativePG schema)",
+    ],
+    [
+      "two recovery targets",
+      (t: string) =>
+        t.replace(
+          '# recoveryTarget:\n      #   targetTime: "2026-12-01T14:00:00Z"',
+          'recoveryTarget:\n        targetTime: "2026-12-01T14:00:00Z"\n        targetImmediate: true',
+        ),
+      "Cluster/audit-db: spec.bootstrap.recovery.recoveryTarget: must NOT be valid",
+    ],
+    [
+      "the initdb bootstrap left beside the recovery",
+      (t: string) => t.replace("    initdb: null\n", ""),
+      "Cluster/audit-db: spec.bootstrap: must match exactly one schema in oneOf",
+    ],
+  ])("%s is refused", (_what, edit, expected) => {
+    const problems = restoredProblemsOf(brokenCopy("production", component, edit));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
   });
 });
 
@@ -164,6 +255,121 @@ describe("a broken copy is refused, naming object and field", () => {
       "Cluster/migration-service-db: ingress: admits Deployment/statistics-office (only migration-service, migration-service-db may reach it)",
     ],
     [
+      "a NetworkPolicy letting border-police reach the gateway",
+      "production",
+      "base/network-policies.yaml",
+      (t: string) => t + borderPoliceToGateway,
+      "Deployment/gateway: ingress: admits Deployment/border-police (only statistics-office may reach it)",
+    ],
+    [
+      "a subgraph sending to the gateway",
+      "demo",
+      "base/network-policies.yaml",
+      inPolicy(
+        "border-police",
+        (p) => p + egressTo("podSelector: { matchLabels: { app.kubernetes.io/name: gateway } }", "4000"),
+      ),
+      "Deployment/border-police: egress: may send to Deployment/gateway on port 4000 (it may send only to border-police-db)",
+    ],
+    [
+      "a subgraph sending to another agency's database",
+      "demo",
+      "base/network-policies.yaml",
+      inPolicy(
+        "migration-service",
+        (p) => p + egressTo("podSelector: { matchLabels: { cnpg.io/cluster: border-police-db } }", "5432"),
+      ),
+      "Deployment/migration-service: egress: may send to Cluster/border-police-db on port 5432 (it may send only to migration-service-db)",
+    ],
+    [
+      "a subgraph sending to the internet",
+      "production",
+      "base/network-policies.yaml",
+      inPolicy("audit", (p) => p + egressTo("ipBlock: { cidr: 0.0.0.0/0 }", "")),
+      "Deployment/audit: egress: may send to addresses outside the cluster on any port (never)",
+    ],
+    [
+      "the gateway sending outside on another port than HTTPS",
+      "production",
+      "base/network-policies.yaml",
+      inPolicy("gateway", (p) => p + egressTo("ipBlock: { cidr: 0.0.0.0/0 }", "80")),
+      "Deployment/gateway: egress: may send to addresses outside the cluster on TCP 80 (only on 443)",
+    ],
+    [
+      "the demo gateway sending outside, though its issuer needs nothing there",
+      "demo",
+      "overlays/demo/kustomization.yaml",
+      (t: string) => t.replace(/\n\s+- op: remove\n\s+path: \/spec\/egress\/6/, ""),
+      "Deployment/gateway: egress: may send to addresses outside the cluster on TCP 443 (never)",
+    ],
+    [
+      "the production gateway cut off from its identity provider",
+      "production",
+      "base/network-policies.yaml",
+      inPolicy("gateway", (p) =>
+        p.replace(
+          /\n\s+# The identity provider[^\n]*\n\s+- to:\n\s+- ipBlock:\n\s+cidr: 0\.0\.0\.0\/0\n\s+ports:\n\s+- port: 443\n\s+protocol: TCP/,
+          "",
+        ),
+      ),
+      "Deployment/gateway: egress: cannot reach the identity provider (HTTPS 443)",
+    ],
+    [
+      "Redis sending to pods of other namespaces",
+      "demo",
+      "base/network-policies.yaml",
+      inPolicy(
+        "redis",
+        (p) =>
+          p.replace("policyTypes: [Ingress]", "policyTypes: [Ingress, Egress]") +
+          "  egress:\n" +
+          egressTo("namespaceSelector: {}", ""),
+      ),
+      "Deployment/redis: egress: may send to pods of other namespaces on any port (never)",
+    ],
+    [
+      "the profile pull admitted on the gateway's metrics port",
+      "production",
+      "base/network-policies.yaml",
+      inPolicy("gateway-from-statistics-office", (p) =>
+        p.replace(/\n\s+ports:\n\s+- port: 4000\n\s+protocol: TCP/, ""),
+      ),
+      "Deployment/gateway: ingress: admits Deployment/statistics-office on port 9464 (only on 4000)",
+    ],
+    [
+      "the profile pull's way to the gateway closed",
+      "demo",
+      "base/network-policies.yaml",
+      inPolicy("statistics-office", (p) =>
+        p.replace(
+          /\n {4}- to:\n\s+- podSelector:\n\s+matchLabels:\n\s+app.kubernetes.io\/name: gateway\n\s+ports:\n\s+- port: 4000\n\s+protocol: TCP/,
+          "",
+        ),
+      ),
+      "Deployment/statistics-office: egress: cannot reach Deployment/gateway on port 4000, which the hub needs",
+    ],
+    [
+      "a gateway Service on a node port",
+      "demo",
+      "base/gateway.yaml",
+      (t: string) => t.replace("type: ClusterIP", "type: NodePort"),
+      "Service/gateway: spec.type: must be ClusterIP, not NodePort (the ingress controller exposes the hub)",
+    ],
+    [
+      "a host path volume",
+      "demo",
+      "base/redis.yaml",
+      (t: string) => t.replace(/emptyDir:\n(\s+)sizeLimit: 16Mi/, "hostPath:\n$1path: /var/lib/redis"),
+      "Deployment/redis: spec.template.spec.volumes[0].hostPath: host paths are not allowed",
+    ],
+    [
+      "an image without a version",
+      "production",
+      "base/redis.yaml",
+      (t: string) => t.replace("redis:7.4.2-alpine", "redis:latest"),
+      "Deployment/redis: spec.template.spec.containers[0].image: must carry a version tag or a digest, not redis:latest",
+    ],
+    [
       "a missing secret",
       "production",
       "base/gateway.yaml",
@@ -213,6 +419,7 @@ describe("npm run k8s:validate", () => {
     expect(run.stdout.trim().split("\n")).toEqual([
       expect.stringMatching(/^demo: \d+ objects valid$/),
       expect.stringMatching(/^production: \d+ objects valid$/),
+      expect.stringMatching(/^production \+ audit-db-restore: \d+ objects valid$/),
     ]);
     expect(run.status).toBe(0);
   });

@@ -8,7 +8,7 @@ import { kubernetesKindOf, validateKubernetesObject } from "./kubernetesKinds";
 import { objectName, type Manifest, type Problem } from "./manifest";
 import { checkNetwork } from "./networkRules";
 import { checkReferences } from "./referenceRules";
-import { renderOverlay } from "./renderOverlay";
+import { renderOverlay, renderWithComponents } from "./renderOverlay";
 import { checkServices } from "./serviceRules";
 import { unknownFields } from "./strictFields";
 import { isCnpgKind, validateCnpgObject } from "./validateCnpg";
@@ -48,7 +48,8 @@ export function validateObjects(objects: readonly Manifest[], repoRoot = REPO_RO
   ];
 }
 
-export function validateOverlay(dir: string, repoRoot = REPO_ROOT): OverlayResult {
-  const objects = renderOverlay(dir);
+/** Validates the overlay in `dir`, or the overlay with `components` (infra/k8s/components) added. */
+export function validateOverlay(dir: string, repoRoot = REPO_ROOT, components: readonly string[] = []): OverlayResult {
+  const objects = components.length > 0 ? renderWithComponents(dir, components) : renderOverlay(dir);
   return { objects, problems: validateObjects(objects, repoRoot) };
 }

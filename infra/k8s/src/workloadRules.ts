@@ -33,6 +33,9 @@ function checkPodTemplate(m: Manifest, repoRoot: string): Problem[] {
     report(["automountServiceAccountToken"], "must be false (no process of the hub calls the Kubernetes API)");
   if (at(pod, "hostNetwork") === true || at(pod, "hostPID") === true || at(pod, "hostIPC") === true)
     report(["hostNetwork"], "host namespaces are not allowed");
+  records(at(pod, "volumes")).forEach((v, i) => {
+    if (v.hostPath !== undefined) report(["volumes", i, "hostPath"], "host paths are not allowed");
+  });
   const podSecurity = at(pod, "securityContext");
   const containers = [
     ...records(at(pod, "initContainers")).map((c, i) => ({ c, field: ["initContainers", i] as (string | number)[] })),
@@ -60,6 +63,15 @@ function checkPodTemplate(m: Manifest, repoRoot: string): Problem[] {
         : at(podSecurity, "seccompProfile", "type") !== "RuntimeDefault"
     )
       report(sc("seccompProfile"), "must be RuntimeDefault");
+    records(c.ports).forEach((p, i) => {
+      if (p.hostPort !== undefined) report([...field, "ports", i, "hostPort"], "host ports are not allowed");
+    });
+    // A rendered image names its version: a tag other than latest, or a digest.
+    const image = typeof c.image === "string" ? c.image : "";
+    const tag = /@sha256:[0-9a-f]{64}$/.test(image) ? "digest" : /:([^:/]+)$/.exec(image)?.[1];
+    if (tag === undefined || tag === "latest")
+      report([...field, "image"], `must carry a version tag or a digest, not ${image || "nothing"}`);
+    else if (at(c, "imagePullPolicy") === "Never") report([...field, "imagePullPolicy"], "must not be Never");
     for (const resource of ["cpu", "memory"])
       if (at(c, "resources", "requests", resource) === undefined)
         report([...field, "resources", "requests", resource], "must be requested");
