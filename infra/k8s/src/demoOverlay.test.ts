@@ -283,7 +283,9 @@ describe("the hub as the demo overlay configures it", () => {
 
   it("pulls the migration profile through the gateway from the statistics-office pod", () => {
     // As the operator runs it: kubectl exec deploy/statistics-office -- node infra/local/dist/profile.js …
-    const { env } = resolved.get("statistics-office") ?? { env: {} };
+    const office = resolved.get("statistics-office");
+    if (!office) throw new Error("the demo overlay renders no statistics-office Deployment");
+    const { env } = office;
     expect(env.HUB_GATEWAY_URL).toBe(`${origins.get("gateway")}/graphql`);
     const run = spawnSync(
       process.execPath,
