@@ -83,7 +83,14 @@ afterAll(async () => {
 describe("audit writer", () => {
   it(`writes the largest batch (${AUDIT_MAX_BATCH_SIZE} events × 16 columns, past 65,535 parameters) in one transaction`, async () => {
     const flushes: FlushReport[] = [];
-    const w = writer({ batchSize: AUDIT_MAX_BATCH_SIZE, flushMs: 10_000, onFlush: (r) => flushes.push(r) });
+    // One statement of 5,000 rows takes about a second here when the machine is idle and can pass
+    // the writer's 3 s test timeout under load: this test is about parameters, not time.
+    const w = writer({
+      batchSize: AUDIT_MAX_BATCH_SIZE,
+      flushMs: 10_000,
+      statementTimeoutMs: 20_000,
+      onFlush: (r) => flushes.push(r),
+    });
     const appends = Array.from({ length: AUDIT_MAX_BATCH_SIZE }, (_, i) => w.append(syntheticAuditEvent(i)));
     expect(w.queueDepth).toBe(AUDIT_MAX_BATCH_SIZE);
     await Promise.all(appends);
